@@ -1,0 +1,371 @@
+//! Findings as plain data: [`Diagnostic`], [`Fix`], [`Severity`].
+
+use serde::Serialize;
+
+use crate::registry::Rule;
+use crate::syntax::Span;
+
+/// How serious a finding is.
+///
+/// Ordered: `Info < Warning < Error`.
+///
+/// ```
+/// use client_lint::Severity;
+/// assert!(Severity::Error > Severity::Warning);
+/// assert_eq!(Severity::Warning.as_str(), "warning");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a check.
+    Info,
+    /// Probably wrong; fails a check only with `--deny-warnings`.
+    Warning,
+    /// Wrong: the API would reject or misread the value.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::Severity::Info.as_str(), "info");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Whether a fix may be applied without a person looking at it.
+///
+/// ```
+/// use client_lint::Applicability;
+/// assert!(Applicability::Safe > Applicability::Unsafe);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// The replacement is likely but not certain (`--unsafe-fixes`).
+    Unsafe,
+    /// The replacement is certainly what was meant (`--fix`).
+    Safe,
+}
+
+impl Applicability {
+    /// `"safe"` or `"unsafe"`.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::Applicability::Unsafe.as_str(), "unsafe");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// A correction: replace the whole value at `pointer`, or remove the member.
+///
+/// ```
+/// let report = client_lint::lint_str(r#"{"type": "j"}"#, &Default::default());
+/// let fix = report.diagnostics()[0].fix().unwrap();
+/// assert_eq!(fix.pointer(), "/type");
+/// assert_eq!(fix.value(), Some(&serde_json::json!("J")));
+/// assert!(!fix.is_remove());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fix {
+    pointer: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<serde_json::Value>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    remove: bool,
+    applicability: Applicability,
+    /// The text edit, when the document was linted from text.
+    #[serde(skip)]
+    pub(crate) edit: Option<Edit>,
+}
+
+/// A byte-range replacement in the linted text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+impl Fix {
+    pub(crate) fn replace(pointer: String, value: serde_json::Value, applicability: Applicability) -> Self {
+        Fix {
+            pointer,
+            value: Some(value),
+            remove: false,
+            applicability,
+            edit: None,
+        }
+    }
+
+    pub(crate) fn remove(pointer: String, applicability: Applicability) -> Self {
+        Fix {
+            pointer,
+            value: None,
+            remove: true,
+            applicability,
+            edit: None,
+        }
+    }
+
+    /// The JSON Pointer of the value to replace or the member to remove.
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The replacement value, or `None` for a removal.
+    pub fn value(&self) -> Option<&serde_json::Value> {
+        self.value.as_ref()
+    }
+
+    /// Whether the fix removes the member at [`Fix::pointer`].
+    pub fn is_remove(&self) -> bool {
+        self.remove
+    }
+
+    /// Whether `--fix` applies it (`Safe`) or only `--unsafe-fixes` (`Unsafe`).
+    pub fn applicability(&self) -> Applicability {
+        self.applicability
+    }
+
+    /// The byte span this fix replaces in the linted text and the text it writes
+    /// there; `None` for reports made by [`crate::lint_value`].
+    ///
+    /// ```
+    /// let text = r#"{"type": "j"}"#;
+    /// let report = client_lint::lint_str(text, &Default::default());
+    /// let (span, new) = report.diagnostics()[0].fix().unwrap().edit().unwrap();
+    /// assert_eq!(&text[span.start..span.end], "\"j\"");
+    /// assert_eq!(new, "\"J\"");
+    /// ```
+    pub fn edit(&self) -> Option<(Span, &str)> {
+        self.edit.as_ref().map(|e| (e.span, e.replacement.as_str()))
+    }
+}
+
+/// A position: 1-based line and column, columns counted in Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values (not bytes, not UTF-16 units).
+    pub column: usize,
+}
+
+/// One finding.
+///
+/// Serialises as the record documented in the README:
+/// `code`, `name`, `severity`, `pointer`, `message`, `help`, `line`, `column`,
+/// `end_line`, `end_column`, `span`, `fix`. Optional members are left out when
+/// absent.
+///
+/// ```
+/// let report = client_lint::lint_str("{\n  \"timezone\": \"europe/moscow\"\n}", &Default::default());
+/// let d = &report.diagnostics()[0];
+/// assert_eq!(d.name(), "timezone-wrong-case");
+/// assert_eq!(d.pointer(), Some("/timezone"));
+/// assert_eq!((d.start().unwrap().line, d.start().unwrap().column), (2, 15));
+/// let json = serde_json::to_value(d).unwrap();
+/// assert_eq!(json["fix"]["value"], "Europe/Moscow");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    #[serde(skip)]
+    pub(crate) rule: Rule,
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    pointer: Option<String>,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    span: Option<Span>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    pub(crate) fn new(
+        rule: Rule,
+        severity: Severity,
+        pointer: Option<String>,
+        span: Option<Span>,
+        message: String,
+        help: Option<String>,
+        fix: Option<Fix>,
+    ) -> Self {
+        let info = rule.info();
+        Diagnostic {
+            rule,
+            code: info.code,
+            name: info.name,
+            severity,
+            pointer,
+            message,
+            help,
+            line: None,
+            column: None,
+            end_line: None,
+            end_column: None,
+            span,
+            fix,
+        }
+    }
+
+    pub(crate) fn set_positions(&mut self, start: Position, end: Position) {
+        self.line = Some(start.line);
+        self.column = Some(start.column);
+        self.end_line = Some(end.line);
+        self.end_column = Some(end.column);
+    }
+
+    /// Shift spans by `offset` bytes (for records linted out of a larger file).
+    pub(crate) fn shift(&mut self, offset: usize) {
+        if offset == 0 {
+            return;
+        }
+        if let Some(s) = &mut self.span {
+            s.start += offset;
+            s.end += offset;
+        }
+        if let Some(Fix {
+            edit: Some(edit), ..
+        }) = &mut self.fix
+        {
+            edit.span.start += offset;
+            edit.span.end += offset;
+        }
+    }
+
+    /// The rule that produced this finding.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    /// Stable code, e.g. `CL401`.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// Kebab-case rule name, e.g. `unknown-timezone`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Severity after the options' overrides.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// RFC 6901 JSON Pointer of the offending key or value; `""` is the document
+    /// root; `None` for syntax and encoding errors.
+    pub fn pointer(&self) -> Option<&str> {
+        self.pointer.as_deref()
+    }
+
+    /// What is wrong, in the chosen language.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// What to write instead, when there is something to say.
+    pub fn help(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Byte span in the linted text (`None` from [`crate::lint_value`]).
+    pub fn span(&self) -> Option<Span> {
+        self.span
+    }
+
+    /// Start position (`None` from [`crate::lint_value`]).
+    pub fn start(&self) -> Option<Position> {
+        Some(Position {
+            line: self.line?,
+            column: self.column?,
+        })
+    }
+
+    /// End position, exclusive (`None` from [`crate::lint_value`]).
+    pub fn end(&self) -> Option<Position> {
+        Some(Position {
+            line: self.end_line?,
+            column: self.end_column?,
+        })
+    }
+
+    /// The suggested correction, if any.
+    pub fn fix(&self) -> Option<&Fix> {
+        self.fix.as_ref()
+    }
+}
+
+/// Resolve byte offsets to positions with one forward pass over `text`.
+///
+/// `offsets` need not be sorted; the result is in the same order. Linear in
+/// `text.len()` plus `k log k` for `k` offsets, whatever the line lengths.
+pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![Position::default(); offsets.len()];
+    let bytes = text.as_bytes();
+    let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
+    for i in order {
+        let target = offsets[i].min(text.len());
+        while pos < target {
+            let b = bytes[pos];
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                // Count scalar values: every byte but UTF-8 continuation bytes.
+                column += 1;
+            }
+            pos += 1;
+        }
+        out[i] = Position { line, column };
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_scalar_values_and_lines() {
+        let text = "ab\nжж😀x\n";
+        let p = positions(text, &[0, 2, 3, 5, 7, 11, 12, 100]);
+        let lc: Vec<_> = p.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(
+            lc,
+            vec![(1, 1), (1, 3), (2, 1), (2, 2), (2, 3), (2, 4), (2, 5), (3, 1)]
+        );
+    }
+
+    #[test]
+    fn positions_accept_unsorted_offsets() {
+        let p = positions("a\nb", &[2, 0]);
+        assert_eq!((p[0].line, p[1].line), (2, 1));
+    }
+}

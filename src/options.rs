@@ -1,0 +1,152 @@
+//! What the caller chooses: [`Mode`], [`Lang`], per-rule [`Level`]s, redaction.
+
+use crate::diagnostic::Severity;
+use crate::registry::{RULES, Rule};
+
+/// Where the document comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A body about to be sent: server-owned (`id`, `prefix`, `create_date`) and
+    /// provider-owned (`reg_status_log`) fields are warned about.
+    #[default]
+    Request,
+    /// A record as the API returns it (dumps, exports): those fields are expected.
+    Response,
+}
+
+/// The language of messages and help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Russian.
+    Ru,
+}
+
+/// A rule's level, as set by configuration.
+///
+/// ```
+/// use client_lint::Level;
+/// assert_eq!("warning".parse::<Level>(), Ok(Level::Warning));
+/// assert!("loud".parse::<Level>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The rule is off.
+    Allow,
+    /// Reported as info.
+    Info,
+    /// Reported as a warning.
+    Warning,
+    /// Reported as an error.
+    Error,
+}
+
+impl std::str::FromStr for Level {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "allow" | "off" => Ok(Level::Allow),
+            "info" => Ok(Level::Info),
+            "warning" | "warn" => Ok(Level::Warning),
+            "error" | "deny" => Ok(Level::Error),
+            _ => Err(format!(
+                "unknown level `{s}`: expected `allow`, `info`, `warning` or `error`"
+            )),
+        }
+    }
+}
+
+impl Level {
+    fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Allow => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// Per-rule level overrides; empty by default (every rule at its default).
+///
+/// ```
+/// use client_lint::{Level, Levels, Rule};
+/// let mut levels = Levels::default();
+/// levels.set(Rule::UnknownKey, Level::Error);
+/// assert_eq!(levels.get(Rule::UnknownKey), Some(Level::Error));
+/// assert_eq!(levels.get(Rule::UnknownTimezone), None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Levels(Vec<Option<Level>>);
+
+impl Levels {
+    /// Override the level of one rule.
+    pub fn set(&mut self, rule: Rule, level: Level) {
+        if self.0.len() < RULES.len() {
+            self.0.resize(RULES.len(), None);
+        }
+        self.0[rule as usize] = Some(level);
+    }
+
+    /// The override for `rule`, if any.
+    pub fn get(&self, rule: Rule) -> Option<Level> {
+        self.0.get(rule as usize).copied().flatten()
+    }
+}
+
+/// Options for [`crate::lint_str`] and [`crate::lint_value`].
+///
+/// ```
+/// use client_lint::{Lang, Level, Mode, Options, Rule};
+/// let mut options = Options { mode: Mode::Response, lang: Lang::Ru, ..Options::default() };
+/// options.set_level(Rule::UnknownKey, Level::Allow);
+/// let report = client_lint::lint_str(r#"{"colour": "red"}"#, &options);
+/// assert!(report.diagnostics().is_empty());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Request (default) or response document.
+    pub mode: Mode,
+    /// Language of messages and help.
+    pub lang: Lang,
+    /// Keep field values out of `message` and `help` (for servers that log
+    /// diagnostics). Fixes still carry the corrected value.
+    pub redact: bool,
+    /// Per-rule level overrides (see [`Options::set_level`]).
+    pub levels: Levels,
+}
+
+impl Options {
+    /// Override the level of one rule.
+    pub fn set_level(&mut self, rule: Rule, level: Level) {
+        self.levels.set(rule, level);
+    }
+
+    /// Builder form of [`Options::set_level`].
+    ///
+    /// ```
+    /// use client_lint::{Level, Options, Rule};
+    /// let options = Options::default().with_level(Rule::UnknownKey, Level::Error);
+    /// assert!(client_lint::lint_str(r#"{"x": 1}"#, &options).has_errors());
+    /// ```
+    pub fn with_level(mut self, rule: Rule, level: Level) -> Self {
+        self.set_level(rule, level);
+        self
+    }
+
+    /// The severity a rule reports at, or `None` when it is allowed (off).
+    ///
+    /// ```
+    /// use client_lint::{Options, Rule, Severity};
+    /// assert_eq!(Options::default().severity(Rule::UnknownKey), Some(Severity::Warning));
+    /// ```
+    pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        match self.levels.get(rule) {
+            Some(level) => level.severity(),
+            None => Some(rule.info().default_severity),
+        }
+    }
+}

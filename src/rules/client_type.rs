@@ -1,0 +1,136 @@
+//! The client type: `J` (legal entity) or `F` (individual).
+//!
+//! ## What it checks
+//! `type` is exactly `J` or `F`. Lower case `j`/`f` is fixed safely; anything
+//! else is an error naming both values.
+//!
+//! ## Why
+//! The API compares the letter exactly; `j` or `legal` is rejected.
+//!
+//! ## Example
+//! ```json
+//! {"type": "j"}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"type": "J"}
+//! ```
+//!
+//! ## References
+//! Client resource documentation: "J – legal entity, F – individual".
+
+use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::registry::{Explanation, Rule, Text};
+
+pub(crate) static CLIENT_TYPE_WRONG_CASE: Explanation = Explanation {
+    what: Text {
+        en: "`type` written in lower case (`j`, `f`).",
+        ru: "`type` записан строчной буквой (`j`, `f`).",
+    },
+    why: Text {
+        en: "The API compares the letter exactly.",
+        ru: "API сравнивает букву точно.",
+    },
+    example: r#"{"type": "f"}"#,
+    instead: r#"{"type": "F"}"#,
+    references: &["client resource documentation: `type`"],
+};
+
+pub(crate) static UNKNOWN_CLIENT_TYPE: Explanation = Explanation {
+    what: Text {
+        en: "`type` is neither `J` (legal entity) nor `F` (individual).",
+        ru: "`type` не равен ни `J` (юридическое лицо), ни `F` (физическое лицо).",
+    },
+    why: Text {
+        en: "Only these two letters are defined; the request is rejected.",
+        ru: "Определены только эти две буквы; запрос будет отклонён.",
+    },
+    example: r#"{"type": "legal"}"#,
+    instead: r#"{"type": "J"}"#,
+    references: &["client resource documentation: `type`"],
+};
+
+/// The client type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClientType {
+    /// `J`: a legal entity.
+    Legal,
+    /// `F`: an individual.
+    Individual,
+}
+
+impl ClientType {
+    /// The letter the API uses.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::ClientType::Legal.as_str(), "J");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClientType::Legal => "J",
+            ClientType::Individual => "F",
+        }
+    }
+}
+
+/// Parse the `type` field.
+///
+/// ```
+/// use client_lint::{ClientType, FieldError, parse_client_type};
+/// assert_eq!(parse_client_type("J"), Ok(ClientType::Legal));
+/// assert_eq!(parse_client_type("F"), Ok(ClientType::Individual));
+/// assert!(matches!(parse_client_type("X"), Err(FieldError::NotAllowed { .. })));
+/// ```
+pub fn parse_client_type(s: &str) -> Result<ClientType, FieldError> {
+    match s {
+        "J" => Ok(ClientType::Legal),
+        "F" => Ok(ClientType::Individual),
+        "j" | "f" => Err(FieldError::WrongCase {
+            canonical: s.to_ascii_uppercase(),
+        }),
+        _ if s.trim() != s && !s.trim().is_empty() => Err(FieldError::Whitespace),
+        _ => Err(FieldError::NotAllowed {
+            allowed: "`J` (legal entity) or `F` (individual)",
+        }),
+    }
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    let t = raw.trim();
+    match parse_client_type(t) {
+        Ok(ct) => whitespace(ctx, at, raw, ct.as_str()),
+        Err(FieldError::WrongCase { canonical }) => {
+            whitespace(ctx, at, raw, &canonical);
+            ctx.emit(Rule::ClientTypeWrongCase, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                Found::new(tr!(
+                    s,
+                    "client type `{v}` must be upper case",
+                    "тип клиента `{v}` пишется заглавной буквой"
+                ))
+                .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                .fix(at.replace(canonical.as_str(), Applicability::Safe))
+            });
+        }
+        Err(_) => {
+            whitespace(ctx, at, raw, t);
+            ctx.emit(Rule::UnknownClientType, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                Found::new(tr!(
+                    s,
+                    "unknown client type `{v}`",
+                    "неизвестный тип клиента `{v}`"
+                ))
+                .help(tr!(
+                    s,
+                    "write `J` for a legal entity or `F` for an individual",
+                    "напишите `J` для юридического лица или `F` для физического"
+                ))
+            });
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! The SIP domain: a host name.
+//!
+//! ## What it checks
+//! `domain` is a host name: labels of letters, digits and hyphens (LDH), 1–63
+//! characters each, 253 in all, no empty label, no hyphen at either end of a
+//! label, no `--` in the third and fourth place unless the label is an IDNA
+//! `xn--` label. A URL (`https://pbx.example.com/`) gets a safe fix to its host;
+//! upper case a safe fix to lower case.
+//!
+//! The same host-name check serves the domain part of e-mail addresses.
+//! Non-ASCII names must be written in their punycode form (`xn--…`); the
+//! punycode itself is not decoded (see `tests/data/deviations.toml`).
+//!
+//! ## Why
+//! Extensions are addressed as `prefix*name@domain`; a domain that is not a
+//! host name cannot be resolved, so no phone can register.
+//!
+//! ## Example
+//! ```json
+//! {"domain": "https://PBX.Example.com/"}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"domain": "pbx.example.com"}
+//! ```
+//!
+//! ## References
+//! RFC 1123 section 2.1, RFC 1035 section 2.3.1 (host names), RFC 5891
+//! section 4.2.3.1 (reserved `--`).
+
+use super::{Ctx, FieldAt, Found, as_str, reason, tr, whitespace};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::registry::{Explanation, Rule, Text};
+
+pub(crate) static INVALID_DOMAIN: Explanation = Explanation {
+    what: Text {
+        en: "`domain` is not a host name: a character other than letters, digits, `-` and `.`, an empty label, a label over 63 characters or a name over 253, a hyphen at a label's edge.",
+        ru: "`domain` — не имя хоста: символ, отличный от букв, цифр, `-` и `.`, пустая метка, метка длиннее 63 символов или имя длиннее 253, дефис на краю метки.",
+    },
+    why: Text {
+        en: "SIP extensions are addressed as `prefix*name@domain`: a domain that cannot be resolved means no phone can register.",
+        ru: "SIP-добавочные адресуются как `prefix*name@domain`: домен, который нельзя разрешить, не позволит зарегистрировать ни один телефон.",
+    },
+    example: r#"{"domain": "pbx_01.example.com"}"#,
+    instead: r#"{"domain": "pbx-01.example.com"}"#,
+    references: &["RFC 1123 section 2.1", "RFC 1035 section 2.3.1", "RFC 5891 section 4.2.3.1"],
+};
+
+pub(crate) static DOMAIN_IS_URL: Explanation = Explanation {
+    what: Text {
+        en: "`domain` holds a URL (`https://host/path`) instead of a host name. The fix keeps the host.",
+        ru: "`domain` содержит URL (`https://host/path`) вместо имени хоста. Исправление оставляет только хост.",
+    },
+    why: Text {
+        en: "The field is the SIP domain itself; scheme, port and path make it unresolvable.",
+        ru: "Поле — это сам SIP-домен; схема, порт и путь делают его неразрешимым.",
+    },
+    example: r#"{"domain": "https://pbx.example.com/"}"#,
+    instead: r#"{"domain": "pbx.example.com"}"#,
+    references: &["RFC 3986 section 3.2.2 (host)"],
+};
+
+pub(crate) static DOMAIN_NOT_LOWERCASE: Explanation = Explanation {
+    what: Text {
+        en: "`domain` contains upper-case letters.",
+        ru: "`domain` содержит заглавные буквы.",
+    },
+    why: Text {
+        en: "Host names are case-insensitive, but the domain is also compared as text in SIP URIs and extension addresses: lower case avoids mismatches.",
+        ru: "Имена хостов нечувствительны к регистру, но домен также сравнивается как текст в SIP URI и адресах добавочных: нижний регистр исключает расхождения.",
+    },
+    example: r#"{"domain": "PBX.Example.com"}"#,
+    instead: r#"{"domain": "pbx.example.com"}"#,
+    references: &["RFC 4343 (DNS case insensitivity)"],
+};
+
+/// Why `s` is not a host name, or `None` when it is one.
+pub(crate) fn host_error(s: &str) -> Option<&'static str> {
+    if s.is_empty() {
+        return Some(reason::EMPTY_HOST);
+    }
+    if !s.is_ascii() {
+        return Some(reason::NON_ASCII_HOST);
+    }
+    if s.len() > 253 {
+        return Some(reason::HOST_TOO_LONG);
+    }
+    for label in s.split('.') {
+        if label.is_empty() {
+            return Some(reason::EMPTY_LABEL);
+        }
+        if label.len() > 63 {
+            return Some(reason::LABEL_TOO_LONG);
+        }
+        if !label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return Some(reason::HOST_CHARACTERS);
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Some(reason::LABEL_HYPHEN);
+        }
+        if label.len() >= 4 && &label[2..4] == "--" && !label[..2].eq_ignore_ascii_case("xn") {
+            return Some(reason::RESERVED_HYPHENS);
+        }
+    }
+    None
+}
+
+/// A host name, in lower case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Domain(String);
+
+impl Domain {
+    /// The host name.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::parse_domain("pbx.example.com").unwrap().as_str(), "pbx.example.com");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The host of a URL-looking value (`https://user@Host:5060/path`).
+fn url_host(s: &str) -> Option<&str> {
+    let (scheme, rest) = s.split_once("://").or_else(|| {
+        // `sip:host`, `sips:host`
+        let (scheme, rest) = s.split_once(':')?;
+        matches!(scheme.to_ascii_lowercase().as_str(), "sip" | "sips").then_some((scheme, rest))
+    })?;
+    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#', ';']).next().unwrap_or("");
+    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host_port.split(':').next().unwrap_or(host_port);
+    Some(host)
+}
+
+/// Parse the `domain` field: a lower-case host name.
+///
+/// ```
+/// use client_lint::{FieldError, parse_domain};
+/// assert!(parse_domain("pbx.example.com").is_ok());
+/// assert_eq!(
+///     parse_domain("https://pbx.example.com/"),
+///     Err(FieldError::Url { host: "pbx.example.com".into() })
+/// );
+/// assert_eq!(
+///     parse_domain("PBX.example.com"),
+///     Err(FieldError::WrongCase { canonical: "pbx.example.com".into() })
+/// );
+/// assert!(matches!(parse_domain("pbx_1.example.com"), Err(FieldError::InvalidHost { .. })));
+/// ```
+pub fn parse_domain(s: &str) -> Result<Domain, FieldError> {
+    if s.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if s.trim() != s && !s.trim().is_empty() {
+        return Err(FieldError::Whitespace);
+    }
+    if let Some(host) = url_host(s) {
+        return Err(FieldError::Url {
+            host: host.to_ascii_lowercase(),
+        });
+    }
+    if let Some(reason) = host_error(s) {
+        return Err(FieldError::InvalidHost { reason });
+    }
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Err(FieldError::WrongCase {
+            canonical: s.to_ascii_lowercase(),
+        });
+    }
+    Ok(Domain(s.to_string()))
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    let t = raw.trim();
+    match parse_domain(t) {
+        Ok(d) => whitespace(ctx, at, raw, d.as_str()),
+        Err(FieldError::WrongCase { canonical }) => {
+            whitespace(ctx, at, raw, &canonical);
+            ctx.emit(Rule::DomainNotLowercase, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                let c = s.q(&canonical);
+                Found::new(tr!(
+                    s,
+                    "domain `{v}` contains upper-case letters",
+                    "домен `{v}` содержит заглавные буквы"
+                ))
+                .help(tr!(s, "write `{c}`", "напишите `{c}`"))
+                .fix(at.replace(canonical.as_str(), Applicability::Safe))
+            });
+        }
+        Err(FieldError::Url { host }) => {
+            let valid = host_error(&host).is_none();
+            whitespace(ctx, at, raw, if valid { &host } else { t });
+            ctx.emit(Rule::DomainIsUrl, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                let h = s.q(&host);
+                let f = Found::new(tr!(
+                    s,
+                    "`domain` must be a host name, not a URL: `{v}`",
+                    "`domain` должен быть именем хоста, а не URL: `{v}`"
+                ));
+                if valid {
+                    f.help(tr!(s, "write `{h}`", "напишите `{h}`"))
+                        .fix(at.replace(host.as_str(), Applicability::Safe))
+                } else {
+                    f.help(tr!(
+                        s,
+                        "write only the host name, e.g. `pbx.example.com`",
+                        "укажите только имя хоста, например `pbx.example.com`"
+                    ))
+                }
+            });
+        }
+        Err(FieldError::Empty) => {}
+        Err(e) => {
+            whitespace(ctx, at, raw, t);
+            let reason = match e {
+                FieldError::InvalidHost { reason } => reason,
+                _ => reason::HOST_CHARACTERS,
+            };
+            ctx.emit(Rule::InvalidDomain, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                let reason = reason::localize(reason, s.lang);
+                Found::new(tr!(
+                    s,
+                    "`{v}` is not a valid host name: {reason}",
+                    "`{v}` — некорректное имя хоста: {reason}"
+                ))
+                .help(tr!(
+                    s,
+                    "write a host name such as `pbx.example.com`",
+                    "укажите имя хоста, например `pbx.example.com`"
+                ))
+            });
+        }
+    }
+    if t.is_empty() {
+        super::text::empty(ctx, at);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        for ok in ["a", "a-b.c", "xn--9n2bp8q.xn--9t4b11yi5a", "1host", &format!("{}.com", "a".repeat(63))] {
+            assert_eq!(host_error(ok), None, "{ok}");
+        }
+        for bad in ["", ".", "a.", ".a", "a..b", "-a", "a-", "a_b", "ab--c", "é.com", &"a".repeat(64)] {
+            assert!(host_error(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(url_host("https://u@Pbx.Example.com:5060/x?y"), Some("Pbx.Example.com"));
+        assert_eq!(url_host("sip:pbx.example.com"), Some("pbx.example.com"));
+        assert_eq!(url_host("pbx.example.com"), None);
+    }
+}

@@ -1,0 +1,355 @@
+//! E-mail addresses: `email` and `disk_space_notify_email`.
+//!
+//! ## What it checks
+//! One address in the RFC 5321 `Mailbox` form, as a mail server accepts it:
+//! a local part (dot-atom or quoted string, at most 64 octets, checked with the
+//! `email_address` crate) and a domain that is a fully qualified host name
+//! (checked like `domain`) or an address literal (`[192.0.2.1]`,
+//! `[IPv6:2001:db8::1]`, checked with the standard library's IP parsers).
+//! `Name <a@example.com>` is an error with the bare address as an unsafe fix;
+//! several addresses are an error.
+//!
+//! Decisions: a domain without a dot (`joe@localhost`) is rejected, since a
+//! notification address must be reachable from the provider's mail server;
+//! non-ASCII addresses (SMTPUTF8) are rejected, since RFC 5321 `Mailbox` is
+//! ASCII and not every server relays them: write the domain in punycode.
+//!
+//! ## Why
+//! A bad address means notifications (disk space, account events) silently
+//! go nowhere.
+//!
+//! ## Example
+//! ```json
+//! {"email": "Joe Bloggs <joe@example.com>"}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"email": "joe@example.com"}
+//! ```
+//!
+//! ## References
+//! RFC 5321 section 4.1.2 (`Mailbox`) and 4.1.3 (address literals), RFC 5322
+//! section 3.4.1.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use email_address::EmailAddress;
+
+use super::{Ctx, FieldAt, Found, as_str, reason, tr, whitespace};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::registry::{Explanation, Rule, Text};
+
+const RFC: &str = "RFC 5321 section 4.1.2 (Mailbox)";
+
+pub(crate) static INVALID_EMAIL: Explanation = Explanation {
+    what: Text {
+        en: "Not an e-mail address in the RFC 5321 `Mailbox` form: a missing `@`, local part or domain, two dots in a row, an unquoted space, a non-ASCII character, a local part over 64 octets or an address over 254.",
+        ru: "Не адрес электронной почты в форме `Mailbox` RFC 5321: нет `@`, локальной части или домена, две точки подряд, пробел без кавычек, не-ASCII символ, локальная часть длиннее 64 октетов или адрес длиннее 254.",
+    },
+    why: Text {
+        en: "Mail to it cannot be delivered: notifications silently go nowhere.",
+        ru: "Письмо на него не доставить: уведомления молча пропадут.",
+    },
+    example: r#"{"email": "joe..bloggs@example.com"}"#,
+    instead: r#"{"email": "joe.bloggs@example.com"}"#,
+    references: &[RFC, "RFC 5322 section 3.4.1"],
+};
+
+pub(crate) static EMAIL_DISPLAY_NAME: Explanation = Explanation {
+    what: Text {
+        en: "An address with a display name or angle brackets (`Joe <joe@example.com>`). The unsafe fix keeps the bare address.",
+        ru: "Адрес с отображаемым именем или в угловых скобках (`Joe <joe@example.com>`). Небезопасное исправление оставляет только адрес.",
+    },
+    why: Text {
+        en: "The field holds a mailbox, not a message header.",
+        ru: "Поле содержит почтовый ящик, а не заголовок письма.",
+    },
+    example: r#"{"email": "Joe Bloggs <joe@example.com>"}"#,
+    instead: r#"{"email": "joe@example.com"}"#,
+    references: &[RFC],
+};
+
+pub(crate) static MULTIPLE_EMAILS: Explanation = Explanation {
+    what: Text {
+        en: "Several addresses in one field (separated by commas, semicolons or spaces).",
+        ru: "Несколько адресов в одном поле (через запятую, точку с запятой или пробел).",
+    },
+    why: Text {
+        en: "The field takes exactly one mailbox. Use a mailing list address to reach several people.",
+        ru: "Поле принимает ровно один ящик. Чтобы писать нескольким людям, используйте адрес рассылки.",
+    },
+    example: r#"{"email": "a@example.com, b@example.com"}"#,
+    instead: r#"{"email": "team@example.com"}"#,
+    references: &[RFC],
+};
+
+pub(crate) static INVALID_EMAIL_DOMAIN: Explanation = Explanation {
+    what: Text {
+        en: "The domain after `@` is not a fully qualified host name (see `invalid-domain`) nor a valid address literal (`[192.0.2.1]`, `[IPv6:2001:db8::1]`).",
+        ru: "Домен после `@` не является полным именем хоста (см. `invalid-domain`) или корректным адресным литералом (`[192.0.2.1]`, `[IPv6:2001:db8::1]`).",
+    },
+    why: Text {
+        en: "The `email_address` crate alone accepts `joe@invalid=domain.com` and `a@[300.1.1.1]`; no mail server can deliver there.",
+        ru: "Крейт `email_address` сам по себе принимает `joe@invalid=domain.com` и `a@[300.1.1.1]`; ни один почтовый сервер туда не доставит.",
+    },
+    example: r#"{"email": "joe@[127.0.0.300]"}"#,
+    instead: r#"{"email": "joe@[127.0.0.1]"}"#,
+    references: &[RFC, "RFC 5321 section 4.1.3 (address literals)", "RFC 1123 section 2.1"],
+};
+
+/// A validated e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Email {
+    address: String,
+    at: usize,
+}
+
+impl Email {
+    /// The whole address.
+    ///
+    /// ```
+    /// let e = client_lint::parse_email("joe@example.com").unwrap();
+    /// assert_eq!(e.as_str(), "joe@example.com");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        &self.address
+    }
+
+    /// The part before `@`.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::parse_email("joe@example.com").unwrap().local_part(), "joe");
+    /// ```
+    pub fn local_part(&self) -> &str {
+        &self.address[..self.at]
+    }
+
+    /// The part after `@`.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::parse_email("joe@example.com").unwrap().domain(), "example.com");
+    /// ```
+    pub fn domain(&self) -> &str {
+        &self.address[self.at + 1..]
+    }
+}
+
+/// Index of the `@` that ends the local part (after a quoted string when the
+/// local part is quoted).
+fn split_at(s: &str) -> Option<usize> {
+    if s.starts_with('"') {
+        let mut escaped = false;
+        for (i, c) in s.char_indices().skip(1) {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => return (s[i + 1..].starts_with('@')).then_some(i + 1),
+                _ => {}
+            }
+        }
+        None
+    } else {
+        s.find('@')
+    }
+}
+
+/// Whether `s` holds more than one address: several `@` outside quotes with
+/// a separator between them.
+fn looks_multiple(s: &str) -> bool {
+    let mut in_quote = false;
+    let mut escaped = false;
+    let mut ats = 0;
+    let mut separator_after_at = false;
+    for c in s.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if in_quote => escaped = true,
+            '"' => in_quote = !in_quote,
+            '@' if !in_quote => {
+                if separator_after_at {
+                    return true;
+                }
+                ats += 1;
+            }
+            ',' | ';' | ' ' if !in_quote && ats > 0 => separator_after_at = true,
+            _ => {}
+        }
+    }
+    false
+}
+
+fn domain_error(domain: &str) -> Option<&'static str> {
+    if let Some(literal) = domain.strip_prefix('[') {
+        let Some(inner) = literal.strip_suffix(']') else {
+            return Some(reason::LITERAL_UNCLOSED);
+        };
+        return if let Some(v6) = inner.strip_prefix("IPv6:") {
+            v6.parse::<Ipv6Addr>().err().map(|_| reason::LITERAL_IPV6)
+        } else if inner.parse::<Ipv4Addr>().is_ok() {
+            None
+        } else {
+            Some(reason::LITERAL_KIND)
+        };
+    }
+    if let Some(reason) = super::domain::host_error(domain) {
+        return Some(reason);
+    }
+    if !domain.contains('.') {
+        return Some(reason::NO_DOT);
+    }
+    None
+}
+
+/// Parse one e-mail address in RFC 5321 `Mailbox` form.
+///
+/// ```
+/// use client_lint::{FieldError, parse_email};
+/// assert!(parse_email("joe.bloggs@example.com").is_ok());
+/// assert!(parse_email("joe@[IPv6:::1]").is_ok());
+/// assert!(matches!(parse_email("joe@invalid=domain.com"), Err(FieldError::InvalidHost { .. })));
+/// assert_eq!(
+///     parse_email("Joe <joe@example.com>"),
+///     Err(FieldError::DisplayName { address: "joe@example.com".into() })
+/// );
+/// assert_eq!(parse_email("a@example.com, b@example.com"), Err(FieldError::MultipleEmails));
+/// ```
+pub fn parse_email(s: &str) -> Result<Email, FieldError> {
+    if s.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if s.trim() != s {
+        return Err(FieldError::Whitespace);
+    }
+    if let (Some(open), true) = (s.rfind('<'), s.ends_with('>')) {
+        let inner = &s[open + 1..s.len() - 1];
+        if !looks_multiple(s) && parse_email(inner).is_ok() {
+            return Err(FieldError::DisplayName {
+                address: inner.to_string(),
+            });
+        }
+    }
+    if looks_multiple(s) {
+        return Err(FieldError::MultipleEmails);
+    }
+    let invalid = |reason| Err(FieldError::InvalidEmail { reason });
+    if !s.is_ascii() {
+        return invalid(reason::NON_ASCII_EMAIL);
+    }
+    let Some(at) = split_at(s) else {
+        return invalid(reason::MISSING_AT);
+    };
+    let (local, domain) = (&s[..at], &s[at + 1..]);
+    if local.is_empty() {
+        return invalid(reason::NOTHING_BEFORE_AT);
+    }
+    if domain.is_empty() {
+        return invalid(reason::NOTHING_AFTER_AT);
+    }
+    if local.len() > 64 {
+        return invalid(reason::LOCAL_TOO_LONG);
+    }
+    if s.len() > 254 {
+        return invalid(reason::EMAIL_TOO_LONG);
+    }
+    if !EmailAddress::is_valid_local_part(local) {
+        let reason = if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+            reason::LOCAL_DOTS
+        } else if local.contains(' ') {
+            reason::LOCAL_SPACE
+        } else if domain.contains('@') || local.contains('@') {
+            reason::TWO_ATS
+        } else {
+            reason::LOCAL_CHARACTER
+        };
+        return invalid(reason);
+    }
+    if let Some(reason) = domain_error(domain) {
+        return Err(FieldError::InvalidHost { reason });
+    }
+    Ok(Email {
+        address: s.to_string(),
+        at,
+    })
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    let t = raw.trim();
+    let result = parse_email(t);
+    let best = match &result {
+        Err(FieldError::DisplayName { address }) => address.as_str(),
+        _ => t,
+    };
+    whitespace(ctx, at, raw, best);
+    let err = match result {
+        Ok(_) => return,
+        Err(FieldError::Empty) => return super::text::empty(ctx, at),
+        Err(e) => e,
+    };
+    let name = &at.pointer[1..];
+    match err {
+        FieldError::DisplayName { address } => {
+            ctx.emit(Rule::EmailDisplayName, Some(&at.pointer), at.node.span, |s| {
+                let a = s.q(&address);
+                Found::new(tr!(
+                    s,
+                    "`{name}` holds a display name besides the address",
+                    "`{name}` содержит отображаемое имя помимо адреса"
+                ))
+                .help(tr!(s, "write only `{a}`", "оставьте только `{a}`"))
+                .fix(at.replace(address.as_str(), Applicability::Unsafe))
+            });
+        }
+        FieldError::MultipleEmails => ctx.emit(Rule::MultipleEmails, Some(&at.pointer), at.node.span, |s| {
+            Found::new(tr!(
+                s,
+                "`{name}` holds several addresses; it takes exactly one",
+                "`{name}` содержит несколько адресов; допустим ровно один"
+            ))
+            .help(tr!(
+                s,
+                "keep one address, e.g. a mailing list that reaches everybody",
+                "оставьте один адрес, например адрес рассылки для всех"
+            ))
+        }),
+        FieldError::InvalidHost { reason } => {
+            let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
+            ctx.emit(Rule::InvalidEmailDomain, Some(&at.pointer), at.node.span, |s| {
+                let d = s.q(domain);
+                let reason = reason::localize(reason, s.lang);
+                Found::new(tr!(
+                    s,
+                    "invalid domain `{d}` in e-mail address: {reason}",
+                    "некорректный домен `{d}` в адресе почты: {reason}"
+                ))
+                .help(tr!(
+                    s,
+                    "write the address as `name@example.com`",
+                    "запишите адрес в виде `name@example.com`"
+                ))
+            });
+        }
+        other => {
+            let reason = match other {
+                FieldError::InvalidEmail { reason } => reason,
+                _ => reason::LOCAL_CHARACTER,
+            };
+            ctx.emit(Rule::InvalidEmail, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                let reason = reason::localize(reason, s.lang);
+                Found::new(tr!(
+                    s,
+                    "`{v}` is not a valid e-mail address: {reason}",
+                    "`{v}` — некорректный адрес почты: {reason}"
+                ))
+                .help(tr!(
+                    s,
+                    "write the address as `name@example.com`",
+                    "запишите адрес в виде `name@example.com`"
+                ))
+            });
+        }
+    }
+}

@@ -1,0 +1,391 @@
+//! The country list: `*`, or ISO 3166-1 alpha-2 codes separated by spaces.
+//!
+//! ## What it checks
+//! `geo_list` is `*` alone, or upper-case ISO 3166-1 alpha-2 codes separated
+//! by single spaces (`RU US BY`). Lower case, commas, semicolons and extra spaces
+//! get a safe fix to that form; a repeated code a warning with a safe fix; `*`
+//! mixed with codes an error; an unknown code an error at that code, with a hint
+//! for well-known mistakes (`UK` → `GB`, `EL` → `GR`, alpha-3 `RUS` → `RU`). An
+//! empty string is a warning: whether the provider reads it as "not set" is
+//! unclear, so write `null`.
+//!
+//! ## Why
+//! The list decides from which countries SIP accounts may register. An unknown
+//! code silently allows nothing for that country; `*` with codes is
+//! contradictory.
+//!
+//! ## Example
+//! ```json
+//! {"geo_list": "ru, uk,RUS"}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"geo_list": "RU GB"}
+//! ```
+//!
+//! ## References
+//! ISO 3166-1 alpha-2; client resource documentation: `geo_list`.
+
+use isocountry::CountryCode;
+
+use super::{Ctx, FieldAt, Found, as_str, tr};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::registry::{Explanation, Rule, Text};
+
+const ISO: &str = "ISO 3166-1 alpha-2: https://www.iso.org/iso-3166-country-codes.html";
+
+pub(crate) static GEO_LIST_NOT_CANONICAL: Explanation = Explanation {
+    what: Text {
+        en: "`geo_list` in another form than upper-case codes separated by single spaces: lower case, commas, semicolons, repeated or edge spaces.",
+        ru: "`geo_list` записан не как заглавные коды через одиночный пробел: строчные буквы, запятые, точки с запятой, лишние пробелы.",
+    },
+    why: Text {
+        en: "The documented format is `RU US BY`; other separators may be read as one unknown code.",
+        ru: "Документированный формат — `RU US BY`; другие разделители могут прочитаться как один неизвестный код.",
+    },
+    example: r#"{"geo_list": "ru,us;  by"}"#,
+    instead: r#"{"geo_list": "RU US BY"}"#,
+    references: &[ISO],
+};
+
+pub(crate) static DUPLICATE_COUNTRY: Explanation = Explanation {
+    what: Text {
+        en: "A country code listed more than once. The fix removes every repetition.",
+        ru: "Код страны указан несколько раз. Исправление удаляет все повторы.",
+    },
+    why: Text {
+        en: "Harmless to the API but usually a sign of a copy-paste mistake.",
+        ru: "Для API безвредно, но обычно это след ошибки при копировании.",
+    },
+    example: r#"{"geo_list": "RU US RU"}"#,
+    instead: r#"{"geo_list": "RU US"}"#,
+    references: &[ISO],
+};
+
+pub(crate) static WILDCARD_WITH_COUNTRIES: Explanation = Explanation {
+    what: Text {
+        en: "`*` (every country) together with country codes.",
+        ru: "`*` (все страны) вместе с кодами стран.",
+    },
+    why: Text {
+        en: "Contradictory: `*` allows every country and ignores the provider's list, codes restrict. Which was meant is unclear, so there is no automatic fix.",
+        ru: "Противоречие: `*` разрешает все страны и игнорирует список провайдера, а коды ограничивают. Что имелось в виду, неясно, поэтому автоматического исправления нет.",
+    },
+    example: r#"{"geo_list": "* RU"}"#,
+    instead: r#"{"geo_list": "*"}"#,
+    references: &["client resource documentation: `geo_list`"],
+};
+
+pub(crate) static UNKNOWN_COUNTRY: Explanation = Explanation {
+    what: Text {
+        en: "A code that is not an ISO 3166-1 alpha-2 country code. Reported at the code itself. Well-known mistakes get an unsafe fix: `UK` → `GB`, `EL` → `GR`, alpha-3 codes (`RUS`) → alpha-2 (`RU`).",
+        ru: "Код, не являющийся кодом страны ISO 3166-1 alpha-2. Сообщается в месте самого кода. Для известных ошибок есть небезопасное исправление: `UK` → `GB`, `EL` → `GR`, коды alpha-3 (`RUS`) → alpha-2 (`RU`).",
+    },
+    why: Text {
+        en: "The provider cannot match an unknown code to IP addresses: the country you meant stays blocked.",
+        ru: "Провайдер не сопоставит неизвестный код с IP-адресами: нужная страна останется заблокированной.",
+    },
+    example: r#"{"geo_list": "RU UK"}"#,
+    instead: r#"{"geo_list": "RU GB"}"#,
+    references: &[ISO],
+};
+
+pub(crate) static EMPTY_GEO_LIST: Explanation = Explanation {
+    what: Text {
+        en: "`geo_list` is an empty string.",
+        ru: "`geo_list` — пустая строка.",
+    },
+    why: Text {
+        en: "Unset (`null`) means the provider's list applies; whether an empty string means the same or \"no country\" is not documented.",
+        ru: "Незаданное значение (`null`) означает, что действует список провайдера; означает ли то же пустая строка или «ни одной страны», не документировано.",
+    },
+    example: r#"{"geo_list": ""}"#,
+    instead: r#"{"geo_list": null}"#,
+    references: &["client resource documentation: `geo_list`"],
+};
+
+/// The parsed `geo_list`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GeoList {
+    /// `*`: every country; the provider's list is ignored.
+    All,
+    /// These countries, in the order written (never empty).
+    Countries(Vec<CountryCode>),
+}
+
+impl std::fmt::Display for GeoList {
+    /// The canonical form: `*` or codes separated by single spaces.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GeoList::All => f.write_str("*"),
+            GeoList::Countries(codes) => {
+                for (i, c) in codes.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(" ")?;
+                    }
+                    f.write_str(c.alpha2())?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One code of the list: its byte range in the value, and upper-cased text.
+struct Token<'s> {
+    start: usize,
+    end: usize,
+    raw: &'s str,
+    upper: String,
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == ',' || c == ';'
+}
+
+fn tokens(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, is_separator(c)) {
+            (None, false) => start = Some(i),
+            (Some(b), true) => {
+                let raw = &s[b..i];
+                out.push(Token {
+                    start: b,
+                    end: i,
+                    raw,
+                    upper: raw.to_uppercase(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn country(code: &str) -> Option<CountryCode> {
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+        CountryCode::for_alpha2(code).ok()
+    } else {
+        None
+    }
+}
+
+/// The alpha-2 code probably meant by an unknown code.
+fn hint(code: &str) -> Option<&'static str> {
+    match code {
+        "UK" => Some("GB"),
+        "EL" => Some("GR"),
+        _ if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
+            CountryCode::for_alpha3(code).ok().map(|c| c.alpha2())
+        }
+        _ => None,
+    }
+}
+
+/// Parse `geo_list` in its canonical form.
+///
+/// ```
+/// use client_lint::{FieldError, GeoList, parse_geo_list};
+/// use isocountry::CountryCode;
+/// assert_eq!(parse_geo_list("*"), Ok(GeoList::All));
+/// assert_eq!(
+///     parse_geo_list("RU BY"),
+///     Ok(GeoList::Countries(vec![CountryCode::RUS, CountryCode::BLR]))
+/// );
+/// assert_eq!(parse_geo_list("ru by"), Err(FieldError::NotCanonical { canonical: "RU BY".into() }));
+/// assert_eq!(
+///     parse_geo_list("RU UK"),
+///     Err(FieldError::UnknownCountry { code: "UK".into(), hint: Some("GB") })
+/// );
+/// ```
+pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
+    let toks = tokens(s);
+    if toks.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    let canonical = canonical(&toks);
+    if toks.iter().any(|t| t.upper == "*") {
+        return if toks.len() == 1 && s == "*" {
+            Ok(GeoList::All)
+        } else if toks.len() == 1 {
+            Err(FieldError::NotCanonical { canonical })
+        } else {
+            Err(FieldError::WildcardWithCountries)
+        };
+    }
+    let mut codes = Vec::with_capacity(toks.len());
+    for t in &toks {
+        match country(&t.upper) {
+            Some(c) => codes.push(c),
+            None => {
+                return Err(FieldError::UnknownCountry {
+                    code: t.raw.to_string(),
+                    hint: hint(&t.upper),
+                });
+            }
+        }
+    }
+    if s != canonical {
+        return Err(FieldError::NotCanonical { canonical });
+    }
+    let mut seen = std::collections::HashSet::new();
+    for c in &codes {
+        if !seen.insert(*c) {
+            return Err(FieldError::DuplicateCountry {
+                code: c.alpha2().to_string(),
+            });
+        }
+    }
+    Ok(GeoList::Countries(codes))
+}
+
+fn canonical(toks: &[Token<'_>]) -> String {
+    let mut out = String::with_capacity(toks.len() * 3);
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.upper);
+    }
+    out
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(s) = as_str(at.node) else { return };
+    let toks = tokens(s);
+    if toks.is_empty() {
+        ctx.emit(Rule::EmptyGeoList, Some(&at.pointer), at.node.span, |s| {
+            Found::new(tr!(s, "`geo_list` is empty", "`geo_list` пуст"))
+                .help(tr!(
+                    s,
+                    "write `null` to use the provider's list, `*` for every country, or codes like `RU BY`",
+                    "напишите `null`, чтобы действовал список провайдера, `*` для всех стран или коды вида `RU BY`"
+                ))
+                .fix(at.replace(serde_json::Value::Null, Applicability::Unsafe))
+        });
+        return;
+    }
+    let canonical = canonical(&toks);
+    if s != canonical {
+        let c = canonical.clone();
+        ctx.emit(Rule::GeoListNotCanonical, Some(&at.pointer), at.node.span, |s| {
+            let v = s.q(&c);
+            Found::new(tr!(
+                s,
+                "country codes must be upper case and separated by single spaces",
+                "коды стран пишутся заглавными буквами через одиночный пробел"
+            ))
+            .help(tr!(s, "write `{v}`", "напишите `{v}`"))
+            .fix(at.replace(c, Applicability::Safe))
+        });
+    }
+    if toks.iter().any(|t| t.upper == "*") {
+        if toks.len() > 1 {
+            ctx.emit(Rule::WildcardWithCountries, Some(&at.pointer), at.node.span, |s| {
+                Found::new(tr!(
+                    s,
+                    "`*` (every country) is combined with country codes",
+                    "`*` (все страны) указан вместе с кодами стран"
+                ))
+                .help(tr!(
+                    s,
+                    "write `*` alone to allow every country, or list only the codes",
+                    "оставьте только `*`, чтобы разрешить все страны, или только коды"
+                ))
+            });
+        }
+        return;
+    }
+    // Per-code problems. Each fix rewrites the whole value, so only the first
+    // diagnostic of a kind carries one, correcting every occurrence at once:
+    // a million-code list stays linear.
+    let mut seen = std::collections::HashSet::with_capacity(toks.len());
+    let mut dup_fixed = false;
+    let mut hint_fixed = false;
+    for t in &toks {
+        let span = at.sub_span(t.start, t.end);
+        match country(&t.upper) {
+            Some(code) => {
+                if !seen.insert(code) {
+                    let fix = (!dup_fixed).then(|| {
+                        let mut kept = std::collections::HashSet::new();
+                        let v: Vec<&str> = toks.iter().map(|t| t.upper.as_str()).filter(|u| kept.insert(*u)).collect();
+                        v.join(" ")
+                    });
+                    dup_fixed = true;
+                    ctx.emit(Rule::DuplicateCountry, Some(&at.pointer), span, |s| {
+                        let c = code.alpha2();
+                        Found::new(tr!(s, "`{c}` is listed more than once", "`{c}` указан несколько раз"))
+                            .help(tr!(s, "remove the repetition", "удалите повтор"))
+                            .fix(fix.and_then(|v| at.replace(v, Applicability::Safe)))
+                    });
+                }
+            }
+            None => {
+                let h = hint(&t.upper);
+                let fix = (h.is_some() && !hint_fixed).then(|| {
+                    let v: Vec<&str> = toks.iter().map(|t| hint(&t.upper).unwrap_or(&t.upper)).collect();
+                    v.join(" ")
+                });
+                hint_fixed |= fix.is_some();
+                let raw = t.raw;
+                ctx.emit(Rule::UnknownCountry, Some(&at.pointer), span, |s| {
+                    let v = s.q(raw);
+                    let f = Found::new(tr!(
+                        s,
+                        "`{v}` is not an ISO 3166-1 alpha-2 country code",
+                        "`{v}` — не код страны ISO 3166-1 alpha-2"
+                    ));
+                    match h {
+                        Some(h) => f
+                            .help(tr!(s, "did you mean `{h}`?", "может быть, `{h}`?"))
+                            .fix(fix.and_then(|v| at.replace(v, Applicability::Unsafe))),
+                        None => f.help(tr!(
+                            s,
+                            "use two-letter codes such as `RU`, `BY`, `US`",
+                            "используйте двухбуквенные коды, например `RU`, `BY`, `US`"
+                        )),
+                    }
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_byte_ranges() {
+        let t = tokens(" ru,,uk ;  ");
+        let r: Vec<_> = t.iter().map(|t| (t.start, t.end, t.upper.as_str())).collect();
+        assert_eq!(r, vec![(1, 3, "RU"), (5, 7, "UK")]);
+    }
+
+    #[test]
+    fn parse_errors() {
+        assert_eq!(parse_geo_list(""), Err(FieldError::Empty));
+        assert_eq!(parse_geo_list("* RU"), Err(FieldError::WildcardWithCountries));
+        assert_eq!(
+            parse_geo_list("RU RU"),
+            Err(FieldError::DuplicateCountry { code: "RU".into() })
+        );
+        assert_eq!(
+            parse_geo_list("RUS"),
+            Err(FieldError::UnknownCountry {
+                code: "RUS".into(),
+                hint: Some("RU")
+            })
+        );
+        assert_eq!(
+            parse_geo_list(" * "),
+            Err(FieldError::NotCanonical { canonical: "*".into() })
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Rules: syntax tree → diagnostics. One file per family; this module holds the
+//! shared context and sends each field to its family.
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::options::{Lang, Options};
+use crate::registry::Rule;
+use crate::syntax::{Node, Span, Value};
+
+pub(crate) mod client_type;
+pub(crate) mod document;
+pub(crate) mod domain;
+pub(crate) mod email;
+pub(crate) mod formats;
+pub(crate) mod geo_list;
+pub(crate) mod numbers;
+mod reason;
+pub(crate) mod text;
+pub(crate) mod timezone;
+mod timezone_links;
+
+/// A message in both languages, with inline `{captures}`.
+macro_rules! tr {
+    ($say:expr, $en:literal, $ru:literal $(,)?) => {
+        match $say.lang {
+            $crate::options::Lang::En => format!($en),
+            $crate::options::Lang::Ru => format!($ru),
+        }
+    };
+}
+pub(crate) use tr;
+
+/// What a message closure may use: the language and the redaction switch.
+pub(crate) struct Say {
+    pub lang: Lang,
+    redact: bool,
+}
+
+/// Longest value quoted in a message; longer ones are cut with `…`.
+const QUOTE_MAX: usize = 48;
+
+impl Say {
+    /// A user value for a message: cut when long, hidden when redacting.
+    pub fn q(&self, value: &str) -> String {
+        if self.redact {
+            return "…".to_string();
+        }
+        let mut out = String::new();
+        for (i, c) in value.chars().enumerate() {
+            if i == QUOTE_MAX {
+                out.push('…');
+                break;
+            }
+            // Keep messages on one line and free of control characters.
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+/// The fix a finding proposes.
+pub(crate) enum FixSpec {
+    Replace(Span, serde_json::Value, Applicability),
+    Remove(Span, Applicability),
+}
+
+/// A finding's text and fix, made only when the rule is enabled.
+pub(crate) struct Found {
+    message: String,
+    help: Option<String>,
+    fix: Option<FixSpec>,
+}
+
+impl Found {
+    pub fn new(message: String) -> Self {
+        Found {
+            message,
+            help: None,
+            fix: None,
+        }
+    }
+
+    pub fn help(mut self, help: String) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn fix(mut self, fix: Option<FixSpec>) -> Self {
+        self.fix = fix;
+        self
+    }
+}
+
+/// A field being checked: where it is and how to replace or remove it.
+pub(crate) struct FieldAt<'t, 'a> {
+    pub pointer: String,
+    pub key_span: Span,
+    pub node: &'t Node<'a>,
+    /// The bytes to delete to remove the whole member.
+    pub remove_span: Span,
+}
+
+impl FieldAt<'_, '_> {
+    /// Replace the whole value.
+    pub fn replace(&self, value: impl Into<serde_json::Value>, a: Applicability) -> Option<FixSpec> {
+        Some(FixSpec::Replace(self.node.span, value.into(), a))
+    }
+
+    /// A span inside the string value, from a byte range of the decoded string.
+    /// Exact when the string holds no escape; otherwise the whole value.
+    pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        match &self.node.value {
+            Value::String(Cow::Borrowed(_)) if !self.node.span.is_empty() => {
+                let base = self.node.span.start + 1;
+                Span::new(base + start, base + end)
+            }
+            _ => self.node.span,
+        }
+    }
+}
+
+/// Collects diagnostics for one record.
+pub(crate) struct Ctx<'o> {
+    pub opts: &'o Options,
+    pub diags: Vec<Diagnostic>,
+    /// Whether spans are real (text) or absent ([`crate::lint_value`]).
+    pub spans: bool,
+}
+
+impl<'o> Ctx<'o> {
+    pub fn new(opts: &'o Options, spans: bool) -> Self {
+        Ctx {
+            opts,
+            diags: Vec::new(),
+            spans,
+        }
+    }
+
+    /// Report `rule` at `span`; `found` runs only when the rule is enabled.
+    pub fn emit(&mut self, rule: Rule, pointer: Option<&str>, span: Span, found: impl FnOnce(&Say) -> Found) {
+        let Some(severity) = self.opts.severity(rule) else {
+            return;
+        };
+        let say = Say {
+            lang: self.opts.lang,
+            redact: self.opts.redact,
+        };
+        let f = found(&say);
+        let fix = f.fix.map(|spec| {
+            let p = pointer.unwrap_or("").to_string();
+            let (mut fix, edit) = match spec {
+                FixSpec::Replace(span, value, a) => {
+                    let replacement = serde_json::to_string(&value).unwrap_or_default();
+                    (Fix::replace(p, value, a), Edit { span, replacement })
+                }
+                FixSpec::Remove(span, a) => (
+                    Fix::remove(p, a),
+                    Edit {
+                        span,
+                        replacement: String::new(),
+                    },
+                ),
+            };
+            if self.spans {
+                fix.edit = Some(edit);
+            }
+            fix
+        });
+        self.diags.push(Diagnostic::new(
+            rule,
+            severity,
+            pointer.map(str::to_string),
+            self.spans.then_some(span),
+            f.message,
+            f.help,
+            fix,
+        ));
+    }
+}
+
+/// Escape one reference token for an RFC 6901 JSON Pointer.
+///
+/// ```
+/// assert_eq!(client_lint::pointer_token("a/b~c"), "a~1b~0c");
+/// ```
+pub fn pointer_token(key: &str) -> Cow<'_, str> {
+    if key.contains(['~', '/']) {
+        Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(key)
+    }
+}
+
+/// The value of a string node, or `None`.
+pub(crate) fn as_str<'t>(node: &'t Node<'_>) -> Option<&'t str> {
+    match &node.value {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// Report white space around a string value. `fixed` is the best replacement
+/// the family knows: its canonical form when certain, else the trimmed value,
+/// so that one edit fixes both problems.
+pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fixed: &str) {
+    if raw.trim().len() == raw.len() || raw.trim().is_empty() {
+        return;
+    }
+    ctx.emit(Rule::SurroundingWhitespace, Some(&at.pointer), at.node.span, |s| {
+        Found::new(tr!(
+            s,
+            "value has white space around it",
+            "значение окружено пробельными символами"
+        ))
+        .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
+        .fix(at.replace(fixed, Applicability::Safe))
+    });
+}

@@ -1,0 +1,306 @@
+//! Integer fields: ids of related resources and the disk-space threshold.
+//!
+//! ## What it checks
+//! `id`, `dial_rule_id`, `hold_music` and `sip_network_permission_id` are
+//! integers ≥ 1 (or `null`); `disk_space_notify_threshold` is an integer percentage
+//! 0–100, and goes together with `disk_space_notify_email`.
+//!
+//! ## Why
+//! Ids start at 1: `0` or a negative id points at nothing. A number written with
+//! a fraction or an exponent (`5.0`, `1e2`) is rejected by typed servers even when
+//! its value is whole.
+//!
+//! ## Example
+//! ```json
+//! {"hold_music": 0, "disk_space_notify_threshold": 150}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"hold_music": null, "disk_space_notify_threshold": 90, "disk_space_notify_email": "ops@example.com"}
+//! ```
+//!
+//! ## References
+//! RFC 8259 section 6 (numbers); client resource documentation.
+
+use super::{Ctx, FieldAt, Found, tr};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::registry::{Explanation, Rule, Text};
+use crate::syntax::{Value, is_integer_literal};
+
+pub(crate) static ID_OUT_OF_RANGE: Explanation = Explanation {
+    what: Text {
+        en: "An id (`id`, `dial_rule_id`, `hold_music`, `sip_network_permission_id`) below 1 or above 9223372036854775807.",
+        ru: "Идентификатор (`id`, `dial_rule_id`, `hold_music`, `sip_network_permission_id`) меньше 1 или больше 9223372036854775807.",
+    },
+    why: Text {
+        en: "Ids are assigned from 1 up; `0` or a negative id refers to no resource. To unset a reference, write `null`.",
+        ru: "Идентификаторы начинаются с 1; `0` или отрицательное число не указывает ни на какой ресурс. Чтобы убрать ссылку, напишите `null`.",
+    },
+    example: r#"{"dial_rule_id": 0}"#,
+    instead: r#"{"dial_rule_id": null}"#,
+    references: &["client resource documentation: `/dial_rule/`, `/sound/`, `/network_permission/`"],
+};
+
+pub(crate) static NUMBER_NOT_INTEGER: Explanation = Explanation {
+    what: Text {
+        en: "An integer field written with a fraction or exponent. A whole value (`5.0`, `1e2`) gets a safe fix to the plain integer.",
+        ru: "Целочисленное поле записано с дробной частью или экспонентой. Для целого значения (`5.0`, `1e2`) есть безопасное исправление на обычное целое.",
+    },
+    why: Text {
+        en: "Typed servers deserialise these fields as integers and reject `5.0`.",
+        ru: "Типизированные серверы читают эти поля как целые и отклоняют `5.0`.",
+    },
+    example: r#"{"disk_space_notify_threshold": 90.0}"#,
+    instead: r#"{"disk_space_notify_threshold": 90}"#,
+    references: &["RFC 8259 section 6 (numbers)"],
+};
+
+pub(crate) static THRESHOLD_OUT_OF_RANGE: Explanation = Explanation {
+    what: Text {
+        en: "`disk_space_notify_threshold` outside 0–100.",
+        ru: "`disk_space_notify_threshold` вне диапазона 0–100.",
+    },
+    why: Text {
+        en: "It is a percentage of disk use: above 100 the mail is never sent.",
+        ru: "Это процент занятого места: при значении выше 100 письмо не придёт никогда.",
+    },
+    example: r#"{"disk_space_notify_threshold": 150}"#,
+    instead: r#"{"disk_space_notify_threshold": 90}"#,
+    references: &["client resource documentation: `disk_space_notify_threshold`"],
+};
+
+pub(crate) static THRESHOLD_WITHOUT_EMAIL: Explanation = Explanation {
+    what: Text {
+        en: "`disk_space_notify_threshold` is set but `disk_space_notify_email` is missing, null or empty.",
+        ru: "`disk_space_notify_threshold` задан, а `disk_space_notify_email` отсутствует, равен null или пуст.",
+    },
+    why: Text {
+        en: "The threshold only triggers a mail to that address; without it nobody is told.",
+        ru: "Порог лишь запускает письмо на этот адрес; без адреса никто не узнает.",
+    },
+    example: r#"{"disk_space_notify_threshold": 90}"#,
+    instead: r#"{"disk_space_notify_threshold": 90, "disk_space_notify_email": "ops@example.com"}"#,
+    references: &["client resource documentation: `disk_space_notify_email`"],
+};
+
+pub(crate) static EMAIL_WITHOUT_THRESHOLD: Explanation = Explanation {
+    what: Text {
+        en: "`disk_space_notify_email` is set but `disk_space_notify_threshold` is missing or null.",
+        ru: "`disk_space_notify_email` задан, а `disk_space_notify_threshold` отсутствует или равен null.",
+    },
+    why: Text {
+        en: "Without a threshold the mail is never sent.",
+        ru: "Без порога письмо никогда не будет отправлено.",
+    },
+    example: r#"{"disk_space_notify_email": "ops@example.com"}"#,
+    instead: r#"{"disk_space_notify_email": "ops@example.com", "disk_space_notify_threshold": 90}"#,
+    references: &["client resource documentation: `disk_space_notify_threshold`"],
+};
+
+/// A percentage 0–100: the disk-space threshold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent(pub u8);
+
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The id of a resource: an integer from 1 to `i64::MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(pub u64);
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The integer a JSON number literal or a string of digits denotes exactly:
+/// `"12"`, `"5.0"`, `"1e2"`; `None` for fractions, non-numbers and values out of
+/// `i64`.
+pub(crate) fn canonical_integer(raw: &str) -> Option<i64> {
+    if raw.is_empty() || raw.len() > 40 {
+        return None;
+    }
+    if is_integer_literal(raw) {
+        let digits = raw.strip_prefix('-').unwrap_or(raw);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        return raw.parse().ok();
+    }
+    if !raw.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) {
+        return None;
+    }
+    let f: f64 = raw.parse().ok()?;
+    // Within ±2^53 every whole f64 is exact.
+    (f.is_finite() && f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).then_some(f as i64)
+}
+
+fn parse_integer(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
+    if is_integer_literal(raw) {
+        let digits = raw.strip_prefix('-').unwrap_or(raw);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0')) {
+            return Err(FieldError::NotInteger);
+        }
+        return match raw.parse::<i64>() {
+            Ok(v) if (min..=max).contains(&v) => Ok(v),
+            _ => Err(FieldError::OutOfRange { min, max }),
+        };
+    }
+    Err(FieldError::NotInteger)
+}
+
+/// Parse a disk-space threshold written as a JSON integer literal (`"90"`).
+///
+/// ```
+/// use client_lint::{FieldError, Percent, parse_threshold};
+/// assert_eq!(parse_threshold("90"), Ok(Percent(90)));
+/// assert_eq!(parse_threshold("150"), Err(FieldError::OutOfRange { min: 0, max: 100 }));
+/// assert_eq!(parse_threshold("90.5"), Err(FieldError::NotInteger));
+/// ```
+pub fn parse_threshold(raw: &str) -> Result<Percent, FieldError> {
+    parse_integer(raw, 0, 100).map(|v| Percent(v as u8))
+}
+
+/// Parse a resource id written as a JSON integer literal (`"42"`).
+///
+/// ```
+/// use client_lint::{FieldError, Id, parse_id};
+/// assert_eq!(parse_id("42"), Ok(Id(42)));
+/// assert_eq!(parse_id("0"), Err(FieldError::OutOfRange { min: 1, max: i64::MAX }));
+/// ```
+pub fn parse_id(raw: &str) -> Result<Id, FieldError> {
+    parse_integer(raw, 1, i64::MAX).map(|v| Id(v as u64))
+}
+
+fn number<'t>(at: &'t FieldAt<'_, '_>) -> Option<&'t str> {
+    match &at.node.value {
+        Value::Number(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn not_integer(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, min: i64, max: i64) {
+    let whole = canonical_integer(raw).filter(|v| (min..=max).contains(v));
+    let name = &at.pointer[1..];
+    ctx.emit(Rule::NumberNotInteger, Some(&at.pointer), at.node.span, |s| {
+        let n = s.q(raw);
+        let f = Found::new(tr!(
+            s,
+            "`{name}` must be an integer, found `{n}`",
+            "`{name}` должно быть целым числом, найдено `{n}`"
+        ));
+        match whole {
+            Some(v) => f
+                .help(tr!(s, "write `{v}`", "напишите `{v}`"))
+                .fix(at.replace(v, Applicability::Safe)),
+            None => f.help(tr!(
+                s,
+                "write a whole number from {min} to {max}",
+                "укажите целое число от {min} до {max}"
+            )),
+        }
+    });
+}
+
+pub(crate) fn check_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = number(at) else { return };
+    match parse_id(raw) {
+        Ok(_) => {}
+        Err(FieldError::OutOfRange { .. }) => {
+            let name = &at.pointer[1..];
+            let negative = raw.starts_with('-') || raw == "0";
+            ctx.emit(Rule::IdOutOfRange, Some(&at.pointer), at.node.span, |s| {
+                let n = s.q(raw);
+                if negative {
+                    Found::new(tr!(
+                        s,
+                        "`{name}` must be at least 1, found `{n}`",
+                        "`{name}` должно быть не меньше 1, найдено `{n}`"
+                    ))
+                    .help(tr!(
+                        s,
+                        "ids start at 1; write `null` to leave the reference unset",
+                        "идентификаторы начинаются с 1; напишите `null`, чтобы не задавать ссылку"
+                    ))
+                } else {
+                    Found::new(tr!(
+                        s,
+                        "`{name}` is too large to be an id: `{n}`",
+                        "`{name}` слишком велико для идентификатора: `{n}`"
+                    ))
+                    .help(tr!(
+                        s,
+                        "ids are at most 9223372036854775807",
+                        "идентификаторы не больше 9223372036854775807"
+                    ))
+                }
+            });
+        }
+        Err(_) => not_integer(ctx, at, raw, 1, i64::MAX),
+    }
+}
+
+pub(crate) fn check_threshold(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = number(at) else { return };
+    match parse_threshold(raw) {
+        Ok(_) => {}
+        Err(FieldError::OutOfRange { .. }) => {
+            ctx.emit(Rule::ThresholdOutOfRange, Some(&at.pointer), at.node.span, |s| {
+                let n = s.q(raw);
+                Found::new(tr!(
+                    s,
+                    "`disk_space_notify_threshold` is a percentage from 0 to 100, found `{n}`",
+                    "`disk_space_notify_threshold` — процент от 0 до 100, найдено `{n}`"
+                ))
+                .help(tr!(
+                    s,
+                    "write the percentage of disk use that should trigger the mail, e.g. `90`",
+                    "укажите процент занятого места, при котором отправлять письмо, например `90`"
+                ))
+            });
+        }
+        Err(_) => not_integer(ctx, at, raw, 0, 100),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_integers() {
+        for (raw, want) in [
+            ("12", Some(12)),
+            ("-3", Some(-3)),
+            ("5.0", Some(5)),
+            ("1e2", Some(100)),
+            ("1.5", None),
+            ("012", None),
+            ("", None),
+            ("1e400", None),
+            ("abc", None),
+            ("99999999999999999999", None),
+        ] {
+            assert_eq!(canonical_integer(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn ids_and_thresholds() {
+        assert_eq!(parse_id("1"), Ok(Id(1)));
+        assert_eq!(parse_id("9223372036854775807"), Ok(Id(i64::MAX as u64)));
+        assert!(matches!(parse_id("9223372036854775808"), Err(FieldError::OutOfRange { .. })));
+        assert!(matches!(parse_id(&"9".repeat(300)), Err(FieldError::OutOfRange { .. })));
+        assert_eq!(parse_id("1e400"), Err(FieldError::NotInteger));
+        assert_eq!(parse_threshold("0"), Ok(Percent(0)));
+        assert_eq!(parse_threshold("100"), Ok(Percent(100)));
+        assert!(parse_threshold("-1").is_err());
+        assert_eq!(parse_threshold("+5"), Err(FieldError::NotInteger));
+    }
+}

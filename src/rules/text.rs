@@ -1,0 +1,210 @@
+//! Free text: `name`, `jur_address`, `fact_address`, `ambassadors`,
+//! `contact_phones`, `extra_params`.
+//!
+//! ## What it checks
+//! No control characters (U+0000–U+001F, U+007F); no white space around the
+//! value (safe fix); an empty string is a warning (write `null` to leave the
+//! field unset). `contact_phones` is a free list, since no format is
+//! published: E.164 is not demanded, but an item without any digit is flagged.
+//! `extra_params` is opaque, but when it starts with `{` or `[` it should parse
+//! as JSON.
+//!
+//! ## Why
+//! Control characters break CSV exports, logs and the web interface; an empty
+//! string is often a form field left blank by mistake.
+//!
+//! ## Example
+//! ```json
+//! {"name": " Acme\u0007 ", "contact_phones": "call me", "extra_params": "{\"a\": 1,}"}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"name": "Acme", "contact_phones": "+7 495 123-45-67", "extra_params": "{\"a\": 1}"}
+//! ```
+//!
+//! ## References
+//! Unicode general category Cc; RFC 8259 (JSON inside `extra_params`).
+
+use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use crate::diagnostic::Applicability;
+use crate::registry::{Explanation, Rule, Text};
+
+pub(crate) static CONTROL_CHARACTER: Explanation = Explanation {
+    what: Text {
+        en: "A control character (U+0000–U+001F or U+007F: line break, tab, bell, NUL…) in a text field. Reported at the first one.",
+        ru: "Управляющий символ (U+0000–U+001F или U+007F: перевод строки, табуляция, звонок, NUL…) в текстовом поле. Сообщается о первом.",
+    },
+    why: Text {
+        en: "They break CSV exports, logs and the web interface, and are never part of a name or an address.",
+        ru: "Они ломают выгрузки CSV, журналы и веб-интерфейс и не бывают частью имени или адреса.",
+    },
+    example: r#"{"jur_address": "Moscow,\nTverskaya 1"}"#,
+    instead: r#"{"jur_address": "Moscow, Tverskaya 1"}"#,
+    references: &["Unicode general category Cc"],
+};
+
+pub(crate) static EMPTY_VALUE: Explanation = Explanation {
+    what: Text {
+        en: "An empty string. The unsafe fix replaces it with `null`.",
+        ru: "Пустая строка. Небезопасное исправление заменяет её на `null`.",
+    },
+    why: Text {
+        en: "Often a form field left blank by mistake. Write `null` (or leave the field out) when the value is really unknown.",
+        ru: "Часто это случайно незаполненное поле формы. Если значение действительно неизвестно, напишите `null` (или не передавайте поле).",
+    },
+    example: r#"{"name": ""}"#,
+    instead: r#"{"name": null}"#,
+    references: &["client resource documentation"],
+};
+
+pub(crate) static SURROUNDING_WHITESPACE: Explanation = Explanation {
+    what: Text {
+        en: "A string value with white space at the start or end. The fix trims it (and, where the field's own rule knows the canonical form, writes that).",
+        ru: "Строковое значение с пробельными символами в начале или конце. Исправление их убирает (а если правило поля знает каноническую форму, записывает её).",
+    },
+    why: Text {
+        en: "Invisible in most interfaces, yet `\" Europe/Moscow\"` is not a time zone and `\"Acme \"` does not match `\"Acme\"`.",
+        ru: "Незаметно в большинстве интерфейсов, но `\" Europe/Moscow\"` — не часовой пояс, а `\"Acme \"` не совпадает с `\"Acme\"`.",
+    },
+    example: r#"{"timezone": " Europe/Moscow "}"#,
+    instead: r#"{"timezone": "Europe/Moscow"}"#,
+    references: &["client resource documentation"],
+};
+
+pub(crate) static PHONE_WITHOUT_DIGITS: Explanation = Explanation {
+    what: Text {
+        en: "An item of `contact_phones` (items separated by `,` or `;`) with no digit at all. No format is demanded otherwise: extensions, spaces and comments are fine.",
+        ru: "Элемент `contact_phones` (элементы разделяются `,` или `;`) без единой цифры. Формат в остальном не требуется: добавочные, пробелы и комментарии допустимы.",
+    },
+    why: Text {
+        en: "A phone number without digits cannot be called: usually a name or note put in the wrong field.",
+        ru: "Номер без цифр нельзя набрать: обычно это имя или заметка не в том поле.",
+    },
+    example: r#"{"contact_phones": "+7 495 123-45-67, ask Ivan"}"#,
+    instead: r#"{"contact_phones": "+7 495 123-45-67", "ambassadors": "Ivan"}"#,
+    references: &["ITU-T E.164"],
+};
+
+pub(crate) static EXTRA_PARAMS_NOT_JSON: Explanation = Explanation {
+    what: Text {
+        en: "`extra_params` starts with `{` or `[` but is not valid JSON.",
+        ru: "`extra_params` начинается с `{` или `[`, но не является корректным JSON.",
+    },
+    why: Text {
+        en: "The field is opaque, but a value that looks like JSON is almost certainly meant to be JSON: whatever reads it will fail.",
+        ru: "Поле непрозрачно, но значение, похожее на JSON, почти наверняка должно им быть: то, что его читает, упадёт.",
+    },
+    example: r#"{"extra_params": "{\"crm\": \"a1\",}"}"#,
+    instead: r#"{"extra_params": "{\"crm\": \"a1\"}"}"#,
+    references: &["RFC 8259"],
+};
+
+/// Report an empty string.
+pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let name = &at.pointer[1..];
+    ctx.emit(Rule::EmptyValue, Some(&at.pointer), at.node.span, |s| {
+        Found::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
+            .help(tr!(
+                s,
+                "fill it in, or write `null` to leave it unset",
+                "заполните его или напишите `null`, чтобы оставить незаданным"
+            ))
+            .fix(at.replace(serde_json::Value::Null, Applicability::Unsafe))
+    });
+}
+
+/// Report the first control character; `true` when there was one.
+pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> bool {
+    let Some((i, c)) = value.char_indices().find(|&(_, c)| c < ' ' || c == '\u{7f}') else {
+        return false;
+    };
+    let span = at.sub_span(i, i + c.len_utf8());
+    let code = format!("U+{:04X}", c as u32);
+    ctx.emit(Rule::ControlCharacter, Some(&at.pointer), span, |s| {
+        Found::new(tr!(
+            s,
+            "control character {code} in text",
+            "управляющий символ {code} в тексте"
+        ))
+        .help(tr!(
+            s,
+            "remove it; use a space or `, ` instead of line breaks",
+            "удалите его; вместо переводов строки используйте пробел или `, `"
+        ))
+    });
+    true
+}
+
+/// Common free-text checks; returns the trimmed value when it is worth
+/// checking further.
+fn free_text<'s>(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &'s str) -> Option<&'s str> {
+    control(ctx, at, raw);
+    let t = raw.trim();
+    if t.is_empty() {
+        empty(ctx, at);
+        return None;
+    }
+    whitespace(ctx, at, raw, t);
+    Some(t)
+}
+
+pub(crate) fn check_free_text(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    if let Some(raw) = as_str(at.node) {
+        free_text(ctx, at, raw);
+    }
+}
+
+pub(crate) fn check_phones(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    if free_text(ctx, at, raw).is_none() {
+        return;
+    }
+    let mut start = 0;
+    for item in raw.split([',', ';']) {
+        let (lead, trimmed) = (item.len() - item.trim_start().len(), item.trim());
+        if !trimmed.is_empty() && !trimmed.chars().any(|c| c.is_ascii_digit()) {
+            let span = at.sub_span(start + lead, start + lead + trimmed.len());
+            ctx.emit(Rule::PhoneWithoutDigits, Some(&at.pointer), span, |s| {
+                let v = s.q(trimmed);
+                Found::new(tr!(
+                    s,
+                    "`{v}` in `contact_phones` has no digits",
+                    "`{v}` в `contact_phones` не содержит цифр"
+                ))
+                .help(tr!(
+                    s,
+                    "list phone numbers here; put names in `ambassadors`",
+                    "перечисляйте здесь номера телефонов; имена — в `ambassadors`"
+                ))
+            });
+        }
+        start += item.len() + 1;
+    }
+}
+
+pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    control(ctx, at, raw);
+    let t = raw.trim_start();
+    if !(t.starts_with('{') || t.starts_with('[')) {
+        return;
+    }
+    // The nested document is parsed with the same bounded parser.
+    let parsed = crate::syntax::parse(raw, 0, false);
+    if let Some(e) = parsed.error {
+        let offset = raw[..e.span.start].chars().count() + 1;
+        ctx.emit(Rule::ExtraParamsNotJson, Some(&at.pointer), at.node.span, |s| {
+            Found::new(tr!(
+                s,
+                "`extra_params` looks like JSON but does not parse (at character {offset})",
+                "`extra_params` похоже на JSON, но не разбирается (символ {offset})"
+            ))
+            .help(tr!(
+                s,
+                "fix the embedded JSON, or write plain text that does not start with `{{` or `[`",
+                "исправьте вложенный JSON или напишите простой текст, не начинающийся с `{{` или `[`"
+            ))
+        });
+    }
+}

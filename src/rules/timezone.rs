@@ -1,0 +1,389 @@
+//! The time zone: an exact IANA name.
+//!
+//! ## What it checks
+//! `timezone` is a name of the IANA time-zone database bundled with `chrono-tz`
+//! (`Europe/Moscow`, `America/New_York`, `UTC`), in its exact case. Wrong case
+//! and surrounding white space get a safe fix; a deprecated alias
+//! (`Europe/Kiev`, `US/Eastern`) a warning with a safe fix to the zone it links
+//! to; an abbreviation or offset (`MSK`, `+03:00`, `GMT+3`) an error; anything
+//! else an error with the closest names.
+//!
+//! Deprecated means: a link in tzdata's `backward` file whose name is not a
+//! location in `zone.tab`. `backward` also links 106 current country names
+//! (`Europe/Oslo` → `Europe/Berlin`); those are not deprecated and stay silent,
+//! because telling a Norwegian client to use Berlin would be wrong.
+//!
+//! ## Why
+//! The server resolves the name in its own tz database; an unknown name is
+//! rejected or, worse, falls back to UTC.
+//!
+//! ## Example
+//! ```json
+//! {"timezone": "europe/kiev"}
+//! ```
+//!
+//! ## Use instead
+//! ```json
+//! {"timezone": "Europe/Kyiv"}
+//! ```
+//!
+//! ## References
+//! IANA Time Zone Database (tzdata), files `backward` and `zone.tab`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use chrono_tz::{TZ_VARIANTS, Tz};
+
+use super::timezone_links::DEPRECATED_LINKS;
+use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::registry::{Explanation, Rule, Text};
+
+const IANA: &str = "IANA Time Zone Database: https://www.iana.org/time-zones";
+
+pub(crate) static UNKNOWN_TIMEZONE: Explanation = Explanation {
+    what: Text {
+        en: "`timezone` is not a name of the IANA time-zone database. The closest names are suggested; a bare city (`Moscow`) finds its zone.",
+        ru: "`timezone` — не имя из базы часовых поясов IANA. Предлагаются ближайшие имена; по названию города (`Moscow`) находится его зона.",
+    },
+    why: Text {
+        en: "The server cannot resolve it: the request is rejected or the client silently runs on UTC.",
+        ru: "Сервер не сможет его разрешить: запрос будет отклонён или клиент молча будет работать по UTC.",
+    },
+    example: r#"{"timezone": "Europe/Moskow"}"#,
+    instead: r#"{"timezone": "Europe/Moscow"}"#,
+    references: &[IANA],
+};
+
+pub(crate) static TIMEZONE_WRONG_CASE: Explanation = Explanation {
+    what: Text {
+        en: "A valid zone name in the wrong letter case (`europe/moscow`, `utc`).",
+        ru: "Верное имя зоны в неправильном регистре (`europe/moscow`, `utc`).",
+    },
+    why: Text {
+        en: "Zone names are case-sensitive on most systems (they are file names).",
+        ru: "Имена зон чувствительны к регистру в большинстве систем (это имена файлов).",
+    },
+    example: r#"{"timezone": "europe/moscow"}"#,
+    instead: r#"{"timezone": "Europe/Moscow"}"#,
+    references: &[IANA],
+};
+
+pub(crate) static DEPRECATED_TIMEZONE_LINK: Explanation = Explanation {
+    what: Text {
+        en: "A deprecated alias: a link in tzdata's `backward` file that is not a location in `zone.tab` (`Europe/Kiev`, `US/Eastern`, `Asia/Calcutta`). Current country zones that `backward` also links (`Europe/Oslo`) are not reported.",
+        ru: "Устаревший псевдоним: ссылка из файла `backward` базы tzdata, не являющаяся локацией в `zone.tab` (`Europe/Kiev`, `US/Eastern`, `Asia/Calcutta`). Актуальные зоны стран, на которые `backward` тоже ссылается (`Europe/Oslo`), не сообщаются.",
+    },
+    why: Text {
+        en: "Aliases are kept for compatibility only and may be missing from minimal tz databases.",
+        ru: "Псевдонимы сохраняются лишь для совместимости и могут отсутствовать в урезанных базах часовых поясов.",
+    },
+    example: r#"{"timezone": "Europe/Kiev"}"#,
+    instead: r#"{"timezone": "Europe/Kyiv"}"#,
+    references: &[IANA, "tzdata `backward` file"],
+};
+
+pub(crate) static TIMEZONE_ABBREVIATION: Explanation = Explanation {
+    what: Text {
+        en: "An abbreviation (`MSK`, `PST`) or a UTC offset (`+03:00`, `GMT+3`) instead of a zone name. Note that POSIX signs are inverted: `Etc/GMT-3` means UTC+3 and `Etc/GMT+3` means UTC−3.",
+        ru: "Аббревиатура (`MSK`, `PST`) или смещение от UTC (`+03:00`, `GMT+3`) вместо имени зоны. Учтите, что знаки POSIX инвертированы: `Etc/GMT-3` означает UTC+3, а `Etc/GMT+3` — UTC−3.",
+    },
+    why: Text {
+        en: "Abbreviations are ambiguous (`IST` is India, Ireland and Israel) and offsets ignore daylight saving time. A zone name carries the full history.",
+        ru: "Аббревиатуры неоднозначны (`IST` — Индия, Ирландия и Израиль), а смещения не учитывают летнее время. Имя зоны несёт всю историю.",
+    },
+    example: r#"{"timezone": "MSK"}"#,
+    instead: r#"{"timezone": "Europe/Moscow"}"#,
+    references: &[IANA, "tzdata `etcetera` file (Etc/GMT sign convention)"],
+};
+
+/// Abbreviations that name one zone without doubt.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("AKST", "America/Anchorage"),
+    ("IRKT", "Asia/Irkutsk"),
+    ("KALT", "Europe/Kaliningrad"),
+    ("KRAT", "Asia/Krasnoyarsk"),
+    ("MAGT", "Asia/Magadan"),
+    ("MSD", "Europe/Moscow"),
+    ("MSK", "Europe/Moscow"),
+    ("NOVT", "Asia/Novosibirsk"),
+    ("OMST", "Asia/Omsk"),
+    ("PDT", "America/Los_Angeles"),
+    ("PETT", "Asia/Kamchatka"),
+    ("PST", "America/Los_Angeles"),
+    ("SAMT", "Europe/Samara"),
+    ("VLAT", "Asia/Vladivostok"),
+    ("YAKT", "Asia/Yakutsk"),
+    ("YEKT", "Asia/Yekaterinburg"),
+];
+
+fn lowercase_names() -> &'static HashMap<String, &'static str> {
+    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| TZ_VARIANTS.iter().map(|tz| (tz.name().to_ascii_lowercase(), tz.name())).collect())
+}
+
+/// The zone a deprecated name links to, or `None` for a current name.
+///
+/// ```
+/// assert_eq!(client_lint::deprecated_timezone("Europe/Kiev"), Some("Europe/Kyiv"));
+/// assert_eq!(client_lint::deprecated_timezone("Europe/Oslo"), None);
+/// assert_eq!(client_lint::deprecated_timezone("UTC"), None);
+/// ```
+pub fn deprecated_timezone(name: &str) -> Option<&'static str> {
+    DEPRECATED_LINKS
+        .binary_search_by(|(n, _)| (*n).cmp(name))
+        .ok()
+        .map(|i| DEPRECATED_LINKS[i].1)
+}
+
+/// `UTC+3`, `GMT-03:00`, `+0300`, `+3` → the offset in whole hours.
+fn offset_hours(s: &str) -> Option<Option<i32>> {
+    let upper = s.to_ascii_uppercase();
+    let rest = upper
+        .strip_prefix("UTC")
+        .or_else(|| upper.strip_prefix("GMT"))
+        .unwrap_or(&upper);
+    let (sign, digits) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' | 0xE2 => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
+        _ => return None,
+    };
+    let (h, m) = match digits.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if digits.len() == 4 => digits.split_at(2),
+        None => (digits, "0"),
+    };
+    if h.is_empty() || h.len() > 2 || m.len() > 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    Some((m == 0 && h <= 14).then_some(sign * h))
+}
+
+/// Parse a time-zone name: exact IANA names only.
+///
+/// Deprecated aliases parse (they are valid names); see
+/// [`deprecated_timezone`].
+///
+/// ```
+/// use client_lint::{FieldError, parse_timezone};
+/// assert_eq!(parse_timezone("Europe/Moscow"), Ok(chrono_tz::Europe::Moscow));
+/// assert_eq!(parse_timezone("UTC"), Ok(chrono_tz::UTC));
+/// assert_eq!(parse_timezone("utc"), Err(FieldError::WrongCase { canonical: "UTC".into() }));
+/// assert_eq!(
+///     parse_timezone("GMT+3"),
+///     Err(FieldError::TimezoneAbbreviation { suggestion: Some("Etc/GMT-3".into()) })
+/// );
+/// let Err(FieldError::UnknownTimezone { suggestions }) = parse_timezone("Europe/Moskow") else { panic!() };
+/// assert_eq!(suggestions[0], "Europe/Moscow");
+/// ```
+pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
+    if let Ok(tz) = s.parse::<Tz>() {
+        return Ok(tz);
+    }
+    if s.trim() != s && !s.trim().is_empty() {
+        return Err(FieldError::Whitespace);
+    }
+    if let Some(&canonical) = lowercase_names().get(&s.to_ascii_lowercase()) {
+        return Err(FieldError::WrongCase {
+            canonical: canonical.to_string(),
+        });
+    }
+    if let Some(hours) = offset_hours(s) {
+        let suggestion = hours.map(|h| match h {
+            0 => "UTC".to_string(),
+            h => format!("Etc/GMT{:+}", -h),
+        });
+        return Err(FieldError::TimezoneAbbreviation { suggestion });
+    }
+    let upper = s.to_ascii_uppercase();
+    if (2..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let suggestion = ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == upper)
+            .map(|(_, z)| z.to_string());
+        if suggestion.is_some() || s.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(FieldError::TimezoneAbbreviation { suggestion });
+        }
+    }
+    Err(FieldError::UnknownTimezone {
+        suggestions: suggestions(s),
+    })
+}
+
+/// Closest zone names: a bare city first, then by edit distance.
+fn suggestions(s: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if !s.contains('/') && !s.is_empty() && s.len() <= crate::similar::MAX_LEN {
+        let city = s.replace(' ', "_").to_ascii_lowercase();
+        out.extend(
+            TZ_VARIANTS
+                .iter()
+                .map(|tz| tz.name())
+                .filter(|n| {
+                    n.rsplit('/').next().is_some_and(|last| last.to_ascii_lowercase() == city)
+                        && deprecated_timezone(n).is_none()
+                })
+                .take(3),
+        );
+    }
+    if out.is_empty() {
+        let current = TZ_VARIANTS
+            .iter()
+            .map(|tz| tz.name())
+            .filter(|n| deprecated_timezone(n).is_none());
+        out = crate::similar::closest_n(s, current, 3);
+    }
+    out
+}
+
+pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    let t = raw.trim();
+    match parse_timezone(t) {
+        Ok(tz) => {
+            whitespace(ctx, at, raw, tz.name());
+            if let Some(target) = deprecated_timezone(tz.name()) {
+                let name = tz.name();
+                ctx.emit(Rule::DeprecatedTimezoneLink, Some(&at.pointer), at.node.span, |s| {
+                    Found::new(tr!(
+                        s,
+                        "`{name}` is a deprecated alias of `{target}`",
+                        "`{name}` — устаревший псевдоним `{target}`"
+                    ))
+                    .help(tr!(s, "write `{target}`", "напишите `{target}`"))
+                    .fix(at.replace(target, Applicability::Safe))
+                });
+            }
+        }
+        Err(FieldError::WrongCase { canonical }) => {
+            whitespace(ctx, at, raw, &canonical);
+            ctx.emit(Rule::TimezoneWrongCase, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                Found::new(tr!(
+                    s,
+                    "time zone `{v}` is in the wrong case",
+                    "часовой пояс `{v}` записан в неверном регистре"
+                ))
+                .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                .fix(at.replace(canonical.as_str(), Applicability::Safe))
+            });
+        }
+        Err(FieldError::TimezoneAbbreviation { suggestion }) => {
+            whitespace(ctx, at, raw, t);
+            ctx.emit(Rule::TimezoneAbbreviation, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                let f = Found::new(tr!(
+                    s,
+                    "`{v}` is an abbreviation or offset, not an IANA time-zone name",
+                    "`{v}` — аббревиатура или смещение, а не имя часового пояса IANA"
+                ));
+                match &suggestion {
+                    Some(z) if z.starts_with("Etc/GMT") => f
+                        .help(tr!(
+                            s,
+                            "write the zone of the client's city (e.g. `Europe/Moscow`); a fixed offset is `{z}`: POSIX signs are inverted, `Etc/GMT-3` is UTC+3",
+                            "укажите зону города клиента (например, `Europe/Moscow`); фиксированное смещение — `{z}`: знаки POSIX инвертированы, `Etc/GMT-3` — это UTC+3"
+                        ))
+                        .fix(at.replace(z.as_str(), Applicability::Unsafe)),
+                    Some(z) => f
+                        .help(tr!(s, "did you mean `{z}`?", "может быть, `{z}`?"))
+                        .fix(at.replace(z.as_str(), Applicability::Unsafe)),
+                    None => f.help(tr!(
+                        s,
+                        "write the zone of the client's city, e.g. `Europe/Moscow`",
+                        "укажите зону города клиента, например `Europe/Moscow`"
+                    )),
+                }
+            });
+        }
+        Err(e) => {
+            let suggestions = match e {
+                FieldError::UnknownTimezone { suggestions } => suggestions,
+                _ => Vec::new(),
+            };
+            whitespace(ctx, at, raw, t);
+            ctx.emit(Rule::UnknownTimezone, Some(&at.pointer), at.node.span, |s| {
+                let v = s.q(t);
+                let f = Found::new(tr!(
+                    s,
+                    "unknown time zone `{v}`",
+                    "неизвестный часовой пояс `{v}`"
+                ));
+                match suggestions.as_slice() {
+                    [] => f.help(tr!(
+                        s,
+                        "write an IANA name such as `Europe/Moscow`, `America/New_York` or `UTC`",
+                        "укажите имя IANA, например `Europe/Moscow`, `America/New_York` или `UTC`"
+                    )),
+                    [one] => f
+                        .help(tr!(s, "did you mean `{one}`?", "может быть, `{one}`?"))
+                        .fix(at.replace(*one, Applicability::Unsafe)),
+                    [first, rest @ ..] => {
+                        let others = rest.iter().map(|z| format!("`{z}`")).collect::<Vec<_>>().join(", ");
+                        f.help(tr!(
+                            s,
+                            "did you mean `{first}`? (or {others})",
+                            "может быть, `{first}`? (или {others})"
+                        ))
+                        .fix(at.replace(*first, Applicability::Unsafe))
+                    }
+                }
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_table_is_sorted_and_resolves() {
+        assert!(DEPRECATED_LINKS.windows(2).all(|w| w[0].0 < w[1].0));
+        for (name, target) in DEPRECATED_LINKS {
+            assert!(name.parse::<Tz>().is_ok(), "{name}");
+            assert!(target.parse::<Tz>().is_ok(), "{target}");
+            assert_eq!(deprecated_timezone(target), None, "{target} is itself deprecated");
+        }
+    }
+
+    #[test]
+    fn current_country_links_stay_silent() {
+        for name in ["Europe/Oslo", "Africa/Accra", "Asia/Kuala_Lumpur", "UTC", "Europe/Moscow"] {
+            assert_eq!(deprecated_timezone(name), None, "{name}");
+        }
+        for (name, target) in [
+            ("Europe/Kiev", "Europe/Kyiv"),
+            ("US/Eastern", "America/New_York"),
+            ("Asia/Calcutta", "Asia/Kolkata"),
+            ("America/Buenos_Aires", "America/Argentina/Buenos_Aires"),
+        ] {
+            assert_eq!(deprecated_timezone(name), Some(target));
+        }
+    }
+
+    #[test]
+    fn offsets_and_abbreviations() {
+        let abbr = |s| match parse_timezone(s) {
+            Err(FieldError::TimezoneAbbreviation { suggestion }) => suggestion,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert_eq!(abbr("+03:00").as_deref(), Some("Etc/GMT-3"));
+        assert_eq!(abbr("UTC-5").as_deref(), Some("Etc/GMT+5"));
+        assert_eq!(abbr("GMT+0").as_deref(), Some("UTC"));
+        assert_eq!(abbr("+0530"), None);
+        assert_eq!(abbr("MSK").as_deref(), Some("Europe/Moscow"));
+        assert_eq!(abbr("XYZ"), None);
+    }
+
+    #[test]
+    fn city_names_find_their_zone() {
+        let Err(FieldError::UnknownTimezone { suggestions }) = parse_timezone("New York") else {
+            panic!()
+        };
+        assert_eq!(suggestions, vec!["America/New_York"]);
+    }
+}

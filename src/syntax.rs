@@ -1,0 +1,666 @@
+//! JSON text → syntax tree with byte spans.
+//!
+//! A small recursive-descent parser written for linting rather than for data
+//! binding: it keeps the byte span of every key and value, keeps duplicate keys
+//! (which `serde_json::Value` silently drops), and borrows strings that hold no
+//! escapes. Recursion is bounded by [`MAX_DEPTH`]: a deeper value is skipped by a
+//! loop with an explicit stack and reported once, so a document nested a million
+//! levels deep costs linear time and no stack.
+//!
+//! The first syntax error ends parsing; the members that were complete before it
+//! stay in the tree so that the field rules can still check them.
+
+use std::borrow::Cow;
+
+/// How deep arrays and objects may nest before the parser stops descending.
+///
+/// The client resource is flat (depth 1); 128 leaves generous room for unknown
+/// fields that hold structured data.
+pub const MAX_DEPTH: usize = 128;
+
+/// A half-open byte range `start..end` in the linted text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    ///
+    /// ```
+    /// let span = client_lint::Span::new(3, 7);
+    /// assert_eq!(span.len(), 4);
+    /// ```
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::Span::new(2, 2).len(), 0);
+    /// ```
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    ///
+    /// ```
+    /// assert!(client_lint::Span::new(2, 2).is_empty());
+    /// ```
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A JSON value with its span.
+#[derive(Debug, Clone)]
+pub(crate) struct Node<'a> {
+    pub span: Span,
+    pub value: Value<'a>,
+}
+
+/// The kinds of JSON value.
+#[derive(Debug, Clone)]
+pub(crate) enum Value<'a> {
+    Null,
+    Bool,
+    /// The number exactly as written.
+    Number(Cow<'a, str>),
+    /// The decoded string; `Cow::Borrowed` exactly when the source held no escape,
+    /// so that offsets inside the value map one to one onto the source.
+    String(Cow<'a, str>),
+    Array(Vec<Node<'a>>),
+    Object(Vec<Member<'a>>),
+    /// A value nested deeper than [`MAX_DEPTH`], skipped unparsed.
+    TooDeep,
+}
+
+/// One `"key": value` pair of an object.
+#[derive(Debug, Clone)]
+pub(crate) struct Member<'a> {
+    pub key: Cow<'a, str>,
+    pub key_span: Span,
+    pub value: Node<'a>,
+}
+
+impl Value<'_> {
+    /// The JSON type name, as JSON Schema spells it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool => "boolean",
+            Value::Number(n) if is_integer_literal(n) => "integer",
+            Value::Number(_) => "number",
+            Value::String(_) => "string",
+            Value::Array(_) => "array",
+            Value::Object(_) => "object",
+            Value::TooDeep => "value",
+        }
+    }
+}
+
+/// Whether a JSON number literal has neither fraction nor exponent.
+pub(crate) fn is_integer_literal(raw: &str) -> bool {
+    !raw.bytes().any(|b| matches!(b, b'.' | b'e' | b'E'))
+}
+
+/// What went wrong, for the syntax-error message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SyntaxErrorKind {
+    Eof,
+    ExpectedValue,
+    ExpectedColon,
+    ExpectedCommaOrObjectEnd,
+    ExpectedCommaOrArrayEnd,
+    ExpectedKey,
+    TrailingComma,
+    InvalidNumber,
+    InvalidLiteral,
+    ControlInString,
+    InvalidEscape,
+    LoneSurrogate,
+    TrailingCharacters,
+}
+
+/// A syntax error at one byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub span: Span,
+}
+
+/// The result of parsing: the tree (as far as it could be read), the syntax error
+/// if any, and the spans of values skipped for depth.
+#[derive(Debug)]
+pub(crate) struct Parsed<'a> {
+    pub root: Option<Node<'a>>,
+    pub error: Option<SyntaxError>,
+    /// Byte offset where the root value (or the error) ended.
+    pub end: usize,
+}
+
+/// Parse one JSON value starting at `start`, skipping leading white space.
+///
+/// With `allow_trailing`, parsing stops after the value (for arrays of records and
+/// NDJSON, which call this repeatedly); otherwise anything but white space after
+/// the value is an error.
+pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: start,
+    };
+    p.skip_ws();
+    let result = p.value(0);
+    let (root, error) = match result {
+        Ok(node) => {
+            if !allow_trailing {
+                p.skip_ws();
+                if p.pos < p.bytes.len() {
+                    let end = next_char_end(text, p.pos);
+                    (
+                        Some(node),
+                        Some(SyntaxError {
+                            kind: SyntaxErrorKind::TrailingCharacters,
+                            span: Span::new(p.pos, end),
+                        }),
+                    )
+                } else {
+                    (Some(node), None)
+                }
+            } else {
+                (Some(node), None)
+            }
+        }
+        Err((partial, e)) => (partial, Some(e)),
+    };
+    Parsed {
+        root,
+        error,
+        end: p.pos,
+    }
+}
+
+fn next_char_end(text: &str, pos: usize) -> usize {
+    text[pos..]
+        .chars()
+        .next()
+        .map_or(pos, |c| pos + c.len_utf8())
+}
+
+type PResult<'a> = Result<Node<'a>, (Option<Node<'a>>, SyntaxError)>;
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Parser<'a> {
+    fn skip_ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    fn err<T>(&self, kind: SyntaxErrorKind) -> Result<T, (Option<Node<'a>>, SyntaxError)> {
+        Err((None, self.error_here(kind)))
+    }
+
+    fn error_here(&self, kind: SyntaxErrorKind) -> SyntaxError {
+        if self.pos >= self.bytes.len() {
+            return SyntaxError {
+                kind: SyntaxErrorKind::Eof,
+                span: Span::new(self.bytes.len(), self.bytes.len()),
+            };
+        }
+        SyntaxError {
+            kind,
+            span: Span::new(self.pos, next_char_end(self.text, self.pos)),
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> PResult<'a> {
+        let start = self.pos;
+        match self.bytes.get(self.pos) {
+            None => self.err(SyntaxErrorKind::Eof),
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => self.skip_deep(),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => {
+                let s = self.string()?;
+                Ok(Node {
+                    span: Span::new(start, self.pos),
+                    value: Value::String(s),
+                })
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b't') => self.literal("true", Value::Bool),
+            Some(b'f') => self.literal("false", Value::Bool),
+            Some(b'n') => self.literal("null", Value::Null),
+            Some(_) => self.err(SyntaxErrorKind::ExpectedValue),
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, value: Value<'a>) -> PResult<'a> {
+        let start = self.pos;
+        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(Node {
+                span: Span::new(start, self.pos),
+                value,
+            })
+        } else {
+            self.err(SyntaxErrorKind::InvalidLiteral)
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let from = self.pos;
+        while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+        self.pos - from
+    }
+
+    fn number(&mut self) -> PResult<'a> {
+        let start = self.pos;
+        if self.bytes[self.pos] == b'-' {
+            self.pos += 1;
+        }
+        match self.bytes.get(self.pos) {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
+            _ => return self.err(SyntaxErrorKind::InvalidNumber),
+        }
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            if self.digits() == 0 {
+                return self.err(SyntaxErrorKind::InvalidNumber);
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            if self.digits() == 0 {
+                return self.err(SyntaxErrorKind::InvalidNumber);
+            }
+        }
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            value: Value::Number(Cow::Borrowed(&self.text[start..self.pos])),
+        })
+    }
+
+    /// Parse a string at `self.pos` (which holds `"`), leaving `pos` after the
+    /// closing quote.
+    fn string(&mut self) -> Result<Cow<'a, str>, (Option<Node<'a>>, SyntaxError)> {
+        self.pos += 1;
+        let content_start = self.pos;
+        // Fast path: no escape.
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return self.err(SyntaxErrorKind::Eof),
+                Some(b'"') => {
+                    let s = &self.text[content_start..self.pos];
+                    self.pos += 1;
+                    return Ok(Cow::Borrowed(s));
+                }
+                Some(b'\\') => break,
+                Some(0..=0x1f) => return self.err(SyntaxErrorKind::ControlInString),
+                Some(_) => self.pos += 1,
+            }
+        }
+        let mut out = String::with_capacity(self.pos - content_start + 16);
+        out.push_str(&self.text[content_start..self.pos]);
+        loop {
+            let run_start = self.pos;
+            loop {
+                match self.bytes.get(self.pos) {
+                    None => return self.err(SyntaxErrorKind::Eof),
+                    Some(b'"' | b'\\') => break,
+                    Some(0..=0x1f) => return self.err(SyntaxErrorKind::ControlInString),
+                    Some(_) => self.pos += 1,
+                }
+            }
+            out.push_str(&self.text[run_start..self.pos]);
+            if self.bytes[self.pos] == b'"' {
+                self.pos += 1;
+                return Ok(Cow::Owned(out));
+            }
+            // Backslash.
+            let esc_start = self.pos;
+            self.pos += 1;
+            let c = match self.bytes.get(self.pos) {
+                None => return self.err(SyntaxErrorKind::Eof),
+                Some(b'"') => '"',
+                Some(b'\\') => '\\',
+                Some(b'/') => '/',
+                Some(b'b') => '\u{8}',
+                Some(b'f') => '\u{c}',
+                Some(b'n') => '\n',
+                Some(b'r') => '\r',
+                Some(b't') => '\t',
+                Some(b'u') => {
+                    self.pos += 1;
+                    let hi = self.hex4()?;
+                    let c = if (0xD800..0xDC00).contains(&hi) {
+                        // Needs a low surrogate.
+                        if self.bytes.get(self.pos) == Some(&b'\\')
+                            && self.bytes.get(self.pos + 1) == Some(&b'u')
+                        {
+                            self.pos += 2;
+                            let lo = self.hex4()?;
+                            if !(0xDC00..0xE000).contains(&lo) {
+                                return self.surrogate_error(esc_start);
+                            }
+                            let code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                            char::from_u32(code).unwrap_or('\u{FFFD}')
+                        } else {
+                            return self.surrogate_error(esc_start);
+                        }
+                    } else if (0xDC00..0xE000).contains(&hi) {
+                        return self.surrogate_error(esc_start);
+                    } else {
+                        char::from_u32(hi).unwrap_or('\u{FFFD}')
+                    };
+                    out.push(c);
+                    continue;
+                }
+                Some(_) => {
+                    let end = next_char_end(self.text, self.pos);
+                    return Err((
+                        None,
+                        SyntaxError {
+                            kind: SyntaxErrorKind::InvalidEscape,
+                            span: Span::new(esc_start, end),
+                        },
+                    ));
+                }
+            };
+            out.push(c);
+            self.pos += 1;
+        }
+    }
+
+    fn surrogate_error<T>(&self, esc_start: usize) -> Result<T, (Option<Node<'a>>, SyntaxError)> {
+        Err((
+            None,
+            SyntaxError {
+                kind: SyntaxErrorKind::LoneSurrogate,
+                span: Span::new(esc_start, self.pos.min(self.bytes.len())),
+            },
+        ))
+    }
+
+    fn hex4(&mut self) -> Result<u32, (Option<Node<'a>>, SyntaxError)> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let d = match self.bytes.get(self.pos) {
+                None => return self.err(SyntaxErrorKind::Eof),
+                Some(b) => match (*b as char).to_digit(16) {
+                    Some(d) => d,
+                    None => return self.err(SyntaxErrorKind::InvalidEscape),
+                },
+            };
+            v = v * 16 + d;
+            self.pos += 1;
+        }
+        Ok(v)
+    }
+
+    fn object(&mut self, depth: usize) -> PResult<'a> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut members: Vec<Member<'a>> = Vec::new();
+        let partial = |members: Vec<Member<'a>>, end: usize| {
+            Some(Node {
+                span: Span::new(start, end),
+                value: Value::Object(members),
+            })
+        };
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+            return Ok(Node {
+                span: Span::new(start, self.pos),
+                value: Value::Object(members),
+            });
+        }
+        loop {
+            if self.bytes.get(self.pos) != Some(&b'"') {
+                let kind = if self.bytes.get(self.pos) == Some(&b'}') && !members.is_empty() {
+                    SyntaxErrorKind::TrailingComma
+                } else {
+                    SyntaxErrorKind::ExpectedKey
+                };
+                let e = self.error_here(kind);
+                return Err((partial(members, self.pos), e));
+            }
+            let key_start = self.pos;
+            let key = match self.string() {
+                Ok(k) => k,
+                Err((_, e)) => return Err((partial(members, self.pos), e)),
+            };
+            let key_span = Span::new(key_start, self.pos);
+            self.skip_ws();
+            if self.bytes.get(self.pos) != Some(&b':') {
+                let e = self.error_here(SyntaxErrorKind::ExpectedColon);
+                return Err((partial(members, self.pos), e));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = match self.value(depth + 1) {
+                Ok(v) => v,
+                Err((_, e)) => return Err((partial(members, self.pos), e)),
+            };
+            members.push(Member {
+                key,
+                key_span,
+                value,
+            });
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Object(members),
+                    });
+                }
+                _ => {
+                    let e = self.error_here(SyntaxErrorKind::ExpectedCommaOrObjectEnd);
+                    return Err((partial(members, self.pos), e));
+                }
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> PResult<'a> {
+        let start = self.pos;
+        self.pos += 1;
+        let mut items = Vec::new();
+        self.skip_ws();
+        if self.bytes.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(Node {
+                span: Span::new(start, self.pos),
+                value: Value::Array(items),
+            });
+        }
+        loop {
+            if self.bytes.get(self.pos) == Some(&b']') && !items.is_empty() {
+                return self.err(SyntaxErrorKind::TrailingComma);
+            }
+            let item = self.value(depth + 1).map_err(|(_, e)| (None, e))?;
+            items.push(item);
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Array(items),
+                    });
+                }
+                _ => return self.err(SyntaxErrorKind::ExpectedCommaOrArrayEnd),
+            }
+        }
+    }
+
+    /// Skip a container nested too deep, with an explicit stack (no recursion),
+    /// checking only what is needed to find its end: brackets and strings.
+    fn skip_deep(&mut self) -> PResult<'a> {
+        let start = self.pos;
+        let mut stack: Vec<u8> = Vec::new();
+        loop {
+            match self.bytes.get(self.pos) {
+                None => return self.err(SyntaxErrorKind::Eof),
+                Some(b'{') => stack.push(b'}'),
+                Some(b'[') => stack.push(b']'),
+                Some(&c @ (b'}' | b']')) => {
+                    if stack.pop() != Some(c) {
+                        return self.err(if c == b'}' {
+                            SyntaxErrorKind::ExpectedCommaOrArrayEnd
+                        } else {
+                            SyntaxErrorKind::ExpectedCommaOrObjectEnd
+                        });
+                    }
+                    if stack.is_empty() {
+                        self.pos += 1;
+                        return Ok(Node {
+                            span: Span::new(start, self.pos),
+                            value: Value::TooDeep,
+                        });
+                    }
+                }
+                Some(b'"') => {
+                    self.string()?;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            self.pos += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> Node<'_> {
+        let p = parse(text, 0, false);
+        assert_eq!(p.error, None, "{text}");
+        p.root.unwrap()
+    }
+
+    fn err(text: &str) -> SyntaxErrorKind {
+        parse(text, 0, false).error.expect(text).kind
+    }
+
+    #[test]
+    fn spans_of_keys_and_values() {
+        let text = r#" {"a": "x\ny", "b" : [1, -2.5e3, true, null]} "#;
+        let root = ok(text);
+        let Value::Object(members) = &root.value else {
+            panic!()
+        };
+        assert_eq!(&text[members[0].key_span.start..members[0].key_span.end], "\"a\"");
+        assert_eq!(
+            &text[members[0].value.span.start..members[0].value.span.end],
+            "\"x\\ny\""
+        );
+        assert!(matches!(&members[0].value.value, Value::String(Cow::Owned(s)) if s == "x\ny"));
+        assert_eq!(
+            &text[members[1].value.span.start..members[1].value.span.end],
+            "[1, -2.5e3, true, null]"
+        );
+    }
+
+    #[test]
+    fn escapes_decode() {
+        let root = ok(r#""ty\u0070e \ud83d\ude00 \/""#);
+        assert!(matches!(root.value, Value::String(s) if s == "type 😀 /"));
+    }
+
+    #[test]
+    fn errors() {
+        assert_eq!(err(""), SyntaxErrorKind::Eof);
+        assert_eq!(err("{"), SyntaxErrorKind::Eof);
+        assert_eq!(err(r#"{"a":1,}"#), SyntaxErrorKind::TrailingComma);
+        assert_eq!(err(r#"[1,]"#), SyntaxErrorKind::TrailingComma);
+        assert_eq!(err(r#"{"a" 1}"#), SyntaxErrorKind::ExpectedColon);
+        assert_eq!(err(r#"{"a":1 "b":2}"#), SyntaxErrorKind::ExpectedCommaOrObjectEnd);
+        assert_eq!(err(r#"{a:1}"#), SyntaxErrorKind::ExpectedKey);
+        assert_eq!(err("01"), SyntaxErrorKind::TrailingCharacters);
+        assert_eq!(err("1."), SyntaxErrorKind::Eof);
+        assert_eq!(err("1.x"), SyntaxErrorKind::InvalidNumber);
+        assert_eq!(err("-"), SyntaxErrorKind::Eof);
+        assert_eq!(err("tru"), SyntaxErrorKind::InvalidLiteral);
+        assert_eq!(err("\"a\u{1}\""), SyntaxErrorKind::ControlInString);
+        assert_eq!(err(r#""\x""#), SyntaxErrorKind::InvalidEscape);
+        assert_eq!(err(r#""\ud800""#), SyntaxErrorKind::LoneSurrogate);
+        assert_eq!(err(r#""\udc00x""#), SyntaxErrorKind::LoneSurrogate);
+        assert_eq!(err(r#""\ud800\u0041""#), SyntaxErrorKind::LoneSurrogate);
+        assert_eq!(err(r#""\u12"#), SyntaxErrorKind::Eof);
+        assert_eq!(err("{} {}"), SyntaxErrorKind::TrailingCharacters);
+    }
+
+    #[test]
+    fn partial_tree_survives_an_error() {
+        let p = parse(r#"{"a": 1, "b": tru"#, 0, false);
+        assert!(p.error.is_some());
+        let Some(Node {
+            value: Value::Object(m),
+            ..
+        }) = p.root
+        else {
+            panic!("no partial root")
+        };
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].key, "a");
+    }
+
+    #[test]
+    fn deep_nesting_is_skipped_without_recursion() {
+        let depth = 200_000;
+        let text = format!(
+            r#"{{"x": {}{}, "name": "n"}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let p = parse(&text, 0, false);
+        assert_eq!(p.error, None);
+        let Some(Node { value: Value::Object(m), .. }) = p.root else { panic!() };
+        let mut node = &m[0].value;
+        let mut levels = 0;
+        while let Value::Array(items) = &node.value {
+            node = &items[0];
+            levels += 1;
+        }
+        assert_eq!(levels, MAX_DEPTH - 1);
+        assert!(matches!(node.value, Value::TooDeep));
+        let unclosed = format!("{}{}", "[".repeat(depth), "]".repeat(depth - 1));
+        assert_eq!(err(&unclosed), SyntaxErrorKind::Eof);
+        let mismatched = format!("{}}}", "[".repeat(depth));
+        assert_eq!(err(&mismatched), SyntaxErrorKind::ExpectedCommaOrArrayEnd);
+    }
+}
