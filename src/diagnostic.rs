@@ -248,10 +248,7 @@ impl Diagnostic {
             s.start += offset;
             s.end += offset;
         }
-        if let Some(Fix {
-            edit: Some(edit), ..
-        }) = &mut self.fix
-        {
+        if let Some(Fix { edit: Some(edit), .. }) = &mut self.fix {
             edit.span.start += offset;
             edit.span.end += offset;
         }

@@ -17,7 +17,10 @@ mod syntax;
 pub use diagnostic::{Applicability, Diagnostic, Fix, Position, Severity};
 pub use error::FieldError;
 pub use fields::{FIELDS, FieldInfo, JsonType, Owner, field};
-pub use lint::{Fixed, Layout, Record, Report, apply_fixes, fix_records, fix_str, lint_bytes, lint_records, lint_str, lint_value};
+pub use lint::{
+    Fixed, Layout, Record, Report, apply_fixes, fix_records, fix_str, lint_bytes, lint_records, lint_str,
+    lint_value,
+};
 pub use model::Client;
 pub use options::{Lang, Level, Levels, Mode, Options};
 pub use registry::{Explanation, FixKind, RULES, Rule, RuleInfo, Text};

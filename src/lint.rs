@@ -99,7 +99,7 @@ impl Report {
 /// assert_eq!(report.diagnostics()[1].span().map(|s| &text[s.start..s.end]), Some("UK"));
 /// ```
 pub fn lint_str(text: &str, options: &Options) -> Report {
-    let mut ctx = Ctx::new(options, true);
+    let mut ctx = Ctx::new(options, Some(text));
     let start = bom(&mut ctx, text);
     let parsed = syntax::parse(text, start, false);
     if let Some(root) = &parsed.root {
@@ -137,11 +137,15 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, 
             Err(e) => e.valid_up_to(),
         }
     };
-    let mut ctx = Ctx::new(options, true);
+    let mut ctx = Ctx::new(options, Some(""));
     let end = (error_at + 1).min(bytes.len());
     ctx.emit(Rule::InvalidEncoding, None, Span::new(error_at, end), |s| {
         if utf16 {
-            Found::new(tr!(s, "the text is UTF-16, not UTF-8", "текст в UTF-16, а не в UTF-8"))
+            Found::new(tr!(
+                s,
+                "the text is UTF-16, not UTF-8",
+                "текст в UTF-16, а не в UTF-8"
+            ))
         } else {
             let b = bytes[error_at];
             Found::new(tr!(
@@ -219,7 +223,7 @@ fn resolve_positions(text: &str, reports: &mut [Report]) {
 /// assert_eq!(found, [("id-out-of-range", "/hold_music"), ("client-type-wrong-case", "/type")]);
 /// ```
 pub fn lint_value(value: &serde_json::Value, options: &Options) -> Report {
-    let mut ctx = Ctx::new(options, false);
+    let mut ctx = Ctx::new(options, None);
     let root = to_node(value, 0);
     document::check_record(&mut ctx, &root, true);
     Report {
@@ -234,8 +238,12 @@ fn to_node(value: &serde_json::Value, depth: usize) -> Node<'_> {
         serde_json::Value::Bool(_) => Value::Bool,
         serde_json::Value::Number(n) => Value::Number(Cow::Owned(n.to_string())),
         serde_json::Value::String(s) => Value::String(Cow::Borrowed(s)),
-        serde_json::Value::Array(_) | serde_json::Value::Object(_) if depth >= syntax::MAX_DEPTH => Value::TooDeep,
-        serde_json::Value::Array(items) => Value::Array(items.iter().map(|v| to_node(v, depth + 1)).collect()),
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) if depth >= syntax::MAX_DEPTH => {
+            Value::TooDeep
+        }
+        serde_json::Value::Array(items) => {
+            Value::Array(items.iter().map(|v| to_node(v, depth + 1)).collect())
+        }
         serde_json::Value::Object(map) => Value::Object(
             map.iter()
                 .map(|(k, v)| Member {
@@ -285,7 +293,7 @@ pub struct Record {
 /// assert_eq!((d.pointer(), d.start().unwrap().line), (Some("/type"), 2));
 /// ```
 pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record> {
-    let mut ctx = Ctx::new(options, true);
+    let mut ctx = Ctx::new(options, Some(text));
     let start = bom(&mut ctx, text);
     let first_diags = std::mem::take(&mut ctx.diags);
     let mut records = match layout {
@@ -297,7 +305,7 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
             } else if is_multi_value(text, s) {
                 ndjson(text, start, options)
             } else {
-                let mut ctx = Ctx::new(options, true);
+                let mut ctx = Ctx::new(options, Some(text));
                 let parsed = syntax::parse(text, start, false);
                 if let Some(root) = &parsed.root {
                     document::check_record(&mut ctx, root, parsed.error.is_none());
@@ -322,7 +330,10 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
         let r = &mut records[0].report.diagnostics;
         r.splice(0..0, first_diags);
     }
-    let mut reports: Vec<Report> = records.iter_mut().map(|r| std::mem::take(&mut r.report)).collect();
+    let mut reports: Vec<Report> = records
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.report))
+        .collect();
     resolve_positions(text, &mut reports);
     for (r, rep) in records.iter_mut().zip(reports) {
         r.report = rep;
@@ -359,7 +370,7 @@ fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
             .map_or(text.len(), |i| line_start + i);
         let line = &text[line_start..line_end];
         if !line.trim().is_empty() {
-            let mut ctx = Ctx::new(options, true);
+            let mut ctx = Ctx::new(options, Some(line));
             let parsed = syntax::parse(line, 0, false);
             if let Some(root) = &parsed.root {
                 document::check_record(&mut ctx, root, parsed.error.is_none());
@@ -386,7 +397,7 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
     let bytes = text.as_bytes();
     let mut pos = skip_ws(text, open + 1);
     let fail = |records: &mut Vec<Record>, kind, span: Span| {
-        let mut ctx = Ctx::new(options, true);
+        let mut ctx = Ctx::new(options, Some(text));
         document::syntax_error(&mut ctx, &syntax::SyntaxError { kind, span });
         let index = records.len();
         records.push(Record {
@@ -398,7 +409,7 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
         return trailing(text, pos + 1, records, options);
     }
     loop {
-        let mut ctx = Ctx::new(options, true);
+        let mut ctx = Ctx::new(options, Some(text));
         let parsed = syntax::parse(text, pos, true);
         if let Some(root) = &parsed.root {
             document::check_record(&mut ctx, root, parsed.error.is_none());
@@ -419,18 +430,30 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
             Some(b',') => {
                 pos = skip_ws(text, pos + 1);
                 if bytes.get(pos) == Some(&b']') {
-                    fail(&mut records, syntax::SyntaxErrorKind::TrailingComma, Span::new(pos, pos + 1));
+                    fail(
+                        &mut records,
+                        syntax::SyntaxErrorKind::TrailingComma,
+                        Span::new(pos, pos + 1),
+                    );
                     return records;
                 }
             }
             Some(b']') => return trailing(text, pos + 1, records, options),
             None => {
-                fail(&mut records, syntax::SyntaxErrorKind::Eof, Span::new(text.len(), text.len()));
+                fail(
+                    &mut records,
+                    syntax::SyntaxErrorKind::Eof,
+                    Span::new(text.len(), text.len()),
+                );
                 return records;
             }
             Some(_) => {
                 let end = text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8());
-                fail(&mut records, syntax::SyntaxErrorKind::ExpectedCommaOrArrayEnd, Span::new(pos, end));
+                fail(
+                    &mut records,
+                    syntax::SyntaxErrorKind::ExpectedCommaOrArrayEnd,
+                    Span::new(pos, end),
+                );
                 return records;
             }
         }
@@ -441,7 +464,7 @@ fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Option
     let pos = skip_ws(text, after);
     if pos < text.len() {
         let end = text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8());
-        let mut ctx = Ctx::new(options, true);
+        let mut ctx = Ctx::new(options, Some(text));
         document::syntax_error(
             &mut ctx,
             &syntax::SyntaxError {
@@ -453,7 +476,9 @@ fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Option
             Some(last) => last.report.diagnostics.extend(ctx.diags),
             None => records.push(Record {
                 index: 0,
-                report: Report { diagnostics: ctx.diags },
+                report: Report {
+                    diagnostics: ctx.diags,
+                },
             }),
         }
     }
@@ -483,7 +508,11 @@ pub fn apply_fixes<'d>(
         .filter_map(|d| d.fix())
         .filter(|f| unsafe_fixes || f.applicability() == Applicability::Safe)
         .filter_map(|f| f.edit.as_ref())
-        .filter(|e| e.span.end <= text.len() && text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end))
+        .filter(|e| {
+            e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+        })
         .collect();
     edits.sort();
     edits.dedup();
@@ -541,7 +570,13 @@ pub fn fix_records(text: &str, options: &Options, layout: Layout, unsafe_fixes: 
     fix_loop(text, unsafe_fixes, |t| {
         let records = lint_records(t, options, layout);
         let broken = records.iter().any(|r| r.report.has_syntax_error());
-        (broken, records.into_iter().flat_map(|r| r.report.into_diagnostics()).collect())
+        (
+            broken,
+            records
+                .into_iter()
+                .flat_map(|r| r.report.into_diagnostics())
+                .collect(),
+        )
     })
 }
 

@@ -187,10 +187,7 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
 }
 
 fn next_char_end(text: &str, pos: usize) -> usize {
-    text[pos..]
-        .chars()
-        .next()
-        .map_or(pos, |c| pos + c.len_utf8())
+    text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8())
 }
 
 type PResult<'a> = Result<Node<'a>, (Option<Node<'a>>, SyntaxError)>;
@@ -463,11 +460,7 @@ impl<'a> Parser<'a> {
                 Ok(v) => v,
                 Err((_, e)) => return Err((partial(members, self.pos), e)),
             };
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            members.push(Member { key, key_span, value });
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => {
@@ -649,7 +642,13 @@ mod tests {
         );
         let p = parse(&text, 0, false);
         assert_eq!(p.error, None);
-        let Some(Node { value: Value::Object(m), .. }) = p.root else { panic!() };
+        let Some(Node {
+            value: Value::Object(m),
+            ..
+        }) = p.root
+        else {
+            panic!()
+        };
         let mut node = &m[0].value;
         let mut levels = 0;
         while let Value::Array(items) = &node.value {

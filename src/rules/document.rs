@@ -27,7 +27,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::{Ctx, FieldAt, Found, FixSpec, pointer_token, tr};
+use super::{Ctx, FieldAt, FixSpec, Found, pointer_token, tr};
 use crate::diagnostic::Applicability;
 use crate::fields::{FIELDS, JsonType, Owner, field};
 use crate::options::Mode;
@@ -287,7 +287,10 @@ pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
 /// The bytes to delete to remove member `i` with its comma.
 fn remove_span(object: &Node<'_>, members: &[Member<'_>], i: usize) -> Span {
     if members.len() == 1 {
-        Span::new(object.span.start + 1, object.span.end.saturating_sub(1).max(object.span.start + 1))
+        Span::new(
+            object.span.start + 1,
+            object.span.end.saturating_sub(1).max(object.span.start + 1),
+        )
     } else if i > 0 {
         Span::new(members[i - 1].value.span.end, members[i].value.span.end)
     } else {
@@ -319,6 +322,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
     for (i, m) in members.iter().enumerate() {
         let pointer = format!("/{}", pointer_token(&m.key));
         let at = FieldAt {
+            source: ctx.source,
             pointer,
             key_span: m.key_span,
             node: &m.value,
@@ -391,7 +395,12 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
 }
 
 /// Digit-holding string fields, where a number converts to a string for certain.
-const DIGIT_FIELDS: &[&str] = &["extension_len", "domain_prefix", "prefix", "did_as_transfer_caller_id"];
+const DIGIT_FIELDS: &[&str] = &[
+    "extension_len",
+    "domain_prefix",
+    "prefix",
+    "did_as_transfer_caller_id",
+];
 
 /// Check the JSON type; `true` when the value is of the expected type (null is
 /// accepted and checked no further).
@@ -402,14 +411,13 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
         (JsonType::String, Value::String(_)) | (JsonType::Boolean, Value::Bool) => return true,
         // Fractions and exponents are the numbers family's business.
         (JsonType::Integer, Value::Number(_)) => return true,
-        (JsonType::String, Value::Number(n)) if is_integer_literal(n) && !n.starts_with('-') => {
-            DIGIT_FIELDS
-                .contains(&&at.pointer[1..])
-                .then(|| at.replace(n.to_string(), Applicability::Safe))
-                .flatten()
+        (JsonType::String, Value::Number(n)) if is_integer_literal(n) && !n.starts_with('-') => DIGIT_FIELDS
+            .contains(&&at.pointer[1..])
+            .then(|| at.replace(n.to_string(), Applicability::Safe))
+            .flatten(),
+        (JsonType::Integer, Value::String(s)) => {
+            super::numbers::canonical_integer(s.trim()).and_then(|i| at.replace(i, Applicability::Safe))
         }
-        (JsonType::Integer, Value::String(s)) => super::numbers::canonical_integer(s.trim())
-            .and_then(|i| at.replace(i, Applicability::Safe)),
         (JsonType::Boolean, Value::String(s)) => match s.trim() {
             "true" => at.replace(true, Applicability::Safe),
             "false" => at.replace(false, Applicability::Safe),
@@ -492,7 +500,11 @@ fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
 /// (unknown keys, wrongly typed values, non-object roots). Recursion is bounded
 /// by the parser's depth limit.
 fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a, str>>) {
-    let pointer = |path: &[Cow<'_, str>]| path.iter().map(|t| format!("/{}", pointer_token(t))).collect::<String>();
+    let pointer = |path: &[Cow<'_, str>]| {
+        path.iter()
+            .map(|t| format!("/{}", pointer_token(t)))
+            .collect::<String>()
+    };
     match &node.value {
         Value::TooDeep => {
             let p = pointer(path);
@@ -543,11 +555,15 @@ fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a,
 /// The threshold and its e-mail go together.
 fn cross_field(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
     let set = |name: &str| {
-        members.iter().rev().find(|m| m.key == name).filter(|m| match &m.value.value {
-            Value::Null => false,
-            Value::String(s) => !s.trim().is_empty(),
-            _ => true,
-        })
+        members
+            .iter()
+            .rev()
+            .find(|m| m.key == name)
+            .filter(|m| match &m.value.value {
+                Value::Null => false,
+                Value::String(s) => !s.trim().is_empty(),
+                _ => true,
+            })
     };
     let threshold = set("disk_space_notify_threshold");
     let email = set("disk_space_notify_email");

@@ -45,7 +45,11 @@ pub(crate) static INVALID_DOMAIN: Explanation = Explanation {
     },
     example: r#"{"domain": "pbx_01.example.com"}"#,
     instead: r#"{"domain": "pbx-01.example.com"}"#,
-    references: &["RFC 1123 section 2.1", "RFC 1035 section 2.3.1", "RFC 5891 section 4.2.3.1"],
+    references: &[
+        "RFC 1123 section 2.1",
+        "RFC 1035 section 2.3.1",
+        "RFC 5891 section 4.2.3.1",
+    ],
 };
 
 pub(crate) static DOMAIN_IS_URL: Explanation = Explanation {
@@ -129,7 +133,11 @@ fn url_host(s: &str) -> Option<&str> {
         let (scheme, rest) = s.split_once(':')?;
         matches!(scheme.to_ascii_lowercase().as_str(), "sip" | "sips").then_some((scheme, rest))
     })?;
-    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')) {
+    if scheme.is_empty()
+        || !scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+    {
         return None;
     }
     let authority = rest.split(['/', '?', '#', ';']).next().unwrap_or("");
@@ -252,17 +260,38 @@ mod tests {
 
     #[test]
     fn hosts() {
-        for ok in ["a", "a-b.c", "xn--9n2bp8q.xn--9t4b11yi5a", "1host", &format!("{}.com", "a".repeat(63))] {
+        for ok in [
+            "a",
+            "a-b.c",
+            "xn--9n2bp8q.xn--9t4b11yi5a",
+            "1host",
+            &format!("{}.com", "a".repeat(63)),
+        ] {
             assert_eq!(host_error(ok), None, "{ok}");
         }
-        for bad in ["", ".", "a.", ".a", "a..b", "-a", "a-", "a_b", "ab--c", "é.com", &"a".repeat(64)] {
+        for bad in [
+            "",
+            ".",
+            "a.",
+            ".a",
+            "a..b",
+            "-a",
+            "a-",
+            "a_b",
+            "ab--c",
+            "é.com",
+            &"a".repeat(64),
+        ] {
             assert!(host_error(bad).is_some(), "{bad}");
         }
     }
 
     #[test]
     fn urls() {
-        assert_eq!(url_host("https://u@Pbx.Example.com:5060/x?y"), Some("Pbx.Example.com"));
+        assert_eq!(
+            url_host("https://u@Pbx.Example.com:5060/x?y"),
+            Some("Pbx.Example.com")
+        );
         assert_eq!(url_host("sip:pbx.example.com"), Some("pbx.example.com"));
         assert_eq!(url_host("pbx.example.com"), None);
     }

@@ -96,7 +96,11 @@ pub(crate) static INVALID_EMAIL_DOMAIN: Explanation = Explanation {
     },
     example: r#"{"email": "joe@[127.0.0.300]"}"#,
     instead: r#"{"email": "joe@[127.0.0.1]"}"#,
-    references: &[RFC, "RFC 5321 section 4.1.3 (address literals)", "RFC 1123 section 2.1"],
+    references: &[
+        RFC,
+        "RFC 5321 section 4.1.3 (address literals)",
+        "RFC 1123 section 2.1",
+    ],
 };
 
 /// A validated e-mail address.

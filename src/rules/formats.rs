@@ -188,7 +188,8 @@ pub fn parse_create_date(s: &str) -> Result<CreateDate, FieldError> {
         return Err(FieldError::DateFormat);
     }
     let n = |r: std::ops::Range<usize>| s[r].parse::<u16>().unwrap_or(u16::MAX);
-    let (year, month, day, hour, minute, second) = (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16), n(17..19));
+    let (year, month, day, hour, minute, second) =
+        (n(0..4), n(5..7), n(8..10), n(11..13), n(14..16), n(17..19));
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -250,7 +251,11 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                     "`{name}` должен содержать только цифры, найдено `{v}`"
                 ));
                 if digits.is_empty() {
-                    f.help(tr!(s, "write digits such as `12345`", "укажите цифры, например `12345`"))
+                    f.help(tr!(
+                        s,
+                        "write digits such as `12345`",
+                        "укажите цифры, например `12345`"
+                    ))
                 } else {
                     let d = s.q(&digits);
                     f.help(tr!(s, "did you mean `{d}`?", "может быть, `{d}`?"))
@@ -357,7 +362,11 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                     Some(b) => f
                         .help(tr!(s, "did you mean `{b}`?", "может быть, `{b}`?"))
                         .fix(at.replace(b.as_str(), Applicability::Unsafe)),
-                    None => f.help(tr!(s, "write a code such as `ru` or `en`", "укажите код, например `ru` или `en`")),
+                    None => f.help(tr!(
+                        s,
+                        "write a code such as `ru` or `en`",
+                        "укажите код, например `ru` или `en`"
+                    )),
                 }
             });
         }
@@ -386,7 +395,11 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 "caller id `{v}` must be a phone number: digits and `+`",
                 "номер `{v}` должен быть телефонным: цифры и `+`"
             ))
-            .help(tr!(s, "write a number such as `+74951234567`", "укажите номер, например `+74951234567`"))
+            .help(tr!(
+                s,
+                "write a number such as `+74951234567`",
+                "укажите номер, например `+74951234567`"
+            ))
         });
     }
 }

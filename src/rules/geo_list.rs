@@ -286,18 +286,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     }
     if toks.iter().any(|t| t.upper == "*") {
         if toks.len() > 1 {
-            ctx.emit(Rule::WildcardWithCountries, Some(&at.pointer), at.node.span, |s| {
-                Found::new(tr!(
-                    s,
-                    "`*` (every country) is combined with country codes",
-                    "`*` (все страны) указан вместе с кодами стран"
-                ))
-                .help(tr!(
-                    s,
-                    "write `*` alone to allow every country, or list only the codes",
-                    "оставьте только `*`, чтобы разрешить все страны, или только коды"
-                ))
-            });
+            ctx.emit(
+                Rule::WildcardWithCountries,
+                Some(&at.pointer),
+                at.node.span,
+                |s| {
+                    Found::new(tr!(
+                        s,
+                        "`*` (every country) is combined with country codes",
+                        "`*` (все страны) указан вместе с кодами стран"
+                    ))
+                    .help(tr!(
+                        s,
+                        "write `*` alone to allow every country, or list only the codes",
+                        "оставьте только `*`, чтобы разрешить все страны, или только коды"
+                    ))
+                },
+            );
         }
         return;
     }
@@ -314,15 +319,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 if !seen.insert(code) {
                     let fix = (!dup_fixed).then(|| {
                         let mut kept = std::collections::HashSet::new();
-                        let v: Vec<&str> = toks.iter().map(|t| t.upper.as_str()).filter(|u| kept.insert(*u)).collect();
+                        let v: Vec<&str> = toks
+                            .iter()
+                            .map(|t| t.upper.as_str())
+                            .filter(|u| kept.insert(*u))
+                            .collect();
                         v.join(" ")
                     });
                     dup_fixed = true;
                     ctx.emit(Rule::DuplicateCountry, Some(&at.pointer), span, |s| {
                         let c = code.alpha2();
-                        Found::new(tr!(s, "`{c}` is listed more than once", "`{c}` указан несколько раз"))
-                            .help(tr!(s, "remove the repetition", "удалите повтор"))
-                            .fix(fix.and_then(|v| at.replace(v, Applicability::Safe)))
+                        Found::new(tr!(
+                            s,
+                            "`{c}` is listed more than once",
+                            "`{c}` указан несколько раз"
+                        ))
+                        .help(tr!(s, "remove the repetition", "удалите повтор"))
+                        .fix(fix.and_then(|v| at.replace(v, Applicability::Safe)))
                     });
                 }
             }
@@ -385,7 +398,9 @@ mod tests {
         );
         assert_eq!(
             parse_geo_list(" * "),
-            Err(FieldError::NotCanonical { canonical: "*".into() })
+            Err(FieldError::NotCanonical {
+                canonical: "*".into()
+            })
         );
     }
 }

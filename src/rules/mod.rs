@@ -100,6 +100,8 @@ impl Found {
 
 /// A field being checked: where it is and how to replace or remove it.
 pub(crate) struct FieldAt<'t, 'a> {
+    /// The linted text the spans point into (empty for [`crate::lint_value`]).
+    pub source: &'t str,
     pub pointer: String,
     pub key_span: Span,
     pub node: &'t Node<'a>,
@@ -114,32 +116,77 @@ impl FieldAt<'_, '_> {
     }
 
     /// A span inside the string value, from a byte range of the decoded string.
-    /// Exact when the string holds no escape; otherwise the whole value.
+    /// Exact when the string holds no escape, or when it is short enough
+    /// ([`ESCAPED_MAP_MAX`]) to map escapes back; otherwise the whole value.
     pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        let span = self.node.span;
+        let base = span.start + 1;
         match &self.node.value {
-            Value::String(Cow::Borrowed(_)) if !self.node.span.is_empty() => {
-                let base = self.node.span.start + 1;
-                Span::new(base + start, base + end)
+            _ if span.is_empty() || span.end > self.source.len() => span,
+            Value::String(Cow::Borrowed(_)) => Span::new(base + start, base + end),
+            Value::String(_) if span.len() <= ESCAPED_MAP_MAX => {
+                let raw = &self.source[base..span.end - 1];
+                Span::new(base + raw_offset(raw, start), base + raw_offset(raw, end))
             }
-            _ => self.node.span,
+            _ => span,
         }
     }
+}
+
+/// Longest escaped string whose inner spans are mapped exactly; a longer one
+/// reports at the whole value, so that many findings in one huge escaped
+/// string stay linear.
+const ESCAPED_MAP_MAX: usize = 4096;
+
+/// The byte offset in the raw (escaped) string content that corresponds to
+/// byte `target` of the decoded string.
+fn raw_offset(raw: &str, target: usize) -> usize {
+    let b = raw.as_bytes();
+    let (mut r, mut d) = (0, 0);
+    while d < target && r < b.len() {
+        if b[r] == b'\\' {
+            if b.get(r + 1) == Some(&b'u') {
+                let cp = raw
+                    .get(r + 2..r + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .unwrap_or(0);
+                if (0xD800..0xDC00).contains(&cp) {
+                    r += 12;
+                    d += 4;
+                } else {
+                    r += 6;
+                    d += char::from_u32(cp).map_or(3, char::len_utf8);
+                }
+            } else {
+                r += 2;
+                d += 1;
+            }
+        } else {
+            let len = raw[r..].chars().next().map_or(1, char::len_utf8);
+            r += len;
+            d += len;
+        }
+    }
+    r.min(b.len())
 }
 
 /// Collects diagnostics for one record.
 pub(crate) struct Ctx<'o> {
     pub opts: &'o Options,
+    /// The text spans point into; empty when linting a value.
+    pub source: &'o str,
     pub diags: Vec<Diagnostic>,
     /// Whether spans are real (text) or absent ([`crate::lint_value`]).
     pub spans: bool,
 }
 
 impl<'o> Ctx<'o> {
-    pub fn new(opts: &'o Options, spans: bool) -> Self {
+    pub fn new(opts: &'o Options, source: Option<&'o str>) -> Self {
         Ctx {
             opts,
+            source: source.unwrap_or(""),
             diags: Vec::new(),
-            spans,
+            spans: source.is_some(),
         }
     }
 
@@ -213,13 +260,18 @@ pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fix
     if raw.trim().len() == raw.len() || raw.trim().is_empty() {
         return;
     }
-    ctx.emit(Rule::SurroundingWhitespace, Some(&at.pointer), at.node.span, |s| {
-        Found::new(tr!(
-            s,
-            "value has white space around it",
-            "значение окружено пробельными символами"
-        ))
-        .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
-        .fix(at.replace(fixed, Applicability::Safe))
-    });
+    ctx.emit(
+        Rule::SurroundingWhitespace,
+        Some(&at.pointer),
+        at.node.span,
+        |s| {
+            Found::new(tr!(
+                s,
+                "value has white space around it",
+                "значение окружено пробельными символами"
+            ))
+            .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
+            .fix(at.replace(fixed, Applicability::Safe))
+        },
+    );
 }

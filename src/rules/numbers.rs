@@ -128,12 +128,18 @@ pub(crate) fn canonical_integer(raw: &str) -> Option<i64> {
     }
     if is_integer_literal(raw) {
         let digits = raw.strip_prefix('-').unwrap_or(raw);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0')) {
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || (digits.len() > 1 && digits.starts_with('0'))
+        {
             return None;
         }
         return raw.parse().ok();
     }
-    if !raw.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E')) {
+    if !raw
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
+    {
         return None;
     }
     let f: f64 = raw.parse().ok()?;
@@ -144,7 +150,10 @@ pub(crate) fn canonical_integer(raw: &str) -> Option<i64> {
 fn parse_integer(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
     if is_integer_literal(raw) {
         let digits = raw.strip_prefix('-').unwrap_or(raw);
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || (digits.len() > 1 && digits.starts_with('0')) {
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || (digits.len() > 1 && digits.starts_with('0'))
+        {
             return Err(FieldError::NotInteger);
         }
         return match raw.parse::<i64>() {
@@ -295,8 +304,14 @@ mod tests {
     fn ids_and_thresholds() {
         assert_eq!(parse_id("1"), Ok(Id(1)));
         assert_eq!(parse_id("9223372036854775807"), Ok(Id(i64::MAX as u64)));
-        assert!(matches!(parse_id("9223372036854775808"), Err(FieldError::OutOfRange { .. })));
-        assert!(matches!(parse_id(&"9".repeat(300)), Err(FieldError::OutOfRange { .. })));
+        assert!(matches!(
+            parse_id("9223372036854775808"),
+            Err(FieldError::OutOfRange { .. })
+        ));
+        assert!(matches!(
+            parse_id(&"9".repeat(300)),
+            Err(FieldError::OutOfRange { .. })
+        ));
         assert_eq!(parse_id("1e400"), Err(FieldError::NotInteger));
         assert_eq!(parse_threshold("0"), Ok(Percent(0)));
         assert_eq!(parse_threshold("100"), Ok(Percent(100)));

@@ -121,7 +121,12 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 
 fn lowercase_names() -> &'static HashMap<String, &'static str> {
     static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| TZ_VARIANTS.iter().map(|tz| (tz.name().to_ascii_lowercase(), tz.name())).collect())
+    MAP.get_or_init(|| {
+        TZ_VARIANTS
+            .iter()
+            .map(|tz| (tz.name().to_ascii_lowercase(), tz.name()))
+            .collect()
+    })
 }
 
 /// The zone a deprecated name links to, or `None` for a current name.
@@ -223,7 +228,9 @@ fn suggestions(s: &str) -> Vec<&'static str> {
                 .iter()
                 .map(|tz| tz.name())
                 .filter(|n| {
-                    n.rsplit('/').next().is_some_and(|last| last.to_ascii_lowercase() == city)
+                    n.rsplit('/')
+                        .next()
+                        .is_some_and(|last| last.to_ascii_lowercase() == city)
                         && deprecated_timezone(n).is_none()
                 })
                 .take(3),
@@ -247,15 +254,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
             whitespace(ctx, at, raw, tz.name());
             if let Some(target) = deprecated_timezone(tz.name()) {
                 let name = tz.name();
-                ctx.emit(Rule::DeprecatedTimezoneLink, Some(&at.pointer), at.node.span, |s| {
-                    Found::new(tr!(
-                        s,
-                        "`{name}` is a deprecated alias of `{target}`",
-                        "`{name}` — устаревший псевдоним `{target}`"
-                    ))
-                    .help(tr!(s, "write `{target}`", "напишите `{target}`"))
-                    .fix(at.replace(target, Applicability::Safe))
-                });
+                ctx.emit(
+                    Rule::DeprecatedTimezoneLink,
+                    Some(&at.pointer),
+                    at.node.span,
+                    |s| {
+                        Found::new(tr!(
+                            s,
+                            "`{name}` is a deprecated alias of `{target}`",
+                            "`{name}` — устаревший псевдоним `{target}`"
+                        ))
+                        .help(tr!(s, "write `{target}`", "напишите `{target}`"))
+                        .fix(at.replace(target, Applicability::Safe))
+                    },
+                );
             }
         }
         Err(FieldError::WrongCase { canonical }) => {
@@ -322,7 +334,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         .help(tr!(s, "did you mean `{one}`?", "может быть, `{one}`?"))
                         .fix(at.replace(*one, Applicability::Unsafe)),
                     [first, rest @ ..] => {
-                        let others = rest.iter().map(|z| format!("`{z}`")).collect::<Vec<_>>().join(", ");
+                        let others = rest
+                            .iter()
+                            .map(|z| format!("`{z}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ");
                         f.help(tr!(
                             s,
                             "did you mean `{first}`? (or {others})",
@@ -352,7 +368,13 @@ mod tests {
 
     #[test]
     fn current_country_links_stay_silent() {
-        for name in ["Europe/Oslo", "Africa/Accra", "Asia/Kuala_Lumpur", "UTC", "Europe/Moscow"] {
+        for name in [
+            "Europe/Oslo",
+            "Africa/Accra",
+            "Asia/Kuala_Lumpur",
+            "UTC",
+            "Europe/Moscow",
+        ] {
             assert_eq!(deprecated_timezone(name), None, "{name}");
         }
         for (name, target) in [
@@ -373,7 +395,7 @@ mod tests {
         };
         assert_eq!(abbr("+03:00").as_deref(), Some("Etc/GMT-3"));
         assert_eq!(abbr("UTC-5").as_deref(), Some("Etc/GMT+5"));
-        assert_eq!(abbr("GMT+0").as_deref(), Some("UTC"));
+        assert_eq!(abbr("UTC+0").as_deref(), Some("UTC"));
         assert_eq!(abbr("+0530"), None);
         assert_eq!(abbr("MSK").as_deref(), Some("Europe/Moscow"));
         assert_eq!(abbr("XYZ"), None);

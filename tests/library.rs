@@ -1,0 +1,514 @@
+//! The library's tests: rule vectors from `tests/data/rules.toml` in both
+//! languages, the registry's completeness, and conformance with peer data.
+
+use std::collections::BTreeSet;
+
+use client_lint::{Applicability, Diagnostic, Lang, Mode, Options, RULES, Severity};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Vectors {
+    valid: Vec<Valid>,
+    invalid: Vec<Invalid>,
+}
+
+#[derive(Deserialize)]
+struct Valid {
+    doc: String,
+    mode: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Invalid {
+    rule: String,
+    doc: Option<String>,
+    hex: Option<String>,
+    mode: Option<String>,
+    pointer: Option<String>,
+    at: Option<String>,
+    help: Option<String>,
+    fix: Option<String>,
+    remove: Option<bool>,
+    applicability: Option<String>,
+}
+
+fn vectors() -> Vectors {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/rules.toml")).unwrap();
+    toml::from_str(&text).unwrap()
+}
+
+fn options(mode: &Option<String>, lang: Lang) -> Options {
+    let mode = match mode.as_deref() {
+        Some("response") => Mode::Response,
+        _ => Mode::Request,
+    };
+    Options {
+        mode,
+        lang,
+        ..Options::default()
+    }
+}
+
+fn bytes(v: &Invalid) -> Vec<u8> {
+    match (&v.doc, &v.hex) {
+        (Some(doc), _) => doc.as_bytes().to_vec(),
+        (None, Some(hex)) => (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+            .collect(),
+        _ => panic!("vector for {} has neither doc nor hex", v.rule),
+    }
+}
+
+#[test]
+fn valid_vectors_are_silent() {
+    for v in vectors().valid {
+        let report = client_lint::lint_str(&v.doc, &options(&v.mode, Lang::En));
+        assert!(
+            report.diagnostics().is_empty(),
+            "{}\n{:#?}",
+            v.doc,
+            report.diagnostics()
+        );
+    }
+}
+
+fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
+    let input = bytes(v);
+    let report = client_lint::lint_bytes(&input, &options(&v.mode, lang));
+    let found: Vec<&Diagnostic> = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.name() == v.rule)
+        .collect();
+    let ctx = format!(
+        "{} on {:?}: {:#?}",
+        v.rule,
+        String::from_utf8_lossy(&input),
+        report.diagnostics()
+    );
+    assert!(!found.is_empty(), "no diagnostic: {ctx}");
+    let d = found[0];
+    assert_eq!(d.pointer(), v.pointer.as_deref(), "pointer: {ctx}");
+    if let Some(at) = &v.at {
+        let span = d.span().expect("span");
+        assert_eq!(
+            &String::from_utf8_lossy(&input)[span.start..span.end],
+            at.as_str(),
+            "span: {ctx}"
+        );
+    }
+    // Line and column agree with the span (columns in scalar values).
+    if let (Some(span), Some(start)) = (d.span(), d.start()) {
+        let before = String::from_utf8_lossy(&input[..span.start.min(input.len())]).into_owned();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
+        assert_eq!((start.line, start.column), (line, column), "position: {ctx}");
+    }
+    if let (Some(help), Lang::En) = (&v.help, lang) {
+        assert!(d.help().unwrap_or("").contains(help.as_str()), "help: {ctx}");
+    }
+    match (&v.fix, v.remove) {
+        (Some(fix), _) => {
+            let want: serde_json::Value = serde_json::from_str(fix).unwrap();
+            let f = d.fix().unwrap_or_else(|| panic!("no fix: {ctx}"));
+            assert_eq!(f.value(), Some(&want), "fix: {ctx}");
+            assert_eq!(f.pointer(), d.pointer().unwrap(), "fix pointer: {ctx}");
+        }
+        (None, Some(true)) => assert!(d.fix().is_some_and(|f| f.is_remove()), "remove: {ctx}"),
+        _ => {}
+    }
+    if let Some(a) = &v.applicability {
+        let want = if a == "safe" {
+            Applicability::Safe
+        } else {
+            Applicability::Unsafe
+        };
+        assert_eq!(
+            d.fix().map(|f| f.applicability()),
+            Some(want),
+            "applicability: {ctx}"
+        );
+    }
+    assert!(!d.message().is_empty());
+    assert!(
+        !d.message().ends_with('.') && !d.message().starts_with(char::is_uppercase),
+        "message style (lowercase start, no period): {}",
+        d.message()
+    );
+    d.clone()
+}
+
+#[test]
+fn invalid_vectors_report_in_both_languages() {
+    for v in vectors().invalid {
+        let en = check_invalid(&v, Lang::En);
+        let ru = check_invalid(&v, Lang::Ru);
+        assert_ne!(en.message(), ru.message(), "{}: untranslated message", v.rule);
+        assert!(
+            ru.message()
+                .chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+            "{}: Russian message has no Cyrillic: {}",
+            v.rule,
+            ru.message()
+        );
+        if let (Some(h_en), Some(h_ru)) = (en.help(), ru.help()) {
+            assert_ne!(h_en, h_ru, "{}: untranslated help", v.rule);
+        }
+        assert_eq!(en.fix(), ru.fix(), "{}: fixes differ between languages", v.rule);
+    }
+}
+
+#[test]
+fn every_rule_is_complete() {
+    let vectors = vectors();
+    let covered: BTreeSet<&str> = vectors.invalid.iter().map(|v| v.rule.as_str()).collect();
+    let mut codes = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for (i, r) in RULES.iter().enumerate() {
+        assert_eq!(r.rule as usize, i, "registry order");
+        assert!(codes.insert(r.code), "duplicate code {}", r.code);
+        assert!(names.insert(r.name), "duplicate name {}", r.name);
+        assert!(r.code.starts_with("CL") && r.code.len() == 5, "{}", r.code);
+        assert!(
+            r.name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "not kebab-case: {}",
+            r.name
+        );
+        let e = r.explanation;
+        for t in [e.what, e.why] {
+            assert!(
+                !t.en.is_empty() && !t.ru.is_empty() && t.en != t.ru,
+                "{}: explanation text",
+                r.name
+            );
+        }
+        assert!(
+            !e.example.is_empty() && !e.instead.is_empty() && e.example != e.instead,
+            "{}",
+            r.name
+        );
+        assert!(!e.references.is_empty(), "{}: no reference", r.name);
+        assert!(
+            covered.contains(r.name),
+            "{} has no vector in tests/data/rules.toml",
+            r.name
+        );
+    }
+    for name in &covered {
+        assert!(names.contains(name), "vector for unknown rule {name}");
+    }
+}
+
+#[test]
+fn explanation_examples_trigger_their_rule_and_fixes_are_silent() {
+    for r in RULES {
+        let e = r.explanation;
+        if !e.example.starts_with('{') || r.name == "nesting-too-deep" {
+            continue;
+        }
+        let options = Options {
+            mode: if r.name.contains("create-date") {
+                Mode::Response
+            } else {
+                Mode::Request
+            },
+            ..Options::default()
+        };
+        let bad = client_lint::lint_str(e.example, &options);
+        assert!(
+            bad.diagnostics().iter().any(|d| d.rule() == r.rule),
+            "{}: example does not trigger it: {:#?}",
+            r.name,
+            bad.diagnostics()
+        );
+        let good = client_lint::lint_str(e.instead, &options);
+        assert!(
+            good.diagnostics().iter().all(|d| d.rule() != r.rule),
+            "{}: `use instead` still triggers it",
+            r.name
+        );
+    }
+}
+
+#[test]
+fn severity_overrides_and_allow() {
+    use client_lint::{Level, Rule};
+    let doc = r#"{"colour": "red"}"#;
+    let warn = client_lint::lint_str(doc, &Options::default());
+    assert_eq!(warn.diagnostics()[0].severity(), Severity::Warning);
+    let err = client_lint::lint_str(
+        doc,
+        &Options::default().with_level(Rule::UnknownKey, Level::Error),
+    );
+    assert!(err.has_errors());
+    let off = client_lint::lint_str(
+        doc,
+        &Options::default().with_level(Rule::UnknownKey, Level::Allow),
+    );
+    assert!(off.diagnostics().is_empty());
+}
+
+#[test]
+fn redact_keeps_values_out_of_messages() {
+    let doc = r#"{"email": "secret.person@example", "jur_address": "Hidden Street 1\n", "timezone": "Secretville"}"#;
+    let options = Options {
+        redact: true,
+        ..Options::default()
+    };
+    let report = client_lint::lint_str(doc, &options);
+    assert!(report.diagnostics().len() >= 3);
+    for d in report.diagnostics() {
+        let text = format!("{} {}", d.message(), d.help().unwrap_or(""));
+        for secret in ["secret", "Hidden", "Secretville"] {
+            assert!(!text.contains(secret), "{text}");
+        }
+    }
+    let plain = client_lint::lint_str(doc, &Options::default());
+    assert!(
+        plain
+            .diagnostics()
+            .iter()
+            .any(|d| d.message().contains("Secretville"))
+    );
+}
+
+#[test]
+fn response_mode_expects_server_fields() {
+    let doc = r#"{"id": 1, "prefix": "2566", "create_date": "2024-01-01 00:00:00", "reg_status_log": true}"#;
+    let req = client_lint::lint_str(doc, &Options::default());
+    let names: Vec<_> = req.diagnostics().iter().map(|d| d.name()).collect();
+    assert_eq!(
+        names,
+        [
+            "read-only-field",
+            "read-only-field",
+            "read-only-field",
+            "provider-owned-field"
+        ]
+    );
+    let resp = client_lint::lint_str(doc, &options(&Some("response".into()), Lang::En));
+    assert!(resp.diagnostics().is_empty());
+}
+
+#[test]
+fn diagnostic_serialises_as_documented() {
+    let text = "{\n  \"geo_list\": \"RU UK\"\n}";
+    let report = client_lint::lint_str(text, &Options::default());
+    let json = serde_json::to_value(&report.diagnostics()[0]).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "code": "CL504", "name": "unknown-country", "severity": "error",
+            "pointer": "/geo_list",
+            "message": "`UK` is not an ISO 3166-1 alpha-2 country code",
+            "help": "did you mean `GB`?",
+            "line": 2, "column": 19, "end_line": 2, "end_column": 21,
+            "span": {"start": 20, "end": 22},
+            "fix": {"pointer": "/geo_list", "value": "RU GB", "applicability": "unsafe"}
+        })
+    );
+    let syntax = client_lint::lint_str("{\n  \"a\" 1}", &Options::default());
+    let json = serde_json::to_value(&syntax.diagnostics()[0]).unwrap();
+    assert_eq!(json["pointer"], serde_json::Value::Null);
+    assert_eq!(
+        (json["line"].as_u64(), json["column"].as_u64()),
+        (Some(2), Some(7))
+    );
+    assert!(json.get("fix").is_none());
+    let removal = client_lint::lint_str(r#"{"id": 1}"#, &Options::default());
+    let json = serde_json::to_value(&removal.diagnostics()[0]).unwrap();
+    assert_eq!(
+        json["fix"],
+        serde_json::json!({"pointer": "/id", "remove": true, "applicability": "unsafe"})
+    );
+}
+
+#[test]
+fn all_problems_in_document_order() {
+    let text = r#"{"type": "x", "timezone": "Nowhere", "geo_list": "XX YY", "colour": 1}"#;
+    let report = client_lint::lint_str(text, &Options::default());
+    let starts: Vec<usize> = report
+        .diagnostics()
+        .iter()
+        .map(|d| d.span().unwrap().start)
+        .collect();
+    assert_eq!(report.diagnostics().len(), 5);
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+}
+
+#[test]
+fn removal_fixes_keep_json_valid() {
+    for doc in [
+        r#"{"id": 1}"#,
+        r#"{"id": 1, "name": "a"}"#,
+        r#"{"name": "a", "id": 1}"#,
+        r#"{"name": "a", "id": 1, "prefix": "1", "type": "J"}"#,
+        "{\n  \"id\": 1,\n  \"prefix\": \"1\"\n}",
+    ] {
+        let fixed = client_lint::fix_str(doc, &Options::default(), true);
+        let v: serde_json::Value =
+            serde_json::from_str(&fixed.text).unwrap_or_else(|e| panic!("{doc} → {}: {e}", fixed.text));
+        assert!(
+            v.get("id").is_none() && v.get("prefix").is_none(),
+            "{}",
+            fixed.text
+        );
+        assert_eq!(v.get("name").is_some(), doc.contains("name"));
+    }
+}
+
+#[test]
+fn batches_number_records_and_keep_file_positions() {
+    let text = "[\n  {\"type\": \"J\"},\n  {\"type\": \"x\"},\n  5\n]";
+    let records = client_lint::lint_records(text, &Options::default(), client_lint::Layout::Auto);
+    assert_eq!(records.len(), 3);
+    assert!(records[0].report.diagnostics().is_empty());
+    let d = &records[1].report.diagnostics()[0];
+    assert_eq!(
+        (d.name(), d.pointer(), d.start().unwrap().line),
+        ("unknown-client-type", Some("/type"), 3)
+    );
+    assert_eq!(records[2].report.diagnostics()[0].name(), "root-not-object");
+    // NDJSON: a broken line does not stop the next ones.
+    let nd = "{\"type\": \"J\"}\n{\"type\": \n{\"type\": \"j\"}\n";
+    let records = client_lint::lint_records(nd, &Options::default(), client_lint::Layout::Ndjson);
+    assert_eq!(records.len(), 3);
+    assert_eq!(records[1].report.diagnostics()[0].name(), "syntax-error");
+    assert_eq!(records[2].report.diagnostics()[0].start().unwrap().line, 3);
+}
+
+// --- conformance -------------------------------------------------------------
+
+#[test]
+fn every_bundled_time_zone_is_accepted() {
+    for tz in chrono_tz::TZ_VARIANTS {
+        assert_eq!(client_lint::parse_timezone(tz.name()), Ok(tz), "{}", tz.name());
+        let doc = serde_json::json!({ "timezone": tz.name() }).to_string();
+        let report = client_lint::lint_str(&doc, &Options::default());
+        assert!(
+            report
+                .diagnostics()
+                .iter()
+                .all(|d| d.severity() < Severity::Error),
+            "{}: {:?}",
+            tz.name(),
+            report.diagnostics()
+        );
+    }
+}
+
+#[test]
+fn exactly_the_iso_alpha2_codes_are_accepted() {
+    let mut accepted = 0;
+    for a in b'A'..=b'Z' {
+        for b in b'A'..=b'Z' {
+            let code = String::from_utf8(vec![a, b]).unwrap();
+            let official = isocountry::CountryCode::for_alpha2(&code).is_ok();
+            let ok = client_lint::parse_geo_list(&code).is_ok();
+            assert_eq!(ok, official, "{code}");
+            accepted += usize::from(ok);
+        }
+    }
+    assert_eq!(accepted, 249);
+}
+
+/// JSON Schema Test Suite `format: email` cases. Deviations are listed in
+/// `tests/data/deviations.toml` with their reasons.
+#[test]
+fn jsts_email_vectors() {
+    let deviations = deviations();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/vectors/jsts-format-email.json"
+    );
+    let groups: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut checked = 0;
+    for test in groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["tests"].as_array().unwrap())
+    {
+        let Some(data) = test["data"].as_str() else {
+            continue;
+        };
+        let valid = test["valid"].as_bool().unwrap();
+        let expected = if deviations.email.iter().any(|d| d.data == data) {
+            !valid
+        } else {
+            valid
+        };
+        assert_eq!(
+            client_lint::parse_email(data).is_ok(),
+            expected,
+            "{data:?}: {}",
+            test["description"]
+        );
+        checked += 1;
+    }
+    assert!(checked >= 20, "only {checked} cases read");
+}
+
+/// JSON Schema Test Suite `format: hostname` cases, for the `domain` rule.
+#[test]
+fn jsts_hostname_vectors() {
+    let deviations = deviations();
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/vectors/jsts-format-hostname.json"
+    );
+    let groups: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut checked = 0;
+    for test in groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["tests"].as_array().unwrap())
+    {
+        let Some(data) = test["data"].as_str() else {
+            continue;
+        };
+        let valid = test["valid"].as_bool().unwrap();
+        let expected = if deviations.hostname.iter().any(|d| d.data == data) {
+            !valid
+        } else {
+            valid
+        };
+        // Upper case is valid host syntax; our domain rule only asks for lower case.
+        let ok = !matches!(
+            client_lint::parse_domain(data),
+            Err(client_lint::FieldError::InvalidHost { .. }
+                | client_lint::FieldError::Empty
+                | client_lint::FieldError::Whitespace)
+        ) && data.trim() == data;
+        assert_eq!(ok, expected, "{data:?}: {}", test["description"]);
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} cases read");
+}
+
+#[derive(Deserialize)]
+struct Deviations {
+    email: Vec<Deviation>,
+    hostname: Vec<Deviation>,
+}
+
+#[derive(Deserialize)]
+struct Deviation {
+    data: String,
+    #[allow(dead_code)]
+    reason: String,
+}
+
+fn deviations() -> Deviations {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/deviations.toml")).unwrap();
+    let d: Deviations = toml::from_str(&text).unwrap();
+    for dev in d.email.iter().chain(&d.hostname) {
+        assert!(dev.reason.len() > 20, "deviation {:?} needs a reason", dev.data);
+    }
+    d
+}

@@ -1,0 +1,249 @@
+//! Property tests: valid documents are silent, one bad field is reported at
+//! exactly its pointer, text and value agree, safe fixes converge.
+
+use client_lint::{Applicability, Mode, Options, Severity, deprecated_timezone};
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+
+fn zones() -> Vec<&'static str> {
+    chrono_tz::TZ_VARIANTS
+        .iter()
+        .map(|t| t.name())
+        .filter(|n| deprecated_timezone(n).is_none())
+        .collect()
+}
+
+fn countries() -> Vec<&'static str> {
+    isocountry::CountryCode::as_array()
+        .iter()
+        .map(|c| c.alpha2())
+        .collect()
+}
+
+fn label() -> impl Strategy<Value = String> {
+    // RFC 5891 reserves `--` in the third and fourth place for `xn--` labels.
+    "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?".prop_filter("reserved hyphens", |l| l.get(2..4) != Some("--"))
+}
+
+prop_compose! {
+    fn host()(labels in prop::collection::vec(label(), 1..4), tld in "[a-z]{2,6}") -> String {
+        let mut h = labels.join(".");
+        h.push('.');
+        h.push_str(&tld);
+        h
+    }
+}
+
+prop_compose! {
+    fn email()(local in "[a-z0-9]([a-z0-9._+-]{0,10}[a-z0-9])?", host in host()) -> String {
+        format!("{local}@{host}").replace("..", ".")
+    }
+}
+
+prop_compose! {
+    fn text()(s in "[A-Za-zА-Яа-я0-9][A-Za-zА-Яа-я0-9 ,.\"'«»-]{0,30}[A-Za-zА-Яа-я0-9.]") -> String { s }
+}
+
+prop_compose! {
+    fn geo_list()(all in any::<bool>(), idx in prop::collection::btree_set(0usize..249, 1..6)) -> String {
+        if all { return "*".into() }
+        let c = countries();
+        idx.into_iter().map(|i| c[i]).collect::<Vec<_>>().join(" ")
+    }
+}
+
+prop_compose! {
+    fn date()(y in 1990u16..2100, m in 1u8..=12, d in 1u8..=28, h in 0u8..24, mi in 0u8..60, s in 0u8..60) -> String {
+        format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+    }
+}
+
+/// A valid client, as a response (so server-owned fields are expected).
+fn valid_client() -> impl Strategy<Value = Map<String, Value>> {
+    let zones = zones();
+    (
+        (
+            prop::option::of(1i64..i64::MAX),
+            prop::option::of(text()),
+            prop::option::of(prop::sample::select(vec!["J", "F"])),
+            prop::option::of(email()),
+            prop::option::of(prop::sample::select(zones)),
+            prop::option::of(prop::sample::select(vec!["ru", "en", "de"])),
+            prop::option::of(host()),
+            prop::option::of("[0-9]{1,8}"),
+        ),
+        (
+            prop::option::of("[0-9]{1,6}"),
+            prop::option::of(prop::sample::select(vec!["2", "3", "4"])),
+            prop::option::of(date()),
+            prop::option::of(text()),
+            prop::option::of(geo_list()),
+            prop::option::of(prop::option::of(1i64..1_000_000)),
+            prop::option::of((email(), 0i64..=100)),
+            prop::option::of(any::<bool>()),
+            prop::option::of("\\+?[0-9]{5,12}"),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, name, ty, em, tz, lang, domain, dp),
+                (prefix, ext, date, addr, geo, hold, notify, reg, caller),
+            )| {
+                let mut m = Map::new();
+                let mut put = |k: &str, v: Option<Value>| {
+                    if let Some(v) = v {
+                        m.insert(k.to_string(), v);
+                    }
+                };
+                put("id", id.map(|v| json!(v)));
+                put("name", name.map(Value::from));
+                put("type", ty.map(Value::from));
+                put("email", em.map(Value::from));
+                put("timezone", tz.map(Value::from));
+                put("language", lang.map(Value::from));
+                put("domain", domain.map(Value::from));
+                put("domain_prefix", dp.map(Value::from));
+                put("prefix", prefix.map(Value::from));
+                put("extension_len", ext.map(Value::from));
+                put("create_date", date.map(Value::from));
+                put("jur_address", addr.map(Value::from));
+                put("geo_list", geo.map(Value::from));
+                put("hold_music", hold.map(|h| h.map_or(Value::Null, |v| json!(v))));
+                if let Some((e, t)) = notify {
+                    put("disk_space_notify_email", Some(e.into()));
+                    put("disk_space_notify_threshold", Some(json!(t)));
+                }
+                put("reg_status_log", reg.map(Value::from));
+                put("did_as_transfer_caller_id", caller.map(Value::from));
+                m
+            },
+        )
+}
+
+fn response() -> Options {
+    Options {
+        mode: Mode::Response,
+        ..Options::default()
+    }
+}
+
+fn render(m: &Map<String, Value>, pretty: bool) -> String {
+    if pretty {
+        serde_json::to_string_pretty(m).unwrap()
+    } else {
+        serde_json::to_string(m).unwrap()
+    }
+}
+
+/// One bad value per field, each an error.
+fn bad_values() -> Vec<(&'static str, Value)> {
+    vec![
+        ("id", json!(0)),
+        ("name", json!("Acme\u{0}")),
+        ("type", json!("X")),
+        ("email", json!("not-an-address")),
+        ("timezone", json!("Mars/Olympus_Mons")),
+        ("domain", json!("bad_host.example.com")),
+        ("domain_prefix", json!("12a")),
+        ("prefix", json!("x")),
+        ("extension_len", json!("7")),
+        ("create_date", json!("2023-13-01 00:00:00")),
+        ("jur_address", json!("a\u{7}b")),
+        ("geo_list", json!("RU ZZ")),
+        ("hold_music", json!(-1)),
+        ("dial_rule_id", json!(1.5)),
+        ("sip_network_permission_id", json!("x")),
+        ("disk_space_notify_threshold", json!(101)),
+        ("reg_status_log", json!("maybe")),
+        ("type", json!("j")),
+        ("timezone", json!("europe/moscow")),
+        ("geo_list", json!("* RU")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn valid_documents_are_silent(m in valid_client(), pretty in any::<bool>()) {
+        let text = render(&m, pretty);
+        let report = client_lint::lint_str(&text, &response());
+        prop_assert!(report.diagnostics().is_empty(), "{}\n{:#?}", text, report.diagnostics());
+        let report = client_lint::lint_str(&text, &Options::default());
+        prop_assert!(!report.has_errors(), "request mode: {}\n{:#?}", text, report.diagnostics());
+    }
+
+    #[test]
+    fn one_bad_field_is_reported_at_its_pointer(
+        m in valid_client(),
+        which in 0usize..20,
+        pretty in any::<bool>(),
+    ) {
+        let (field, bad) = bad_values().swap_remove(which);
+        let mut m = m;
+        // Keep the notification pair together so only the bad field errs.
+        if field == "disk_space_notify_threshold" {
+            m.insert("disk_space_notify_email".into(), json!("ops@example.com"));
+        }
+        m.insert(field.to_string(), bad);
+        let text = render(&m, pretty);
+        let report = client_lint::lint_str(&text, &response());
+        let errors: Vec<_> = report.diagnostics().iter().filter(|d| d.severity() == Severity::Error).collect();
+        prop_assert!(!errors.is_empty(), "{}", text);
+        let want = format!("/{field}");
+        for d in &errors {
+            prop_assert_eq!(d.pointer(), Some(want.as_str()), "{}", text);
+        }
+    }
+
+    #[test]
+    fn text_and_value_agree(m in valid_client(), which in 0usize..20, mutate in any::<bool>(), pretty in any::<bool>()) {
+        let mut m = m;
+        if mutate {
+            let (field, bad) = bad_values().swap_remove(which);
+            m.insert(field.to_string(), bad);
+        }
+        let text = render(&m, pretty);
+        let value = Value::Object(m);
+        for options in [response(), Options::default()] {
+            let mut a: Vec<_> = client_lint::lint_str(&text, &options).diagnostics().iter()
+                .map(|d| (d.code(), d.pointer().map(str::to_string))).collect();
+            let mut b: Vec<_> = client_lint::lint_value(&value, &options).diagnostics().iter()
+                .map(|d| (d.code(), d.pointer().map(str::to_string))).collect();
+            a.sort();
+            b.sort();
+            prop_assert_eq!(a, b, "{}", text);
+        }
+    }
+
+    #[test]
+    fn safe_fixes_converge(
+        m in valid_client(),
+        tz_case in any::<bool>(),
+        geo_mess in any::<bool>(),
+        pad_name in any::<bool>(),
+        lower_type in any::<bool>(),
+        ext_number in any::<bool>(),
+        pretty in any::<bool>(),
+    ) {
+        let mut m = m;
+        if tz_case { m.insert("timezone".into(), json!(" europe/kiev")); }
+        if geo_mess { m.insert("geo_list".into(), json!("ru, by;ru  kz")); }
+        if pad_name { m.insert("name".into(), json!("  Acme ")); }
+        if lower_type { m.insert("type".into(), json!("f")); }
+        if ext_number { m.insert("extension_len".into(), json!(4)); }
+        let text = render(&m, pretty);
+        let fixed = client_lint::fix_str(&text, &response(), false);
+        let again = client_lint::lint_str(&fixed.text, &response());
+        prop_assert!(
+            again.diagnostics().iter().all(|d| d.fix().is_none_or(|f| f.applicability() != Applicability::Safe)),
+            "{} → {}\n{:#?}", text, fixed.text, again.diagnostics()
+        );
+        // The fixed text is still JSON with the same keys in the same order.
+        let before: Vec<String> = m.keys().cloned().collect();
+        let after: Map<String, Value> = serde_json::from_str(&fixed.text).unwrap();
+        prop_assert_eq!(before, after.keys().cloned().collect::<Vec<_>>());
+        // The injected mistakes all have safe fixes: none is left after fixing.
+        prop_assert!(!again.has_errors(), "{} → {}\n{:#?}", text, fixed.text, again.diagnostics());
+    }
+}
