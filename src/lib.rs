@@ -11,6 +11,7 @@ mod options;
 mod registry;
 pub mod render;
 mod rules;
+mod schema;
 mod similar;
 mod syntax;
 
@@ -32,4 +33,5 @@ pub use rules::geo_list::{GeoList, parse_geo_list};
 pub use rules::numbers::{Id, Percent, parse_id, parse_threshold};
 pub use rules::pointer_token;
 pub use rules::timezone::{deprecated_timezone, parse_timezone};
+pub use schema::schema;
 pub use syntax::{MAX_DEPTH, Span};

@@ -330,8 +330,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 ))
                 .help(tr!(
                     s,
-                    "write the address as `name@example.com`",
-                    "запишите адрес в виде `name@example.com`"
+                    "write the mail server's full domain after `@`, e.g. `name@example.com`",
+                    "после `@` укажите полный домен почтового сервера, например `name@example.com`"
                 ))
             });
         }

@@ -25,7 +25,7 @@ reasons! {
     LITERAL_UNCLOSED "address literal is missing its closing `]`" "у адресного литерала нет закрывающей `]`";
     LITERAL_IPV6 "invalid IPv6 address literal" "некорректный адресный литерал IPv6";
     LITERAL_KIND "address literal must be IPv4 (`[192.0.2.1]`) or IPv6 (`[IPv6:2001:db8::1]`)" "адресный литерал должен быть IPv4 (`[192.0.2.1]`) или IPv6 (`[IPv6:2001:db8::1]`)";
-    NO_DOT "the domain has no dot: write the full domain, e.g. `example.com`" "в домене нет точки: укажите полный домен, например `example.com`";
+    NO_DOT "it has no dot" "в нём нет точки";
     NON_ASCII_EMAIL "non-ASCII characters; write the domain in punycode (`xn--…`)" "не-ASCII символы; запишите домен в punycode (`xn--…`)";
     MISSING_AT "missing `@`" "нет `@`";
     NOTHING_BEFORE_AT "nothing before `@`" "ничего нет перед `@`";

@@ -1,0 +1,124 @@
+//! `client-lint.toml`: mode, language and per-rule levels.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use client_lint::{Lang, Level, Mode, Options, Rule};
+use serde::Deserialize;
+
+use crate::args::{CheckArgs, LangArg, ModeArg};
+
+/// The configuration file's name.
+pub const FILE_NAME: &str = "client-lint.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Config {
+    mode: Option<String>,
+    lang: Option<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+}
+
+/// Find `client-lint.toml` in `dir` or a parent.
+pub fn discover(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+fn rule(name: &str, origin: &str) -> Result<Rule, String> {
+    Rule::find(name).ok_or_else(|| {
+        let hint = Rule::suggest(name)
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        format!("{origin}: unknown rule `{name}`{hint} (`client-lint rules` lists them)")
+    })
+}
+
+/// The language from the environment: `ru` when LC_ALL, LC_MESSAGES or LANG
+/// (the first that is set) starts with `ru`.
+pub fn env_lang() -> Lang {
+    let value = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    if value.starts_with("ru") {
+        Lang::Ru
+    } else {
+        Lang::En
+    }
+}
+
+pub fn lang_arg(l: LangArg) -> Lang {
+    match l {
+        LangArg::En => Lang::En,
+        LangArg::Ru => Lang::Ru,
+    }
+}
+
+/// Build the options: command line over configuration file over environment.
+pub fn options(args: &CheckArgs) -> Result<Options, String> {
+    let path = if args.isolated {
+        None
+    } else if let Some(p) = &args.config {
+        if !p.is_file() {
+            return Err(format!("{}: configuration file not found", p.display()));
+        }
+        Some(p.clone())
+    } else {
+        std::env::current_dir().ok().and_then(|d| discover(&d))
+    };
+    let config = match &path {
+        Some(p) => {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            toml::from_str::<Config>(&text)
+                .map_err(|e| format!("{}: {}", p.display(), e.to_string().trim_end()))?
+        }
+        None => Config::default(),
+    };
+    let origin = path
+        .as_ref()
+        .map_or_else(String::new, |p| p.display().to_string());
+    let mut options = Options::default();
+    options.mode = match (args.mode, config.mode.as_deref()) {
+        (Some(ModeArg::Response), _) | (None, Some("response")) => Mode::Response,
+        (Some(ModeArg::Request), _) | (None, Some("request") | None) => Mode::Request,
+        (None, Some(other)) => {
+            return Err(format!(
+                "{origin}: unknown mode `{other}`: expected `request` or `response`"
+            ));
+        }
+    };
+    options.lang = match (args.lang, config.lang.as_deref()) {
+        (Some(l), _) => lang_arg(l),
+        (None, Some("ru")) => Lang::Ru,
+        (None, Some("en")) => Lang::En,
+        (None, None) => env_lang(),
+        (None, Some(other)) => {
+            return Err(format!("{origin}: unknown lang `{other}`: expected `en` or `ru`"));
+        }
+    };
+    for (name, level) in &config.rules {
+        let r = rule(name, &origin)?;
+        let level: Level = level
+            .parse()
+            .map_err(|e| format!("{origin}: rule `{name}`: {e}"))?;
+        options.set_level(r, level);
+    }
+    if !args.select.is_empty() {
+        let selected = args
+            .select
+            .iter()
+            .map(|n| rule(n, "--select"))
+            .collect::<Result<Vec<_>, _>>()?;
+        for info in client_lint::RULES {
+            if !selected.contains(&info.rule) {
+                options.set_level(info.rule, Level::Allow);
+            }
+        }
+    }
+    for name in &args.ignore {
+        options.set_level(rule(name, "--ignore")?, Level::Allow);
+    }
+    Ok(options)
+}

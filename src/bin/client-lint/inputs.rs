@@ -1,0 +1,105 @@
+//! Which inputs to check: files, directories (walked, sorted), standard input.
+
+use std::path::{Path, PathBuf};
+
+use client_lint::Layout;
+
+/// One input to check.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    Stdin(String),
+}
+
+impl Input {
+    /// The name shown in output.
+    pub fn name(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin(name) => name.clone(),
+        }
+    }
+
+    /// NDJSON for `.ndjson` and `.jsonl`, decided from the text otherwise.
+    pub fn layout(&self) -> Layout {
+        let name = self.name();
+        if name.ends_with(".ndjson") || name.ends_with(".jsonl") {
+            Layout::Ndjson
+        } else {
+            Layout::Auto
+        }
+    }
+}
+
+fn is_json_file(p: &Path) -> bool {
+    matches!(
+        p.extension().and_then(|e| e.to_str()),
+        Some("json" | "ndjson" | "jsonl")
+    )
+}
+
+/// Every JSON file below `dir`, sorted, skipping hidden directories and
+/// `target`/`node_modules`. Walks with an explicit stack.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+    let mut stack = vec![dir.to_path_buf()];
+    let mut found = Vec::new();
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(format!("{}: {e}", d.display()));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                    stack.push(path);
+                }
+            } else if is_json_file(&path) && !name.starts_with('.') {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    out.extend(found);
+}
+
+/// Expand the paths. Problems (missing paths, empty directories) are returned
+/// as messages; the other inputs are still checked.
+pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> (Vec<Input>, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    if paths.is_empty() {
+        if stdin_is_terminal {
+            errors.push("no input: name files or directories, or pipe JSON into standard input".into());
+        } else {
+            inputs.push(Input::Stdin(stdin_name.to_string()));
+        }
+        return (inputs, errors);
+    }
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin(stdin_name.to_string()));
+        } else if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, &mut files, &mut errors);
+            if files.is_empty() {
+                errors.push(format!(
+                    "{}: no *.json, *.ndjson or *.jsonl files in this directory",
+                    p.display()
+                ));
+            }
+            inputs.extend(files.into_iter().map(Input::File));
+        } else if p.exists() {
+            inputs.push(Input::File(p.clone()));
+        } else {
+            errors.push(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    (inputs, errors)
+}

@@ -1,0 +1,181 @@
+//! `client-lint`: the command line. Reads files and standard input, writes
+//! findings in the chosen format, fixes files in place. All rules live in the
+//! library; this binary only does I/O.
+
+mod args;
+mod commands;
+mod config;
+mod inputs;
+mod output;
+mod run;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use client_lint::Lang;
+use client_lint::render::HumanStyle;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use args::{Cli, Color, Command, Format};
+use run::Action;
+
+const EXIT_OK: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_FAILURE: u8 = 2;
+
+/// Inputs larger than this in all show a progress bar on a terminal.
+const PROGRESS_MIN_BYTES: u64 = 16 << 20;
+
+fn error_line(lang: Lang, message: &str) {
+    let label = match lang {
+        Lang::En => "error",
+        Lang::Ru => "ошибка",
+    };
+    let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
+}
+
+/// `Ok` for a write error caused by a closed pipe (`client-lint … | head`):
+/// stop quietly.
+fn closed_pipe(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::BrokenPipe
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let env_lang = config::env_lang();
+    let mut stdout = io::stdout().lock();
+    match cli.command {
+        Some(Command::Rules { format, lang }) => {
+            let lang = lang.map_or(env_lang, config::lang_arg);
+            return match commands::rules(&mut stdout, format, lang) {
+                Err(e) if !closed_pipe(&e) => ExitCode::from(EXIT_FAILURE),
+                _ => ExitCode::from(EXIT_OK),
+            };
+        }
+        Some(Command::Explain { rule, lang }) => {
+            let lang = lang.map_or(env_lang, config::lang_arg);
+            return match commands::explain(&mut stdout, &rule, lang) {
+                Ok(()) => ExitCode::from(EXIT_OK),
+                Err(e) => {
+                    error_line(lang, &e);
+                    ExitCode::from(EXIT_FAILURE)
+                }
+            };
+        }
+        Some(Command::Schema) => {
+            return match commands::schema(&mut stdout) {
+                Err(e) if !closed_pipe(&e) => ExitCode::from(EXIT_FAILURE),
+                _ => ExitCode::from(EXIT_OK),
+            };
+        }
+        None => {}
+    }
+    let args = cli.check;
+    let options = match config::options(&args) {
+        Ok(o) => o,
+        Err(e) => {
+            error_line(args.lang.map_or(env_lang, config::lang_arg), &e);
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    let lang = options.lang;
+    let action = match (args.fix, args.diff) {
+        (true, _) => Action::Fix {
+            unsafe_fixes: args.unsafe_fixes,
+        },
+        (_, true) => Action::Diff {
+            unsafe_fixes: args.unsafe_fixes,
+        },
+        _ => Action::Check,
+    };
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".to_string());
+    let (inputs, input_errors) = inputs::collect(&args.paths, &stdin_name, io::stdin().is_terminal());
+    for e in &input_errors {
+        error_line(lang, e);
+    }
+    let fixing_stdin =
+        matches!(action, Action::Fix { .. }) && inputs.iter().any(|i| matches!(i, inputs::Input::Stdin(_)));
+    // With `--fix` on standard input the fixed document goes to standard
+    // output, so findings go to standard error.
+    let to_stderr = fixing_stdin;
+    let terminal = if to_stderr {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => terminal && !no_color,
+    };
+    let style = HumanStyle { color, lang };
+    let total: u64 = inputs
+        .iter()
+        .filter_map(|i| match i {
+            inputs::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+            inputs::Input::Stdin(_) => None,
+        })
+        .sum();
+    let progress = if io::stderr().is_terminal() && total > PROGRESS_MIN_BYTES && !args.quiet {
+        let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+        if let Ok(s) = ProgressStyle::with_template(
+            "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {eta}",
+        ) {
+            bar.set_style(s);
+        }
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let sink: Box<dyn Write> = if to_stderr {
+        Box::new(io::stderr().lock())
+    } else {
+        Box::new(stdout)
+    };
+    let mut out = output::Out::new(io::BufWriter::new(sink), args.format, style);
+    let result = out
+        .begin()
+        .and_then(|()| run::run(&inputs, &options, action, &mut out, &progress))
+        .and_then(|o| {
+            out.end()?;
+            Ok(o)
+        });
+    progress.finish_and_clear();
+    let outcome = match result {
+        Ok(o) => o,
+        Err(e) if closed_pipe(&e) => return ExitCode::from(EXIT_OK),
+        Err(e) => {
+            error_line(lang, &e.to_string());
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    drop(out);
+    if let Some(text) = &outcome.stdin_fixed {
+        let mut stdout = io::stdout().lock();
+        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            if !closed_pipe(&e) {
+                return ExitCode::from(EXIT_FAILURE);
+            }
+        }
+    }
+    for f in &outcome.failures {
+        error_line(lang, f);
+    }
+    let t = &outcome.totals;
+    if !args.quiet && (args.format == Format::Human || io::stderr().is_terminal()) {
+        let _ = writeln!(io::stderr(), "{}", output::summary(t, outcome.fixed, lang));
+    }
+    let code = if !input_errors.is_empty() || !outcome.failures.is_empty() {
+        EXIT_FAILURE
+    } else if t.errors > 0 || (args.deny_warnings && t.warnings > 0) || outcome.diffs > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    };
+    ExitCode::from(code)
+}

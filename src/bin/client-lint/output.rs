@@ -1,0 +1,193 @@
+//! Writing results in the chosen format, and the summary.
+
+use std::io::{self, Write};
+
+use client_lint::render::{self, FileFindings, HumanStyle, Source};
+use client_lint::{Applicability, Lang, Record, Severity};
+
+use crate::args::Format;
+
+/// Counts for the summary and the exit code.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Totals {
+    pub files: usize,
+    pub records: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub fixable: usize,
+    pub unsafe_fixable: usize,
+}
+
+impl Totals {
+    pub fn add(&mut self, record: &Record) {
+        self.records += 1;
+        for d in record.report.diagnostics() {
+            match d.severity() {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match d.fix().map(|f| f.applicability()) {
+                Some(Applicability::Safe) => self.fixable += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                None => {}
+            }
+        }
+    }
+}
+
+/// Where results go, in one format.
+pub struct Out<W: Write> {
+    w: W,
+    format: Format,
+    style: HumanStyle,
+    first: bool,
+    sarif: Vec<FileFindings>,
+}
+
+impl<W: Write> Out<W> {
+    pub fn new(w: W, format: Format, style: HumanStyle) -> Self {
+        Out {
+            w,
+            format,
+            style,
+            first: true,
+            sarif: Vec::new(),
+        }
+    }
+
+    pub fn begin(&mut self) -> io::Result<()> {
+        if self.format == Format::Json {
+            self.w.write_all(b"[")?;
+        }
+        Ok(())
+    }
+
+    /// Write one record's findings. `multi`: the file holds several records,
+    /// so human output names the record.
+    pub fn record(&mut self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> io::Result<()> {
+        for d in record.report.diagnostics() {
+            match self.format {
+                Format::Human => {
+                    let r = multi.then_some(record.index);
+                    writeln!(self.w, "{}\n", render::human(d, src, r, &self.style))?;
+                }
+                Format::Json => {
+                    let sep = if self.first { "\n  " } else { ",\n  " };
+                    self.first = false;
+                    write!(self.w, "{sep}{}", render::json_record(d, name, record.index))?;
+                }
+                Format::Jsonl => writeln!(self.w, "{}", render::json_record(d, name, record.index))?,
+                Format::Github => writeln!(self.w, "{}", render::github(d, name))?,
+                Format::Sarif => {
+                    if self.sarif.last().is_none_or(|f| f.path != name) {
+                        self.sarif.push(FileFindings {
+                            path: name.to_string(),
+                            findings: Vec::new(),
+                        });
+                    }
+                    if let Some(f) = self.sarif.last_mut() {
+                        f.findings.push((record.index, d.clone()));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn end(&mut self) -> io::Result<()> {
+        match self.format {
+            Format::Json => self.w.write_all(if self.first { b"]\n" } else { b"\n]\n" })?,
+            Format::Sarif => {
+                let log = render::sarif(&self.sarif, self.style.lang);
+                serde_json::to_writer_pretty(&mut self.w, &log)?;
+                self.w.write_all(b"\n")?;
+            }
+            _ => {}
+        }
+        self.w.flush()
+    }
+
+    /// Write raw text (fixed documents, diffs).
+    pub fn raw(&mut self, text: &str) -> io::Result<()> {
+        self.w.write_all(text.as_bytes())
+    }
+}
+
+fn plural(n: usize, en: (&str, &str), ru: (&str, &str, &str), lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
+        Lang::Ru => {
+            let word = match (n % 10, n % 100) {
+                (1, r) if r != 11 => ru.0,
+                (2..=4, r) if !(12..=14).contains(&r) => ru.1,
+                _ => ru.2,
+            };
+            format!("{n} {word}")
+        }
+    }
+}
+
+/// The one-line summary for standard error.
+pub fn summary(t: &Totals, fixed: usize, lang: Lang) -> String {
+    let files = plural(t.files, ("file", "files"), ("файл", "файла", "файлов"), lang);
+    let records = plural(
+        t.records,
+        ("record", "records"),
+        ("запись", "записи", "записей"),
+        lang,
+    );
+    let mut out = String::new();
+    if fixed > 0 {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "fixed {}\n",
+                plural(fixed, ("problem", "problems"), ("", "", ""), lang)
+            ),
+            Lang::Ru => format!("исправлено проблем: {fixed}\n"),
+        });
+    }
+    if t.errors + t.warnings + t.infos == 0 {
+        out.push_str(&match lang {
+            Lang::En => format!("all checks passed: {files}, {records}"),
+            Lang::Ru => format!("все проверки пройдены: {files}, {records}"),
+        });
+    } else {
+        let errors = plural(
+            t.errors,
+            ("error", "errors"),
+            ("ошибка", "ошибки", "ошибок"),
+            lang,
+        );
+        let warnings = plural(
+            t.warnings,
+            ("warning", "warnings"),
+            ("предупреждение", "предупреждения", "предупреждений"),
+            lang,
+        );
+        out.push_str(&match lang {
+            Lang::En => format!("found {errors} and {warnings} in {files}, {records}"),
+            Lang::Ru => format!("найдено: {errors} и {warnings} в {files}, {records}"),
+        });
+        if t.infos > 0 {
+            out.push_str(&match lang {
+                Lang::En => format!(" ({} info)", t.infos),
+                Lang::Ru => format!(" (ещё {} info)", t.infos),
+            });
+        }
+        if t.fixable + t.unsafe_fixable > 0 {
+            out.push_str(&match lang {
+                Lang::En => format!(
+                    "\n{} fixable with `--fix`, {} more with `--fix --unsafe-fixes`",
+                    t.fixable, t.unsafe_fixable
+                ),
+                Lang::Ru => format!(
+                    "\nисправимо с `--fix`: {}, ещё {} с `--fix --unsafe-fixes`",
+                    t.fixable, t.unsafe_fixable
+                ),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,340 @@
+//! Checking inputs: whole files in parallel batches, large NDJSON files
+//! streamed in chunks linted in parallel, fixes written atomically.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::Path;
+
+use client_lint::render::Source;
+use client_lint::{Layout, Options, Record, Report};
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+use crate::inputs::Input;
+use crate::output::{Out, Totals};
+
+/// NDJSON files larger than this are streamed (unless fixing).
+const STREAM_MIN: u64 = 8 << 20;
+/// Bytes of whole lines read and linted at a time when streaming.
+const CHUNK: usize = 4 << 20;
+/// Whole files checked in one parallel batch: at most this many files...
+const BATCH_FILES: usize = 256;
+/// ...or this many bytes.
+const BATCH_BYTES: u64 = 64 << 20;
+
+/// What to do besides checking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Check,
+    Fix { unsafe_fixes: bool },
+    Diff { unsafe_fixes: bool },
+}
+
+/// The result of checking one whole input.
+struct Done {
+    name: String,
+    /// The text the spans point into (the valid prefix when not UTF-8).
+    text: String,
+    records: Vec<Record>,
+    failure: Option<String>,
+    fixed: usize,
+    /// For `--diff`: the unified diff; for `--fix` on standard input: the fixed text.
+    extra: Option<String>,
+}
+
+/// Counts of what happened.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub totals: Totals,
+    pub fixed: usize,
+    pub diffs: usize,
+    pub failures: Vec<String>,
+    /// `--fix` on standard input: the fixed document, for standard output.
+    pub stdin_fixed: Option<String>,
+}
+
+fn lint_bytes(bytes: &[u8], options: &Options, layout: Layout) -> (String, Vec<Record>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), client_lint::lint_records(text, options, layout)),
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let report = client_lint::lint_bytes(bytes, options);
+            (valid, vec![Record { index: 0, report }])
+        }
+    }
+}
+
+/// Write `text` to `path` through a temporary file in the same directory and a
+/// rename, keeping the file's permissions: an interrupted run leaves either the
+/// old file or the new one, never half of one.
+fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let permissions = std::fs::metadata(path)?.permissions();
+    let tmp = dir.join(format!(".{name}.client-lint-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.set_permissions(permissions)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn diff(name: &str, old: &str, new: &str) -> String {
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, action: Action) -> Done {
+    let name = input.name();
+    let layout = input.layout();
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            return Done {
+                name: name.clone(),
+                text: String::new(),
+                records: Vec::new(),
+                failure: Some(format!("{name}: {e}")),
+                fixed: 0,
+                extra: None,
+            };
+        }
+    };
+    let (mut text, mut records) = lint_bytes(&bytes, options, layout);
+    let mut fixed = 0;
+    let mut extra = None;
+    let mut failure = None;
+    let unsafe_fixes = match action {
+        Action::Check => None,
+        Action::Fix { unsafe_fixes } | Action::Diff { unsafe_fixes } => Some(unsafe_fixes),
+    };
+    let broken = records.iter().any(|r| r.report.has_syntax_error());
+    if let (Some(unsafe_fixes), false) = (unsafe_fixes, broken) {
+        let result = client_lint::fix_records(&text, options, layout, unsafe_fixes);
+        if result.text != text {
+            match (action, input) {
+                (Action::Diff { .. }, _) => extra = Some(diff(&name, &text, &result.text)),
+                (_, Input::Stdin(_)) => {}
+                (_, Input::File(path)) => {
+                    if let Err(e) = write_atomic(path, &result.text) {
+                        failure = Some(format!("{name}: could not write the fixed file: {e}"));
+                    }
+                }
+            }
+            if matches!(action, Action::Fix { .. }) && failure.is_none() {
+                fixed = result.applied;
+                records = client_lint::lint_records(&result.text, options, layout);
+                text = result.text;
+            }
+        }
+        if matches!((action, input), (Action::Fix { .. }, Input::Stdin(_))) {
+            extra = Some(text.clone());
+        }
+    } else if matches!((action, input), (Action::Fix { .. }, Input::Stdin(_))) {
+        // Nothing can be fixed in a broken document: echo it unchanged.
+        extra = Some(text.clone());
+    }
+    Done {
+        name,
+        text,
+        records,
+        failure,
+        fixed,
+        extra,
+    }
+}
+
+fn read(input: &Input) -> io::Result<Vec<u8>> {
+    match input {
+        Input::File(p) => std::fs::read(p),
+        Input::Stdin(_) => {
+            let mut buf = Vec::new();
+            io::stdin().lock().read_to_end(&mut buf)?;
+            Ok(buf)
+        }
+    }
+}
+
+fn emit<W: Write>(done: &Done, out: &mut Out<W>, outcome: &mut Outcome, action: Action) -> io::Result<()> {
+    outcome.totals.files += 1;
+    if let Some(f) = &done.failure {
+        outcome.failures.push(f.clone());
+    }
+    outcome.fixed += done.fixed;
+    let multi = done.records.len() > 1;
+    let src = Source::new(&done.name, &done.text);
+    if let (Action::Diff { .. }, Some(d)) = (action, &done.extra) {
+        outcome.diffs += 1;
+        out.raw(d)?;
+    }
+    for r in &done.records {
+        outcome.totals.add(r);
+        // `--diff` prints the diff alone, like ruff's.
+        if !matches!(action, Action::Diff { .. }) {
+            out.record(&done.name, &src, r, multi)?;
+        }
+    }
+    Ok(())
+}
+
+/// Stream a large NDJSON file: chunks of whole lines, each chunk's lines
+/// linted in parallel, findings written in order. Memory: one chunk plus the
+/// longest line.
+fn stream<W: Write>(
+    path: &Path,
+    name: &str,
+    options: &Options,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    progress: &ProgressBar,
+) -> io::Result<()> {
+    outcome.totals.files += 1;
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            outcome.failures.push(format!("{name}: {e}"));
+            return Ok(());
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let (mut offset, mut line_no, mut index) = (0usize, 0usize, 0usize);
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + (64 << 10));
+    loop {
+        buf.clear();
+        while buf.len() < CHUNK {
+            match reader.read_until(b'\n', &mut buf) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    outcome.failures.push(format!("{name}: {e}"));
+                    return Ok(());
+                }
+            }
+        }
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            if b == b'\n' {
+                lines.push((start, i));
+                start = i + 1;
+            }
+        }
+        if start < buf.len() {
+            lines.push((start, buf.len()));
+        }
+        let reports: Vec<Option<(Report, String)>> = lines
+            .par_iter()
+            .enumerate()
+            .map(|(i, &(s, e))| {
+                let bytes = &buf[s..e];
+                if bytes.iter().all(u8::is_ascii_whitespace) {
+                    return None;
+                }
+                let (text, mut report) = match std::str::from_utf8(bytes) {
+                    Ok(t) => (t.to_string(), client_lint::lint_str(t, options)),
+                    Err(err) => (
+                        String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned(),
+                        client_lint::lint_bytes(bytes, options),
+                    ),
+                };
+                report.shift(offset + s, line_no + i);
+                Some((report, text))
+            })
+            .collect();
+        for ((s, _), r) in lines.iter().zip(reports) {
+            if let Some((report, text)) = r {
+                let record = Record { index, report };
+                index += 1;
+                outcome.totals.add(&record);
+                let src = Source {
+                    path: name,
+                    text: &text,
+                    byte_offset: offset + s,
+                };
+                out.record(name, &src, &record, true)?;
+            }
+        }
+        offset += buf.len();
+        line_no += lines.len();
+        progress.inc(buf.len() as u64);
+    }
+}
+
+/// Check every input in order; output order never depends on parallelism.
+pub fn run<W: Write>(
+    inputs: &[Input],
+    options: &Options,
+    action: Action,
+    out: &mut Out<W>,
+    progress: &ProgressBar,
+) -> io::Result<Outcome> {
+    let mut outcome = Outcome::default();
+    let mut i = 0;
+    while i < inputs.len() {
+        let size = |inp: &Input| match inp {
+            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Input::Stdin(_) => 0,
+        };
+        if let (Input::File(p), Layout::Ndjson, Action::Check) = (&inputs[i], inputs[i].layout(), action) {
+            if size(&inputs[i]) > STREAM_MIN {
+                stream(p, &inputs[i].name(), options, out, &mut outcome, progress)?;
+                i += 1;
+                continue;
+            }
+        }
+        // A batch of whole inputs, checked in parallel, written in order.
+        let mut j = i;
+        let mut bytes = 0;
+        while j < inputs.len() && j - i < BATCH_FILES && (j == i || bytes < BATCH_BYTES) {
+            if matches!(
+                (&inputs[j], inputs[j].layout(), action),
+                (Input::File(_), Layout::Ndjson, Action::Check)
+            ) && size(&inputs[j]) > STREAM_MIN
+            {
+                break;
+            }
+            bytes += size(&inputs[j]);
+            j += 1;
+        }
+        let done: Vec<Done> = inputs[i..j]
+            .par_iter()
+            .map(|input| {
+                let d = check_whole(input, read(input), options, action);
+                progress.inc(size(input));
+                d
+            })
+            .collect();
+        for d in &done {
+            emit(d, out, &mut outcome, action)?;
+        }
+        if let Action::Fix { .. } = action {
+            for (d, input) in done.iter().zip(&inputs[i..j]) {
+                if let (Input::Stdin(_), Some(text)) = (input, &d.extra) {
+                    outcome.stdin_fixed = Some(text.clone());
+                }
+            }
+        }
+        i = j;
+    }
+    Ok(outcome)
+}

@@ -1,0 +1,145 @@
+use serde_json::{Value, json};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::options::Lang;
+use crate::registry::{FixKind, RULES};
+
+/// The findings of one file, for [`sarif`].
+#[derive(Debug, Clone, Default)]
+pub struct FileFindings {
+    /// The file name as shown (a relative path becomes the artifact URI).
+    pub path: String,
+    /// Record index and diagnostic, in output order.
+    pub findings: Vec<(usize, Diagnostic)>,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+fn uri(path: &str) -> String {
+    let p = path.replace('\\', "/");
+    let p = p.strip_prefix("./").unwrap_or(&p);
+    p.chars()
+        .map(|c| match c {
+            ' ' => "%20".to_string(),
+            '%' => "%25".to_string(),
+            '#' => "%23".to_string(),
+            '?' => "%3F".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// A SARIF 2.1.0 log with one run: the tool's rules (with help text in
+/// `lang`) and every finding with its region and fix. Columns are Unicode
+/// scalar values (`columnKind: unicodeCodePoints`).
+///
+/// ```
+/// use client_lint::render::{FileFindings, sarif};
+/// let report = client_lint::lint_str(r#"{"type": "j"}"#, &Default::default());
+/// let files = [FileFindings {
+///     path: "a.json".into(),
+///     findings: report.diagnostics().iter().map(|d| (0, d.clone())).collect(),
+/// }];
+/// let log = sarif(&files, client_lint::Lang::En);
+/// assert_eq!(log["version"], "2.1.0");
+/// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "CL201");
+/// ```
+pub fn sarif(files: &[FileFindings], lang: Lang) -> Value {
+    let rules: Vec<Value> = RULES
+        .iter()
+        .map(|r| {
+            let e = r.explanation;
+            let text = format!(
+                "{}\n\n{}\n\nExample: {}\nUse instead: {}",
+                e.what.get(lang),
+                e.why.get(lang),
+                e.example,
+                e.instead
+            );
+            let markdown = format!(
+                "{}\n\n{}\n\n```json\n{}\n```\n\n```json\n{}\n```\n\n{}",
+                e.what.get(lang),
+                e.why.get(lang),
+                e.example,
+                e.instead,
+                e.references.iter().map(|r| format!("- {r}")).collect::<Vec<_>>().join("\n")
+            );
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": {"text": e.what.get(lang)},
+                "fullDescription": {"text": e.why.get(lang)},
+                "help": {"text": text, "markdown": markdown},
+                "defaultConfiguration": {"level": level(r.default_severity)},
+                "properties": {"fields": r.fields, "fix": r.fix.as_str(), "tags": ["client-lint", if r.fix == FixKind::None { "no-fix" } else { "fixable" }]},
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for file in files {
+        let artifact = json!({"uri": uri(&file.path)});
+        for (record, d) in &file.findings {
+            let mut message = d.message().to_string();
+            if let Some(h) = d.help() {
+                message.push_str(" (");
+                message.push_str(h);
+                message.push(')');
+            }
+            let mut location = json!({"physicalLocation": {"artifactLocation": artifact.clone()}});
+            if let (Some(s), Some(e), Some(span)) = (d.start(), d.end(), d.span()) {
+                location["physicalLocation"]["region"] = json!({
+                    "startLine": s.line, "startColumn": s.column,
+                    "endLine": e.line, "endColumn": e.column,
+                    "byteOffset": span.start, "byteLength": span.len(),
+                });
+            }
+            if let Some(p) = d.pointer() {
+                location["logicalLocations"] = json!([{"fullyQualifiedName": p, "kind": "member"}]);
+            }
+            let mut result = json!({
+                "ruleId": d.code(),
+                "ruleIndex": d.rule() as usize,
+                "level": level(d.severity()),
+                "message": {"text": message},
+                "locations": [location],
+                "properties": {"record": record, "name": d.name()},
+            });
+            if let Some((fix, (span, new))) = d.fix().and_then(|f| Some((f, f.edit()?))) {
+                let description = match fix.value() {
+                    Some(v) => format!("replace the value with {v}"),
+                    None => format!("remove {}", fix.pointer()),
+                };
+                result["fixes"] = json!([{
+                    "description": {"text": format!("{description} ({})", fix.applicability().as_str())},
+                    "artifactChanges": [{
+                        "artifactLocation": artifact.clone(),
+                        "replacements": [{
+                            "deletedRegion": {"byteOffset": span.start, "byteLength": span.len()},
+                            "insertedContent": {"text": new},
+                        }],
+                    }],
+                }]);
+            }
+            results.push(result);
+        }
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "client-lint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
