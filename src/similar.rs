@@ -37,35 +37,48 @@ pub(crate) fn distance(a: &[char], b: &[char]) -> usize {
     prev[n]
 }
 
-/// Candidates within a distance of about a third of the input's length, best
-/// first (ties keep the candidates' order), at most `limit` of them.
-pub(crate) fn closest_n<'c>(
-    input: &str,
-    candidates: impl Iterator<Item = &'c str>,
-    limit: usize,
-) -> Vec<&'c str> {
-    if input.is_empty() || input.len() > MAX_LEN {
-        return Vec::new();
-    }
-    let a = fold(input);
-    let max = (a.len() / 3).max(1);
-    let mut found: Vec<(usize, &str)> = candidates
-        .filter_map(|c| {
-            let b = fold(c);
-            if b.len().abs_diff(a.len()) > max {
-                return None;
-            }
-            let d = distance(&a, &b);
-            (d <= max).then_some((d, c))
-        })
-        .collect();
-    found.sort_by_key(|&(d, _)| d);
-    found.into_iter().take(limit).map(|(_, c)| c).collect()
+/// A fixed list of names, folded once, to suggest from.
+pub(crate) struct Candidates {
+    items: Vec<(Vec<char>, &'static str)>,
 }
 
-/// The single closest candidate, if one is close enough.
-pub(crate) fn closest<'c>(input: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    closest_n(input, candidates, 1).into_iter().next()
+impl Candidates {
+    pub fn new(names: impl Iterator<Item = &'static str>) -> Self {
+        Candidates {
+            items: names.map(|n| (fold(n), n)).collect(),
+        }
+    }
+
+    /// Candidates within a distance of about a third of the input's length,
+    /// best first (ties keep the list's order), at most `limit` of them.
+    pub fn closest_n(&self, input: &str, limit: usize) -> Vec<&'static str> {
+        if input.is_empty() || input.len() > MAX_LEN {
+            return Vec::new();
+        }
+        let a = fold(input);
+        let max = (a.len() / 3).max(1);
+        let mut found: Vec<(usize, &'static str)> = self
+            .items
+            .iter()
+            .filter(|(b, _)| b.len().abs_diff(a.len()) <= max)
+            .filter_map(|(b, c)| {
+                let d = distance(&a, b);
+                (d <= max).then_some((d, *c))
+            })
+            .collect();
+        found.sort_by_key(|&(d, _)| d);
+        found.into_iter().take(limit).map(|(_, c)| c).collect()
+    }
+
+    /// The single closest candidate, if one is close enough.
+    pub fn closest(&self, input: &str) -> Option<&'static str> {
+        self.closest_n(input, 1).into_iter().next()
+    }
+}
+
+/// The single closest of `candidates` (folded on the spot: for one-off lists).
+pub(crate) fn closest(input: &str, candidates: impl Iterator<Item = &'static str>) -> Option<&'static str> {
+    Candidates::new(candidates).closest(input)
 }
 
 #[cfg(test)]
@@ -74,8 +87,8 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        let names = ["timezone", "geo_list", "email", "name", "type"];
-        let s = |x| closest(x, names.iter().copied());
+        let names = Candidates::new(["timezone", "geo_list", "email", "name", "type"].into_iter());
+        let s = |x| names.closest(x);
         assert_eq!(s("timezon"), Some("timezone"));
         assert_eq!(s("geoList"), Some("geo_list"));
         assert_eq!(s("emial"), Some("email"));

@@ -44,7 +44,7 @@ pub fn github(d: &Diagnostic, file: &str) -> String {
     ));
     let mut message = d.message().to_string();
     if let Some(help) = d.help() {
-        message.push_str("\n");
+        message.push('\n');
         message.push_str(help);
     }
     format!("::{level} {props}::{}", escape(&message, false))

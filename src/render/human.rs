@@ -60,12 +60,16 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 /// assert!(out.contains("help: did you mean `GB`?"));
 /// ```
 pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &HumanStyle) -> String {
-    let level = match d.severity() {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
-    };
     let ru = style.lang == Lang::Ru;
+    // Level names in the chosen language (rustc's in English).
+    let name = |en: &'static str, ru_name: &'static str| Some(if ru { ru_name } else { en });
+    let level = match d.severity() {
+        Severity::Error => Level::ERROR.with_name(name("error", "ошибка")),
+        Severity::Warning => Level::WARNING.with_name(name("warning", "предупреждение")),
+        Severity::Info => Level::INFO.with_name(name("info", "инфо")),
+    };
+    let help_level = Level::HELP.with_name(name("help", "подсказка"));
+    let note_level = Level::NOTE.with_name(name("note", "примечание"));
     let title = level.primary_title(d.message()).id(d.code());
     let mut group = Group::with_title(title);
     let excerpt = d.span().zip(d.start()).and_then(|(span, start)| {
@@ -110,11 +114,11 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
                 .pointer()
                 .map_or("", |p| if p.is_empty() { "(root)" } else { p });
             let at = if ru { "в" } else { "at" };
-            group = group.element(Level::NOTE.message(format!("{at} `{p}` — {label}")));
+            group = group.element(note_level.clone().message(format!("{at} `{p}` — {label}")));
         }
     }
     if let Some(help) = d.help() {
-        group = group.element(Level::HELP.message(help));
+        group = group.element(help_level.message(help));
     }
     let mut report = vec![group];
     if let Some(fix) = d.fix() {
@@ -137,7 +141,7 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
             (None, false) => format!("{how}: remove `{}`", fix.pointer()),
             (None, true) => format!("{how}: удаление `{}`", fix.pointer()),
         };
-        report.push(Group::with_title(Level::NOTE.secondary_title(what)));
+        report.push(Group::with_title(note_level.secondary_title(what)));
     }
     let renderer = if style.color {
         Renderer::styled()

@@ -485,7 +485,9 @@ fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
     ctx.emit(Rule::UnknownKey, Some(&at.pointer), at.key_span, |s| {
         let k = s.q(key);
         let f = Found::new(tr!(s, "unknown field `{k}`", "неизвестное поле `{k}`"));
-        match crate::similar::closest(key, FIELDS.iter().map(|f| f.name)) {
+        static NAMES: std::sync::OnceLock<crate::similar::Candidates> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| crate::similar::Candidates::new(FIELDS.iter().map(|f| f.name)));
+        match names.closest(key) {
             Some(near) => f.help(tr!(s, "did you mean `{near}`?", "может быть, `{near}`?")),
             None => f.help(tr!(
                 s,

@@ -237,11 +237,16 @@ fn suggestions(s: &str) -> Vec<&'static str> {
         );
     }
     if out.is_empty() {
-        let current = TZ_VARIANTS
-            .iter()
-            .map(|tz| tz.name())
-            .filter(|n| deprecated_timezone(n).is_none());
-        out = crate::similar::closest_n(s, current, 3);
+        static CURRENT: OnceLock<crate::similar::Candidates> = OnceLock::new();
+        let current = CURRENT.get_or_init(|| {
+            crate::similar::Candidates::new(
+                TZ_VARIANTS
+                    .iter()
+                    .map(|tz| tz.name())
+                    .filter(|n| deprecated_timezone(n).is_none()),
+            )
+        });
+        out = current.closest_n(s, 3);
     }
     out
 }

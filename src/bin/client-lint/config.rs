@@ -79,8 +79,7 @@ pub fn options(args: &CheckArgs) -> Result<Options, String> {
     let origin = path
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());
-    let mut options = Options::default();
-    options.mode = match (args.mode, config.mode.as_deref()) {
+    let mode = match (args.mode, config.mode.as_deref()) {
         (Some(ModeArg::Response), _) | (None, Some("response")) => Mode::Response,
         (Some(ModeArg::Request), _) | (None, Some("request") | None) => Mode::Request,
         (None, Some(other)) => {
@@ -89,7 +88,7 @@ pub fn options(args: &CheckArgs) -> Result<Options, String> {
             ));
         }
     };
-    options.lang = match (args.lang, config.lang.as_deref()) {
+    let lang = match (args.lang, config.lang.as_deref()) {
         (Some(l), _) => lang_arg(l),
         (None, Some("ru")) => Lang::Ru,
         (None, Some("en")) => Lang::En,
@@ -97,6 +96,11 @@ pub fn options(args: &CheckArgs) -> Result<Options, String> {
         (None, Some(other)) => {
             return Err(format!("{origin}: unknown lang `{other}`: expected `en` or `ru`"));
         }
+    };
+    let mut options = Options {
+        mode,
+        lang,
+        ..Options::default()
     };
     for (name, level) in &config.rules {
         let r = rule(name, &origin)?;

@@ -157,18 +157,22 @@ fn main() -> ExitCode {
     drop(out);
     if let Some(text) = &outcome.stdin_fixed {
         let mut stdout = io::stdout().lock();
-        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-            if !closed_pipe(&e) {
-                return ExitCode::from(EXIT_FAILURE);
-            }
+        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())
+            && !closed_pipe(&e)
+        {
+            return ExitCode::from(EXIT_FAILURE);
         }
     }
     for f in &outcome.failures {
         error_line(lang, f);
     }
     let t = &outcome.totals;
-    if !args.quiet && (args.format == Format::Human || io::stderr().is_terminal()) {
-        let _ = writeln!(io::stderr(), "{}", output::summary(t, outcome.fixed, lang));
+    if !args.quiet {
+        if args.format == Format::Human || io::stderr().is_terminal() {
+            let _ = writeln!(io::stderr(), "{}", output::summary(t, outcome.fixed, lang));
+        } else if outcome.fixed > 0 {
+            let _ = writeln!(io::stderr(), "{}", output::fixed_line(outcome.fixed, lang));
+        }
     }
     let code = if !input_errors.is_empty() || !outcome.failures.is_empty() {
         EXIT_FAILURE

@@ -129,6 +129,17 @@ fn plural(n: usize, en: (&str, &str), ru: (&str, &str, &str), lang: Lang) -> Str
     }
 }
 
+/// How many problems `--fix` fixed.
+pub fn fixed_line(fixed: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!(
+            "fixed {}",
+            plural(fixed, ("problem", "problems"), ("", "", ""), lang)
+        ),
+        Lang::Ru => format!("исправлено проблем: {fixed}"),
+    }
+}
+
 /// The one-line summary for standard error.
 pub fn summary(t: &Totals, fixed: usize, lang: Lang) -> String {
     let files = plural(t.files, ("file", "files"), ("файл", "файла", "файлов"), lang);
@@ -140,13 +151,8 @@ pub fn summary(t: &Totals, fixed: usize, lang: Lang) -> String {
     );
     let mut out = String::new();
     if fixed > 0 {
-        out.push_str(&match lang {
-            Lang::En => format!(
-                "fixed {}\n",
-                plural(fixed, ("problem", "problems"), ("", "", ""), lang)
-            ),
-            Lang::Ru => format!("исправлено проблем: {fixed}\n"),
-        });
+        out.push_str(&fixed_line(fixed, lang));
+        out.push('\n');
     }
     if t.errors + t.warnings + t.infos == 0 {
         out.push_str(&match lang {

@@ -93,11 +93,20 @@ fn write_atomic(path: &Path, text: &str) -> io::Result<()> {
     result
 }
 
+/// Git-style `a/`/`b/` labels for relative paths; absolute ones as they are.
+fn label(name: &str, side: &str) -> String {
+    if Path::new(name).is_absolute() {
+        name.to_string()
+    } else {
+        format!("{side}{name}")
+    }
+}
+
 fn diff(name: &str, old: &str, new: &str) -> String {
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(&label(name, "a/"), &label(name, "b/"))
         .to_string()
 }
 
@@ -295,12 +304,12 @@ pub fn run<W: Write>(
             Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
             Input::Stdin(_) => 0,
         };
-        if let (Input::File(p), Layout::Ndjson, Action::Check) = (&inputs[i], inputs[i].layout(), action) {
-            if size(&inputs[i]) > STREAM_MIN {
-                stream(p, &inputs[i].name(), options, out, &mut outcome, progress)?;
-                i += 1;
-                continue;
-            }
+        if let (Input::File(p), Layout::Ndjson, Action::Check) = (&inputs[i], inputs[i].layout(), action)
+            && size(&inputs[i]) > STREAM_MIN
+        {
+            stream(p, &inputs[i].name(), options, out, &mut outcome, progress)?;
+            i += 1;
+            continue;
         }
         // A batch of whole inputs, checked in parallel, written in order.
         let mut j = i;

@@ -1,0 +1,568 @@
+//! The binary, run as users run it.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_client-lint"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    // Deterministic defaults whatever the machine says.
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .env_remove("NO_COLOR");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).stdin(Stdio::null()).output().unwrap()
+}
+
+fn run_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().unwrap()
+}
+
+const BAD: &str = "examples/client-with-mistakes.json";
+const GOOD: &str = "examples/client.json";
+const BATCH: &str = "examples/batch.ndjson";
+
+// --- formats ---------------------------------------------------------------
+
+#[test]
+fn human_output() {
+    let o = run(&[BAD, "--color", "never"]);
+    assert_eq!(code(&o), 1);
+    insta::assert_snapshot!("human", stdout(&o));
+    insta::assert_snapshot!("human_summary", stderr(&o));
+}
+
+#[test]
+fn human_output_in_russian() {
+    let o = run(&[BAD, "--lang", "ru"]);
+    insta::assert_snapshot!("human_ru", stdout(&o));
+    assert!(
+        stderr(&o).contains("найдено: 13 ошибок и 5 предупреждений"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn language_comes_from_the_environment() {
+    let o = bin()
+        .args([BAD, "--format", "jsonl"])
+        .env("LANG", "ru_RU.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("неизвестное поле"));
+    let o = bin()
+        .args([BAD, "--format", "jsonl", "--lang", "en"])
+        .env("LANG", "ru_RU.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("unknown field"));
+}
+
+#[test]
+fn colour_is_off_in_pipes_and_on_when_asked() {
+    let plain = run(&[BAD]);
+    assert!(!stdout(&plain).contains('\u{1b}'));
+    let coloured = run(&[BAD, "--color", "always"]);
+    assert!(stdout(&coloured).contains("\u{1b}["));
+}
+
+#[test]
+fn json_output() {
+    let o = run(&[BATCH, "--format", "json"]);
+    assert_eq!(code(&o), 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    insta::assert_json_snapshot!("json", v);
+    let empty = run(&[GOOD, "--format", "json"]);
+    assert_eq!(stdout(&empty).trim(), "[]");
+}
+
+#[test]
+fn jsonl_output() {
+    let o = run(&[BATCH, "--format", "jsonl"]);
+    insta::assert_snapshot!("jsonl", stdout(&o));
+    for line in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["file"], BATCH);
+    }
+}
+
+#[test]
+fn github_output() {
+    let o = run(&[BATCH, "--format", "github"]);
+    insta::assert_snapshot!("github", stdout(&o));
+}
+
+#[test]
+fn sarif_output_validates_against_the_schema() {
+    let o = run(&[BAD, BATCH, "--format", "sarif"]);
+    assert_eq!(code(&o), 1);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let schema_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/vectors/sarif-schema-2.1.0.json"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run0 = &log["runs"][0];
+    assert_eq!(
+        run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        client_lint::RULES.len()
+    );
+    let results = run0["results"].as_array().unwrap();
+    assert_eq!(results.len(), 18 + 6);
+    let first = &results[0];
+    assert_eq!(
+        first["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    assert!(results.iter().any(|r| r["fixes"].is_array()));
+    // A mutation the schema must catch, so that this test can fail.
+    let mut broken = log.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
+    insta::assert_json_snapshot!("sarif_results", results[..3]);
+}
+
+// --- exit codes and inputs -----------------------------------------------------
+
+#[test]
+fn exit_codes() {
+    assert_eq!(code(&run(&[GOOD])), 0);
+    assert_eq!(code(&run(&[BAD])), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let warn = dir.path().join("warn.json");
+    std::fs::write(&warn, r#"{"colour": "red"}"#).unwrap();
+    let w = warn.to_str().unwrap();
+    assert_eq!(code(&run(&[w])), 0, "warnings alone pass");
+    assert_eq!(code(&run(&[w, "--deny-warnings"])), 1);
+    assert_eq!(code(&run(&["--format", "yaml", GOOD])), 2);
+}
+
+#[test]
+fn a_missing_file_fails_but_the_others_are_checked() {
+    let o = run(&["no/such/file.json", BAD, "--format", "jsonl"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("no/such/file.json: no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stdout(&o).lines().count(), 18);
+}
+
+#[test]
+fn invalid_utf8_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("cp1251.json");
+    std::fs::write(&bad, b"{\"name\": \"\xcf\xf0\xe8\xe2\xe5\xf2\"}").unwrap();
+    let o = run(&[bad.to_str().unwrap(), GOOD, "--format", "jsonl"]);
+    assert_eq!(code(&o), 1);
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    assert_eq!(v["name"], "invalid-encoding");
+    assert_eq!((v["line"].as_u64(), v["column"].as_u64()), (Some(1), Some(11)));
+}
+
+#[test]
+fn directories_are_walked_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("b.json"), r#"{"type": "x"}"#).unwrap();
+    std::fs::write(dir.path().join("sub/a.jsonl"), "{\"type\": \"y\"}\n").unwrap();
+    std::fs::write(dir.path().join("a.json"), r#"{"type": "z"}"#).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not json").unwrap();
+    let o = run(&[dir.path().to_str().unwrap(), "--format", "jsonl"]);
+    let files: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .map(|f| {
+            Path::new(&f)
+                .strip_prefix(dir.path())
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(files, ["a.json", "b.json", "sub/a.jsonl"]);
+    let empty = tempfile::tempdir().unwrap();
+    let o = run(&[empty.path().to_str().unwrap(), GOOD]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no *.json"), "{}", stderr(&o));
+}
+
+#[test]
+fn stdin_with_a_name() {
+    let text = std::fs::read(BAD).unwrap();
+    let o = run_stdin(&["--stdin-filename", "client.json", "--format", "jsonl"], &text);
+    assert_eq!(code(&o), 1);
+    assert!(stdout(&o).lines().all(|l| l.contains(r#""file":"client.json""#)));
+    let dash = run_stdin(&["-", "--format", "jsonl"], &text);
+    assert!(stdout(&dash).contains(r#""file":"<stdin>""#));
+}
+
+#[test]
+fn batch_files_number_their_records() {
+    let o = run(&[BATCH, "--format", "jsonl"]);
+    let records: Vec<(u64, u64)> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| (v["record"].as_u64().unwrap(), v["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(records, [(1, 2), (2, 3), (2, 3), (2, 3), (3, 4), (4, 5)]);
+    let array = r#"[{"type": "J"}, {"type": "x"},
+  {"timezone": "Nowhere"}]"#;
+    let o = run_stdin(&["--format", "jsonl"], array.as_bytes());
+    let v: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        (v[0]["record"].as_u64(), v[0]["line"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        (
+            v[1]["record"].as_u64(),
+            v[1]["line"].as_u64(),
+            v[1]["column"].as_u64()
+        ),
+        (Some(2), Some(2), Some(16))
+    );
+}
+
+#[test]
+fn human_output_names_the_record_in_batches() {
+    let o = run(&[BATCH, "--color", "never"]);
+    assert!(
+        stdout(&o).contains("unknown-client-type (record 2)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+// --- fixing ----------------------------------------------------------------------
+
+fn temp_copy(src: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("client.json");
+    std::fs::copy(src, &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn fix_changes_only_the_fixed_values() {
+    let (_dir, path) = temp_copy(BAD);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    let before = std::fs::read_to_string(&path).unwrap();
+    let o = run(&[path.to_str().unwrap(), "--fix", "--format", "jsonl"]);
+    assert_eq!(code(&o), 1, "errors without a safe fix remain");
+    let after = std::fs::read_to_string(&path).unwrap();
+    insta::assert_snapshot!("fixed_file", after);
+    assert!(stderr(&o).contains("fixed 9 problems"), "{}", stderr(&o));
+    // Keys, order, indentation and every other byte stay: lines differ only
+    // between the `": ` after the key and the end of the value.
+    let (b, a): (Vec<_>, Vec<_>) = (before.lines().collect(), after.lines().collect());
+    assert_eq!(b.len(), a.len());
+    let mut changed = 0;
+    for (x, y) in b.iter().zip(&a) {
+        if x != y {
+            changed += 1;
+            let key_end = x.find("\": ").unwrap() + 3;
+            assert_eq!(x[..key_end], y[..key_end], "key part changed: {x} → {y}");
+            assert_eq!(x.ends_with(','), y.ends_with(','), "{x} → {y}");
+        }
+    }
+    assert_eq!(changed, 7);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+    // What remains is reported against the fixed file.
+    assert!(
+        stdout(&o)
+            .lines()
+            .all(|l| !l.contains("\"applicability\":\"safe\""))
+    );
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(path.parent().unwrap()).unwrap().count(), 1);
+}
+
+#[test]
+fn unsafe_fixes_need_both_flags() {
+    let (_dir, path) = temp_copy(BAD);
+    run(&[path.to_str().unwrap(), "--fix", "--unsafe-fixes"]);
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(v.get("id").is_none(), "the read-only id is removed");
+    assert_eq!(v["email"], "admin@acme.example");
+    assert_eq!(v["geo_list"], "RU GB");
+}
+
+#[test]
+fn files_with_syntax_errors_are_not_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    let text = "{\"type\": \"j\",\n  \"timezone\": \"utc\"\n";
+    std::fs::write(&path, text).unwrap();
+    let o = run(&[path.to_str().unwrap(), "--fix"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn diff_prints_and_changes_nothing() {
+    let (_dir, path) = temp_copy(BAD);
+    let before = std::fs::read(&path).unwrap();
+    let o = run(&[path.to_str().unwrap(), "--diff"]);
+    assert_eq!(code(&o), 1);
+    let out = stdout(&o);
+    assert!(out.lines().any(|l| l == "-  \"type\": \"j\","), "{out}");
+    assert!(out.lines().any(|l| l == "+  \"type\": \"J\","), "{out}");
+    assert!(!out.contains("error["), "--diff prints the diff alone");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(code(&run(&[GOOD, "--diff"])), 0);
+}
+
+#[test]
+fn fix_on_stdin_prints_the_fixed_document() {
+    let o = run_stdin(
+        &["--fix", "--format", "jsonl"],
+        br#"{"type": "j", "hold_music": 0}"#,
+    );
+    assert_eq!(stdout(&o), r#"{"type": "J", "hold_music": 0}"#);
+    assert!(
+        stderr(&o).contains("id-out-of-range"),
+        "findings go to stderr: {}",
+        stderr(&o)
+    );
+    assert_eq!(code(&o), 1);
+}
+
+// --- configuration -------------------------------------------------------------
+
+#[test]
+fn config_is_found_upward_and_overridden_by_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("client-lint.toml"),
+        "mode = \"response\"\nlang = \"ru\"\n\n[rules]\nunknown-key = \"error\"\nCL403 = \"allow\"\n",
+    )
+    .unwrap();
+    let sub = dir.path().join("deep/er");
+    std::fs::create_dir_all(&sub).unwrap();
+    let doc = sub.join("c.json");
+    std::fs::write(&doc, r#"{"id": 5, "colour": 1, "timezone": "Europe/Kiev"}"#).unwrap();
+    let o = bin()
+        .current_dir(&sub)
+        .args(["c.json", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 1, "unknown-key raised to error");
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains("\"severity\":\"error\"") && out.contains("неизвестное поле"),
+        "{out}"
+    );
+    // Flags win over the file.
+    let o = bin()
+        .current_dir(&sub)
+        .args([
+            "c.json",
+            "--format",
+            "jsonl",
+            "--mode",
+            "request",
+            "--lang",
+            "en",
+            "--ignore",
+            "unknown-key",
+        ])
+        .output()
+        .unwrap();
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["read-only-field"]);
+    // --isolated ignores it.
+    let o = bin()
+        .current_dir(&sub)
+        .args(["c.json", "--format", "jsonl", "--isolated"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o).lines().count(), 3);
+}
+
+#[test]
+fn select_keeps_only_the_named_rules() {
+    let o = run(&[BAD, "--format", "jsonl", "--select", "CL504,duplicate-country"]);
+    let names: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["unknown-country", "unknown-country", "duplicate-country"]);
+}
+
+#[test]
+fn configuration_errors_name_the_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("x.toml");
+    std::fs::write(&cfg, "[rules]\nunknown-timezon = \"error\"\n").unwrap();
+    let o = run(&[GOOD, "--config", cfg.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("unknown rule `unknown-timezon`; did you mean `unknown-timezone`?"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(&cfg, "[rules]\nunknown-key = \"loud\"\n").unwrap();
+    let o = run(&[GOOD, "--config", cfg.to_str().unwrap()]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("unknown level `loud`"), "{}", stderr(&o));
+    std::fs::write(&cfg, "colour = true\n").unwrap();
+    assert_eq!(code(&run(&[GOOD, "--config", cfg.to_str().unwrap()])), 2);
+    let o = run(&[GOOD, "--select", "nope"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("--select: unknown rule `nope`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+// --- other commands --------------------------------------------------------------
+
+#[test]
+fn rules_command() {
+    let o = run(&["rules", "--format", "json"]);
+    let v: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.len(), client_lint::RULES.len());
+    assert_eq!(v[0]["code"], "CL001");
+    let human = stdout(&run(&["rules"]));
+    assert!(
+        human.lines().any(|l| l.starts_with("CL401  unknown-timezone")),
+        "{human}"
+    );
+}
+
+#[test]
+fn explain_command() {
+    let o = run(&["explain", "CL403"]);
+    insta::assert_snapshot!("explain_en", stdout(&o));
+    let o = run(&["explain", "deprecated-timezone-link", "--lang", "ru"]);
+    insta::assert_snapshot!("explain_ru", stdout(&o));
+    let o = run(&["explain", "unknown-timezon"]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("did you mean `unknown-timezone`?"));
+}
+
+#[test]
+fn schema_accepts_valid_examples_and_rejects_type_errors() {
+    let o = run(&["schema"]);
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let good: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(GOOD).unwrap()).unwrap();
+    assert!(
+        validator.is_valid(&good),
+        "{:?}",
+        validator
+            .iter_errors(&good)
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+    );
+    for line in std::fs::read_to_string(BATCH).unwrap().lines().take(2) {
+        assert!(validator.is_valid(&serde_json::from_str(line).unwrap()), "{line}");
+    }
+    for bad in [
+        serde_json::json!({"extension_len": 3}),
+        serde_json::json!({"hold_music": "12"}),
+        serde_json::json!({"reg_status_log": "yes"}),
+        serde_json::json!({"type": "X"}),
+        serde_json::json!({"disk_space_notify_threshold": 101}),
+        serde_json::json!({"timezon": "UTC"}),
+    ] {
+        assert!(!validator.is_valid(&bad), "{bad}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ndjson");
+    let line = "{\"type\": \"x\", \"timezone\": \"Nowhere\"}\n";
+    std::fs::write(&path, line.repeat(20_000)).unwrap();
+    let mut child = bin()
+        .args([path.to_str().unwrap(), "--color", "never"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    let status = child.wait().unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(status.code().is_some(), "killed by a signal");
+}
