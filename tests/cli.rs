@@ -566,3 +566,54 @@ fn a_closed_pipe_is_not_a_crash() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(status.code().is_some(), "killed by a signal");
 }
+
+#[test]
+fn a_million_ndjson_records_stream_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.ndjson");
+    let mut text = String::new();
+    for i in 0..1_000_000 {
+        if i % 100_000 == 7 {
+            text.push_str("{\"type\": \"x\", \"timezone\": \"UTC\"}\n");
+        } else {
+            text.push_str("{\"type\": \"J\", \"timezone\": \"Europe/Moscow\"}\n");
+        }
+    }
+    std::fs::write(&path, &text).unwrap();
+    let size_kb = text.len() as u64 / 1024;
+    drop(text);
+    let p = path.to_str().unwrap();
+    // Peak memory from GNU time when it is installed (it is on CI's machine).
+    let time = Path::new("/usr/bin/time");
+    let o = if time.exists() {
+        Command::new(time)
+            .args([
+                "-f",
+                "maxrss_kb=%M",
+                env!("CARGO_BIN_EXE_client-lint"),
+                p,
+                "--format",
+                "jsonl",
+            ])
+            .output()
+            .unwrap()
+    } else {
+        run(&[p, "--format", "jsonl"])
+    };
+    assert_eq!(code(&o), 1);
+    let records: Vec<u64> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["record"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(records, (0..10).map(|k| k * 100_000 + 7).collect::<Vec<_>>());
+    if let Some(rss) = stderr(&o).lines().find_map(|l| l.strip_prefix("maxrss_kb=")) {
+        let rss: u64 = rss.trim().parse().unwrap();
+        // Streaming keeps one 4 MiB chunk (and its reports) in memory, not the
+        // 44 MiB file: peak memory stays below the file's size.
+        assert!(rss < size_kb, "peak {rss} KiB for a {size_kb} KiB file");
+    }
+}

@@ -247,3 +247,83 @@ proptest! {
         prop_assert!(!again.has_errors(), "{} → {}\n{:#?}", text, fixed.text, again.diagnostics());
     }
 }
+
+/// A member value that is fixable, or not, and random white space around it.
+fn member_value() -> impl Strategy<Value = (&'static str, Value)> {
+    prop::sample::select(vec![
+        ("type", json!("j")),
+        ("type", json!("J")),
+        ("timezone", json!("europe/moscow")),
+        ("timezone", json!("Europe/Kiev")),
+        ("timezone", json!("Mars/Base")),
+        ("geo_list", json!("ru,by ru")),
+        ("geo_list", json!("RU")),
+        ("name", json!("  Acme\t")),
+        ("name", json!("Acme «Юг»")),
+        ("extension_len", json!(3)),
+        ("language", json!("EN")),
+        ("domain", json!("HTTPS://PBX.Example.com/x")),
+        ("hold_music", json!("12")),
+        ("colour", json!([1, {"a": "b"}])),
+        ("dial_rule_id", json!(5.0)),
+    ])
+}
+
+fn space() -> impl Strategy<Value = String> {
+    prop::sample::select(vec!["", " ", "  ", "\n", "\n  ", "\t", "\r\n    "]).prop_map(str::to_string)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), .. ProptestConfig::default() })]
+
+    /// Every byte outside the fixed values is unchanged by `fix_str`.
+    #[test]
+    fn fixes_change_only_the_fixed_values(
+        members in prop::collection::vec((member_value(), space(), space(), space()), 0..8),
+        end in space(),
+    ) {
+        // Write the document by hand, remembering each value's byte range.
+        let mut text = String::from("{");
+        let mut values = Vec::new();
+        for (i, ((key, value), s1, s2, s3)) in members.iter().enumerate() {
+            if i > 0 { text.push(','); }
+            text.push_str(s1);
+            text.push_str(&format!("\"{key}\"{s2}:{s3}"));
+            let start = text.len();
+            text.push_str(&value.to_string());
+            values.push((format!("/{key}"), start, text.len()));
+        }
+        text.push_str(&end);
+        text.push('}');
+        let report = client_lint::lint_str(&text, &Options::default());
+        let fixed_pointers: std::collections::HashSet<String> = report
+            .diagnostics()
+            .iter()
+            .filter_map(|d| d.fix())
+            .filter(|f| f.applicability() == Applicability::Safe)
+            .map(|f| f.pointer().to_string())
+            .collect();
+        let fixed = client_lint::fix_str(&text, &Options::default(), false).text;
+        // Walk both texts: the bytes between values must be identical, and
+        // so must every value that had no safe fix.
+        let (mut at_in, mut at_out) = (0, 0);
+        for (pointer, start, end) in &values {
+            let between = &text[at_in..*start];
+            prop_assert_eq!(&fixed[at_out..at_out + between.len()], between, "{} → {}", text, fixed);
+            at_out += between.len();
+            let value_len = if fixed_pointers.contains(pointer) {
+                // A JSON value was written here; measure it.
+                let mut stream = serde_json::Deserializer::from_str(&fixed[at_out..]).into_iter::<Value>();
+                prop_assert!(stream.next().is_some_and(|v| v.is_ok()), "{}", fixed);
+                stream.byte_offset()
+            } else {
+                let original = &text[*start..*end];
+                prop_assert_eq!(&fixed[at_out..at_out + original.len()], original, "{} → {}", text, fixed);
+                original.len()
+            };
+            at_out += value_len;
+            at_in = *end;
+        }
+        prop_assert_eq!(&fixed[at_out..], &text[at_in..], "{} → {}", text, fixed);
+    }
+}
