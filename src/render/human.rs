@@ -84,8 +84,9 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
         let from = floor_char(text, line_start.max(s.saturating_sub(CONTEXT)));
         let to = ceil_char(text, line_end.min(e + CONTEXT)).max(s);
         let snippet_text = text[from..to].trim_end_matches('\r');
-        let a = s - from;
-        let b = (e.min(to) - from).min(snippet_text.len()).max(a);
+        // Both ends inside the (trimmed) excerpt: annotate-snippets panics otherwise.
+        let a = (s - from).min(snippet_text.len());
+        let b = (e.min(to) - from).clamp(a, snippet_text.len());
         Some((start, from == line_start, snippet_text, a..b))
     });
     let label = match (record, style.lang) {

@@ -1,0 +1,95 @@
+//! Arbitrary bytes → lint (one document and as a batch) → every output format.
+//! Checks: no panic; every span lies inside the input on character
+//! boundaries; line and column agree with the span; every pointer resolves in
+//! the document; a pointer is null only for syntax and encoding findings.
+#![no_main]
+
+use client_lint::render::{FileFindings, HumanStyle, Source};
+use client_lint::{Diagnostic, Lang, Layout, Options, Rule};
+use libfuzzer_sys::fuzz_target;
+
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+fn check(text: &str, d: &Diagnostic, doc: Option<&serde_json::Value>) {
+    if let Some(span) = d.span() {
+        assert!(span.start <= span.end && span.end <= text.len(), "{span:?}");
+        assert!(
+            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+            "{span:?}"
+        );
+        let (s, e) = (d.start().unwrap(), d.end().unwrap());
+        assert_eq!((s.line, s.column), position(text, span.start));
+        assert_eq!((e.line, e.column), position(text, span.end));
+    }
+    match d.pointer() {
+        None => assert!(
+            matches!(
+                d.rule(),
+                Rule::SyntaxError | Rule::InvalidEncoding | Rule::ByteOrderMark
+            ),
+            "{d:?}"
+        ),
+        Some(p) => {
+            if let Some(doc) = doc {
+                assert!(doc.pointer(p).is_some(), "pointer {p} does not resolve in {doc}");
+            }
+        }
+    }
+    if let Some((span, _)) = d.fix().and_then(|f| f.edit()) {
+        assert!(
+            span.end <= text.len() && text.is_char_boundary(span.start) && text.is_char_boundary(span.end)
+        );
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let options = Options::default();
+    let report = client_lint::lint_bytes(data, &options);
+    let Ok(text) = std::str::from_utf8(data) else {
+        assert_eq!(report.diagnostics()[0].name(), "invalid-encoding");
+        return;
+    };
+    // serde_json agrees on what parses, except for what it rejects and we
+    // accept (depth beyond its 128 limit): pointers are checked where it parses.
+    let doc: Option<serde_json::Value> = serde_json::from_str(text).ok();
+    for d in report.diagnostics() {
+        check(
+            text,
+            d,
+            if report.has_syntax_error() {
+                None
+            } else {
+                doc.as_ref()
+            },
+        );
+    }
+    let records = client_lint::lint_records(text, &options, Layout::Auto);
+    let mut files = FileFindings {
+        path: "fuzz.json".into(),
+        findings: Vec::new(),
+    };
+    for r in &records {
+        for d in r.report.diagnostics() {
+            check(text, d, None);
+            let _ = client_lint::render::human(
+                d,
+                &Source::new("fuzz.json", text),
+                Some(r.index),
+                &HumanStyle {
+                    color: true,
+                    lang: Lang::Ru,
+                },
+            );
+            let _ = client_lint::render::json_record(d, "fuzz.json", r.index);
+            let _ = client_lint::render::github(d, "fuzz.json");
+            files.findings.push((r.index, d.clone()));
+        }
+    }
+    let log = client_lint::render::sarif(&[files], Lang::En);
+    assert_eq!(log["version"], "2.1.0");
+});

@@ -1,0 +1,45 @@
+//! Inputs the fuzzers found that once broke something; each says what broke.
+
+use client_lint::render::{FileFindings, HumanStyle, Source};
+use client_lint::{Lang, Layout, Options};
+
+/// Lint and render in every format, as the `lint` fuzz target does.
+fn lint_and_render(data: &[u8]) -> usize {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return 0;
+    };
+    let mut n = 0;
+    let mut files = FileFindings {
+        path: "f.json".into(),
+        findings: Vec::new(),
+    };
+    for r in client_lint::lint_records(text, &Options::default(), Layout::Auto) {
+        for d in r.report.diagnostics() {
+            for lang in [Lang::En, Lang::Ru] {
+                let out = client_lint::render::human(
+                    d,
+                    &Source::new("f.json", text),
+                    Some(r.index),
+                    &HumanStyle { color: false, lang },
+                );
+                assert!(out.contains(d.code()));
+            }
+            let _ = client_lint::render::json_record(d, "f.json", r.index);
+            let _ = client_lint::render::github(d, "f.json");
+            files.findings.push((r.index, d.clone()));
+            n += 1;
+        }
+    }
+    let _ = client_lint::render::sarif(&[files], Lang::En);
+    n
+}
+
+/// fuzz/lint crash-3202e682: an error at the end of input after bare `\r`s.
+/// The human renderer trimmed the `\r`s from its excerpt but kept the caret's
+/// start beyond it, and annotate-snippets panicked ("Annotation range `5..5`
+/// is beyond the end of buffer `1`").
+#[test]
+fn caret_after_trailing_carriage_returns() {
+    assert_eq!(lint_and_render(b"{\r\r\r\r"), 1);
+    assert_eq!(lint_and_render(b"{\"type\": \"x\"\r\r}"), 1);
+}
