@@ -104,5 +104,10 @@ fields! {
 /// assert!(client_lint::field("geoList").is_none());
 /// ```
 pub fn field(name: &str) -> Option<&'static FieldInfo> {
-    FIELDS.iter().find(|f| f.name == name)
+    field_index(name).map(|i| &FIELDS[i])
+}
+
+/// The index of a field in [`FIELDS`].
+pub(crate) fn field_index(name: &str) -> Option<usize> {
+    FIELDS.iter().position(|f| f.name == name)
 }

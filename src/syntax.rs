@@ -154,6 +154,7 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
         text,
         bytes: text.as_bytes(),
         pos: start,
+        partial: None,
     };
     p.skip_ws();
     let result = p.value(0);
@@ -177,7 +178,7 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
                 (Some(node), None)
             }
         }
-        Err((partial, e)) => (partial, Some(e)),
+        Err(e) => (p.partial.take(), Some(e)),
     };
     Parsed {
         root,
@@ -186,16 +187,50 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
     }
 }
 
+/// Index of the first `"`, `\\` or control byte (< 0x20) in `bytes`, or its
+/// length. Eight bytes at a time: each test below flags a byte exactly when it
+/// is the first match in its word (later flags may be false positives from a
+/// borrow, and only the first one is used).
+fn find_special(bytes: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let quote = w ^ (LO * u64::from(b'"'));
+        let backslash = w ^ (LO * u64::from(b'\\'));
+        let found = (quote.wrapping_sub(LO) & !quote
+            | backslash.wrapping_sub(LO) & !backslash
+            | w.wrapping_sub(LO * 0x20) & !w)
+            & HI;
+        if found != 0 {
+            return i + (found.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' || b == b'\\' || b < 0x20 {
+            return i;
+        }
+        i += 1;
+    }
+    i
+}
+
 fn next_char_end(text: &str, pos: usize) -> usize {
     text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8())
 }
 
-type PResult<'a> = Result<Node<'a>, (Option<Node<'a>>, SyntaxError)>;
+type PResult<'a> = Result<Node<'a>, SyntaxError>;
 
 struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
+    /// The root object's complete members when a syntax error ends parsing.
+    partial: Option<Node<'a>>,
 }
 
 impl<'a> Parser<'a> {
@@ -205,8 +240,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn err<T>(&self, kind: SyntaxErrorKind) -> Result<T, (Option<Node<'a>>, SyntaxError)> {
-        Err((None, self.error_here(kind)))
+    fn err<T>(&self, kind: SyntaxErrorKind) -> Result<T, SyntaxError> {
+        Err(self.error_here(kind))
     }
 
     fn error_here(&self, kind: SyntaxErrorKind) -> SyntaxError {
@@ -300,10 +335,11 @@ impl<'a> Parser<'a> {
 
     /// Parse a string at `self.pos` (which holds `"`), leaving `pos` after the
     /// closing quote.
-    fn string(&mut self) -> Result<Cow<'a, str>, (Option<Node<'a>>, SyntaxError)> {
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         self.pos += 1;
         let content_start = self.pos;
         // Fast path: no escape.
+        self.pos += find_special(&self.bytes[self.pos..]);
         loop {
             match self.bytes.get(self.pos) {
                 None => return self.err(SyntaxErrorKind::Eof),
@@ -321,6 +357,7 @@ impl<'a> Parser<'a> {
         out.push_str(&self.text[content_start..self.pos]);
         loop {
             let run_start = self.pos;
+            self.pos += find_special(&self.bytes[self.pos..]);
             loop {
                 match self.bytes.get(self.pos) {
                     None => return self.err(SyntaxErrorKind::Eof),
@@ -375,13 +412,10 @@ impl<'a> Parser<'a> {
                 }
                 Some(_) => {
                     let end = next_char_end(self.text, self.pos);
-                    return Err((
-                        None,
-                        SyntaxError {
-                            kind: SyntaxErrorKind::InvalidEscape,
-                            span: Span::new(esc_start, end),
-                        },
-                    ));
+                    return Err(SyntaxError {
+                        kind: SyntaxErrorKind::InvalidEscape,
+                        span: Span::new(esc_start, end),
+                    });
                 }
             };
             out.push(c);
@@ -389,17 +423,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn surrogate_error<T>(&self, esc_start: usize) -> Result<T, (Option<Node<'a>>, SyntaxError)> {
-        Err((
-            None,
-            SyntaxError {
-                kind: SyntaxErrorKind::LoneSurrogate,
-                span: Span::new(esc_start, self.pos.min(self.bytes.len())),
-            },
-        ))
+    fn surrogate_error<T>(&self, esc_start: usize) -> Result<T, SyntaxError> {
+        Err(SyntaxError {
+            kind: SyntaxErrorKind::LoneSurrogate,
+            span: Span::new(esc_start, self.pos.min(self.bytes.len())),
+        })
     }
 
-    fn hex4(&mut self) -> Result<u32, (Option<Node<'a>>, SyntaxError)> {
+    fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let mut v = 0u32;
         for _ in 0..4 {
             let d = match self.bytes.get(self.pos) {
@@ -418,13 +449,7 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> PResult<'a> {
         let start = self.pos;
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::new();
-        let partial = |members: Vec<Member<'a>>, end: usize| {
-            Some(Node {
-                span: Span::new(start, end),
-                value: Value::Object(members),
-            })
-        };
+        let mut members: Vec<Member<'a>> = Vec::with_capacity(8);
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
@@ -433,6 +458,27 @@ impl<'a> Parser<'a> {
                 value: Value::Object(members),
             });
         }
+        let result = self.members(depth, &mut members);
+        match result {
+            Ok(()) => Ok(Node {
+                span: Span::new(start, self.pos),
+                value: Value::Object(members),
+            }),
+            Err(e) => {
+                // Keep what was complete of the root, for the field rules.
+                if depth == 0 {
+                    self.partial = Some(Node {
+                        span: Span::new(start, self.pos),
+                        value: Value::Object(members),
+                    });
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// The members of an object after `{`, up to and including `}`.
+    fn members(&mut self, depth: usize, members: &mut Vec<Member<'a>>) -> Result<(), SyntaxError> {
         loop {
             if self.bytes.get(self.pos) != Some(&b'"') {
                 let kind = if self.bytes.get(self.pos) == Some(&b'}') && !members.is_empty() {
@@ -440,26 +486,18 @@ impl<'a> Parser<'a> {
                 } else {
                     SyntaxErrorKind::ExpectedKey
                 };
-                let e = self.error_here(kind);
-                return Err((partial(members, self.pos), e));
+                return self.err(kind);
             }
             let key_start = self.pos;
-            let key = match self.string() {
-                Ok(k) => k,
-                Err((_, e)) => return Err((partial(members, self.pos), e)),
-            };
+            let key = self.string()?;
             let key_span = Span::new(key_start, self.pos);
             self.skip_ws();
             if self.bytes.get(self.pos) != Some(&b':') {
-                let e = self.error_here(SyntaxErrorKind::ExpectedColon);
-                return Err((partial(members, self.pos), e));
+                return self.err(SyntaxErrorKind::ExpectedColon);
             }
             self.pos += 1;
             self.skip_ws();
-            let value = match self.value(depth + 1) {
-                Ok(v) => v,
-                Err((_, e)) => return Err((partial(members, self.pos), e)),
-            };
+            let value = self.value(depth + 1)?;
             members.push(Member { key, key_span, value });
             self.skip_ws();
             match self.bytes.get(self.pos) {
@@ -469,15 +507,9 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Node {
-                        span: Span::new(start, self.pos),
-                        value: Value::Object(members),
-                    });
+                    return Ok(());
                 }
-                _ => {
-                    let e = self.error_here(SyntaxErrorKind::ExpectedCommaOrObjectEnd);
-                    return Err((partial(members, self.pos), e));
-                }
+                _ => return self.err(SyntaxErrorKind::ExpectedCommaOrObjectEnd),
             }
         }
     }
@@ -498,7 +530,7 @@ impl<'a> Parser<'a> {
             if self.bytes.get(self.pos) == Some(&b']') && !items.is_empty() {
                 return self.err(SyntaxErrorKind::TrailingComma);
             }
-            let item = self.value(depth + 1).map_err(|(_, e)| (None, e))?;
+            let item = self.value(depth + 1)?;
             items.push(item);
             self.skip_ws();
             match self.bytes.get(self.pos) {
@@ -586,6 +618,32 @@ mod tests {
             &text[members[1].value.span.start..members[1].value.span.end],
             "[1, -2.5e3, true, null]"
         );
+    }
+
+    #[test]
+    fn find_special_finds_the_first_special_byte() {
+        for (text, want) in [
+            ("", 0),
+            ("abc", 3),
+            ("abcdefgh\"", 8),
+            ("abcdefghijklmnop", 16),
+            ("ab\\cdefghijk", 2),
+            ("abcdefgh\u{1}", 8),
+            ("жжжжжжж\"", 14),
+            ("\u{7f}\u{80}\u{ff} \"", 6),
+            ("0123456\u{1f}\"", 7),
+        ] {
+            assert_eq!(find_special(text.as_bytes()), want, "{text:?}");
+        }
+        // Against the plain loop, on every position of every special byte.
+        for special in [b'"', b'\\', 0u8, 0x1f] {
+            for at in 0..24 {
+                let mut bytes = vec![b'x'; 24];
+                bytes[at] = special;
+                bytes[(at + 5) % 24] = 0xE0;
+                assert_eq!(find_special(&bytes), at);
+            }
+        }
     }
 
     #[test]

@@ -100,25 +100,30 @@ pub fn parse_client_type(s: &str) -> Result<ClientType, FieldError> {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
+    let t = super::trim(raw);
     match parse_client_type(t) {
         Ok(ct) => whitespace(ctx, at, raw, ct.as_str()),
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::ClientTypeWrongCase, Some(&at.pointer), at.node.span, |s| {
-                let v = s.q(t);
-                Found::new(tr!(
-                    s,
-                    "client type `{v}` must be upper case",
-                    "тип клиента `{v}` пишется заглавной буквой"
-                ))
-                .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
-                .fix(at.replace(canonical.as_str(), Applicability::Safe))
-            });
+            ctx.emit(
+                Rule::ClientTypeWrongCase,
+                Some(&at.pointer()),
+                at.node.span,
+                |s| {
+                    let v = s.q(t);
+                    Found::new(tr!(
+                        s,
+                        "client type `{v}` must be upper case",
+                        "тип клиента `{v}` пишется заглавной буквой"
+                    ))
+                    .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                    .fix(at.replace(canonical.as_str(), Applicability::Safe))
+                },
+            );
         }
         Err(_) => {
             whitespace(ctx, at, raw, t);
-            ctx.emit(Rule::UnknownClientType, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::UnknownClientType, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
                     s,

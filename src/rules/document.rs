@@ -29,7 +29,7 @@ use std::collections::HashSet;
 
 use super::{Ctx, FieldAt, FixSpec, Found, pointer_token, tr};
 use crate::diagnostic::Applicability;
-use crate::fields::{FIELDS, JsonType, Owner, field};
+use crate::fields::{FIELDS, JsonType, Owner, field_index};
 use crate::options::Mode;
 use crate::registry::{Explanation, Rule, Text};
 use crate::syntax::{Member, Node, Span, SyntaxError, SyntaxErrorKind, Value, is_integer_literal};
@@ -316,21 +316,60 @@ fn duplicates(members: &[Member<'_>]) -> Vec<bool> {
     dup
 }
 
+/// Duplicate detection for the record's own keys: known fields in a bit set,
+/// unknown keys scanned while few, hashed when many.
+struct Seen<'k> {
+    known: u64,
+    unknown: Vec<&'k str>,
+    unknown_set: Option<HashSet<&'k str>>,
+}
+
+impl<'k> Seen<'k> {
+    fn new() -> Self {
+        Seen {
+            known: 0,
+            unknown: Vec::new(),
+            unknown_set: None,
+        }
+    }
+
+    /// Record a key; `true` when it was seen before.
+    fn repeated(&mut self, key: &'k str, field: Option<usize>) -> bool {
+        if let Some(i) = field {
+            let bit = 1u64 << i;
+            let seen = self.known & bit != 0;
+            self.known |= bit;
+            return seen;
+        }
+        if let Some(set) = &mut self.unknown_set {
+            return !set.insert(key);
+        }
+        if self.unknown.contains(&key) {
+            return true;
+        }
+        self.unknown.push(key);
+        if self.unknown.len() > DUPLICATE_SCAN_MAX {
+            self.unknown_set = Some(self.unknown.drain(..).collect());
+        }
+        false
+    }
+}
+
 fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], complete: bool) {
-    let dup = duplicates(members);
+    let mut seen = Seen::new();
     let mode = ctx.opts.mode;
     for (i, m) in members.iter().enumerate() {
-        let pointer = format!("/{}", pointer_token(&m.key));
+        let index = field_index(&m.key);
         let at = FieldAt {
             source: ctx.source,
-            pointer,
+            key: &m.key,
             key_span: m.key_span,
             node: &m.value,
             remove_span: remove_span(object, members, i),
         };
-        if dup[i] {
+        if seen.repeated(&m.key, index) {
             let key = &m.key;
-            ctx.emit(Rule::DuplicateKey, Some(&at.pointer), m.key_span, |s| {
+            ctx.emit(Rule::DuplicateKey, Some(&at.pointer()), m.key_span, |s| {
                 let k = s.q(key);
                 Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`")).help(tr!(
                     s,
@@ -339,7 +378,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
                 ))
             });
         }
-        match field(&m.key) {
+        match index.map(|i| &FIELDS[i]) {
             Some(info) => {
                 ownership(ctx, &at, info.owner, mode);
                 if type_ok(ctx, &at, info.json_type) {
@@ -361,11 +400,11 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
     if mode != Mode::Request {
         return;
     }
-    let name = &at.pointer[1..];
+    let name = at.key;
     let fix = Some(FixSpec::Remove(at.remove_span, Applicability::Unsafe));
     match owner {
         Owner::User => {}
-        Owner::Server => ctx.emit(Rule::ReadOnlyField, Some(&at.pointer), at.key_span, |s| {
+        Owner::Server => ctx.emit(Rule::ReadOnlyField, Some(&at.pointer()), at.key_span, |s| {
             Found::new(tr!(
                 s,
                 "`{name}` is read-only: the server assigns it",
@@ -378,7 +417,7 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
             ))
             .fix(fix)
         }),
-        Owner::Provider => ctx.emit(Rule::ProviderOwnedField, Some(&at.pointer), at.key_span, |s| {
+        Owner::Provider => ctx.emit(Rule::ProviderOwnedField, Some(&at.pointer()), at.key_span, |s| {
             Found::new(tr!(
                 s,
                 "`{name}` is set by the service provider, not by the client",
@@ -412,7 +451,7 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
         // Fractions and exponents are the numbers family's business.
         (JsonType::Integer, Value::Number(_)) => return true,
         (JsonType::String, Value::Number(n)) if is_integer_literal(n) && !n.starts_with('-') => DIGIT_FIELDS
-            .contains(&&at.pointer[1..])
+            .contains(&at.key)
             .then(|| at.replace(n.to_string(), Applicability::Safe))
             .flatten(),
         (JsonType::Integer, Value::String(s)) => {
@@ -430,14 +469,14 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
         },
         _ => None,
     };
-    let name = &at.pointer[1..];
+    let name = at.key;
     let want = expected.as_str();
     let found = v.type_name();
     let suggestion = fix.as_ref().and_then(|f| match f {
         super::FixSpec::Replace(_, value, _) => Some(value.to_string()),
         super::FixSpec::Remove(..) => None,
     });
-    ctx.emit(Rule::WrongType, Some(&at.pointer), at.node.span, |s| {
+    ctx.emit(Rule::WrongType, Some(&at.pointer()), at.node.span, |s| {
         let f = Found::new(tr!(
             s,
             "`{name}` must be a {want}, found {found}",
@@ -461,7 +500,7 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
 
 fn check_field(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     use super::{client_type, domain, email, formats, geo_list, numbers, text, timezone};
-    match &at.pointer[1..] {
+    match at.key {
         "id" | "dial_rule_id" | "hold_music" | "sip_network_permission_id" => numbers::check_id(ctx, at),
         "disk_space_notify_threshold" => numbers::check_threshold(ctx, at),
         "type" => client_type::check(ctx, at),
@@ -482,7 +521,7 @@ fn check_field(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 }
 
 fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
-    ctx.emit(Rule::UnknownKey, Some(&at.pointer), at.key_span, |s| {
+    ctx.emit(Rule::UnknownKey, Some(&at.pointer()), at.key_span, |s| {
         let k = s.q(key);
         let f = Found::new(tr!(s, "unknown field `{k}`", "неизвестное поле `{k}`"));
         static NAMES: std::sync::OnceLock<crate::similar::Candidates> = std::sync::OnceLock::new();

@@ -162,6 +162,11 @@ fn url_host(s: &str) -> Option<&str> {
 /// assert!(matches!(parse_domain("pbx_1.example.com"), Err(FieldError::InvalidHost { .. })));
 /// ```
 pub fn parse_domain(s: &str) -> Result<Domain, FieldError> {
+    validate(s).map(|()| Domain(s.to_string()))
+}
+
+/// [`parse_domain`] without building the value.
+fn validate(s: &str) -> Result<(), FieldError> {
     if s.is_empty() {
         return Err(FieldError::Empty);
     }
@@ -181,17 +186,17 @@ pub fn parse_domain(s: &str) -> Result<Domain, FieldError> {
             canonical: s.to_ascii_lowercase(),
         });
     }
-    Ok(Domain(s.to_string()))
+    Ok(())
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
-    match parse_domain(t) {
-        Ok(d) => whitespace(ctx, at, raw, d.as_str()),
+    let t = super::trim(raw);
+    match validate(t) {
+        Ok(()) => whitespace(ctx, at, raw, t),
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::DomainNotLowercase, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::DomainNotLowercase, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let c = s.q(&canonical);
                 Found::new(tr!(
@@ -206,7 +211,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(FieldError::Url { host }) => {
             let valid = host_error(&host).is_none();
             whitespace(ctx, at, raw, if valid { &host } else { t });
-            ctx.emit(Rule::DomainIsUrl, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::DomainIsUrl, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let h = s.q(&host);
                 let f = Found::new(tr!(
@@ -233,7 +238,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 FieldError::InvalidHost { reason } => reason,
                 _ => reason::HOST_CHARACTERS,
             };
-            ctx.emit(Rule::InvalidDomain, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::InvalidDomain, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let reason = reason::localize(reason, s.lang);
                 Found::new(tr!(

@@ -220,6 +220,14 @@ fn domain_error(domain: &str) -> Option<&'static str> {
 /// assert_eq!(parse_email("a@example.com, b@example.com"), Err(FieldError::MultipleEmails));
 /// ```
 pub fn parse_email(s: &str) -> Result<Email, FieldError> {
+    validate(s).map(|at| Email {
+        address: s.to_string(),
+        at,
+    })
+}
+
+/// [`parse_email`] without building the value: the index of the `@`.
+fn validate(s: &str) -> Result<usize, FieldError> {
     if s.is_empty() {
         return Err(FieldError::Empty);
     }
@@ -228,7 +236,7 @@ pub fn parse_email(s: &str) -> Result<Email, FieldError> {
     }
     if let (Some(open), true) = (s.rfind('<'), s.ends_with('>')) {
         let inner = &s[open + 1..s.len() - 1];
-        if !looks_multiple(s) && parse_email(inner).is_ok() {
+        if !looks_multiple(s) && validate(inner).is_ok() {
             return Err(FieldError::DisplayName {
                 address: inner.to_string(),
             });
@@ -272,16 +280,13 @@ pub fn parse_email(s: &str) -> Result<Email, FieldError> {
     if let Some(reason) = domain_error(domain) {
         return Err(FieldError::InvalidHost { reason });
     }
-    Ok(Email {
-        address: s.to_string(),
-        at,
-    })
+    Ok(at)
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
-    let result = parse_email(t);
+    let t = super::trim(raw);
+    let result = validate(t);
     let best = match &result {
         Err(FieldError::DisplayName { address }) => address.as_str(),
         _ => t,
@@ -292,10 +297,10 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(FieldError::Empty) => return super::text::empty(ctx, at),
         Err(e) => e,
     };
-    let name = &at.pointer[1..];
+    let name = at.key;
     match err {
         FieldError::DisplayName { address } => {
-            ctx.emit(Rule::EmailDisplayName, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::EmailDisplayName, Some(&at.pointer()), at.node.span, |s| {
                 let a = s.q(&address);
                 Found::new(tr!(
                     s,
@@ -306,21 +311,23 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .fix(at.replace(address.as_str(), Applicability::Unsafe))
             });
         }
-        FieldError::MultipleEmails => ctx.emit(Rule::MultipleEmails, Some(&at.pointer), at.node.span, |s| {
-            Found::new(tr!(
-                s,
-                "`{name}` holds several addresses; it takes exactly one",
-                "`{name}` содержит несколько адресов; допустим ровно один"
-            ))
-            .help(tr!(
-                s,
-                "keep one address, e.g. a mailing list that reaches everybody",
-                "оставьте один адрес, например адрес рассылки для всех"
-            ))
-        }),
+        FieldError::MultipleEmails => {
+            ctx.emit(Rule::MultipleEmails, Some(&at.pointer()), at.node.span, |s| {
+                Found::new(tr!(
+                    s,
+                    "`{name}` holds several addresses; it takes exactly one",
+                    "`{name}` содержит несколько адресов; допустим ровно один"
+                ))
+                .help(tr!(
+                    s,
+                    "keep one address, e.g. a mailing list that reaches everybody",
+                    "оставьте один адрес, например адрес рассылки для всех"
+                ))
+            })
+        }
         FieldError::InvalidHost { reason } => {
             let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
-            ctx.emit(Rule::InvalidEmailDomain, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::InvalidEmailDomain, Some(&at.pointer()), at.node.span, |s| {
                 let d = s.q(domain);
                 let reason = reason::localize(reason, s.lang);
                 Found::new(tr!(
@@ -340,7 +347,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 FieldError::InvalidEmail { reason } => reason,
                 _ => reason::LOCAL_CHARACTER,
             };
-            ctx.emit(Rule::InvalidEmail, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::InvalidEmail, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let reason = reason::localize(reason, s.lang);
                 Found::new(tr!(

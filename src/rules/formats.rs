@@ -235,14 +235,14 @@ pub fn parse_language(s: &str) -> Result<&str, FieldError> {
 
 pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
+    let t = super::trim(raw);
     match parse_prefix(t) {
         Ok(_) => whitespace(ctx, at, raw, t),
         Err(FieldError::Empty) => super::text::empty(ctx, at),
         Err(_) => {
             whitespace(ctx, at, raw, t);
-            let name = &at.pointer[1..];
-            ctx.emit(Rule::NonDigitPrefix, Some(&at.pointer), at.node.span, |s| {
+            let name = at.key;
+            ctx.emit(Rule::NonDigitPrefix, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let digits: String = t.chars().filter(char::is_ascii_digit).collect();
                 let f = Found::new(tr!(
@@ -268,12 +268,12 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
+    let t = super::trim(raw);
     if parse_extension_len(t).is_ok() {
         return whitespace(ctx, at, raw, t);
     }
     whitespace(ctx, at, raw, t);
-    ctx.emit(Rule::InvalidExtensionLen, Some(&at.pointer), at.node.span, |s| {
+    ctx.emit(Rule::InvalidExtensionLen, Some(&at.pointer()), at.node.span, |s| {
         let v = s.q(t);
         Found::new(tr!(
             s,
@@ -290,13 +290,13 @@ pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
+    let t = super::trim(raw);
     let err = match parse_create_date(t) {
         Ok(d) => return whitespace(ctx, at, raw, &d.to_string()),
         Err(e) => e,
     };
     whitespace(ctx, at, raw, t);
-    ctx.emit(Rule::InvalidCreateDate, Some(&at.pointer), at.node.span, |s| {
+    ctx.emit(Rule::InvalidCreateDate, Some(&at.pointer()), at.node.span, |s| {
         let v = s.q(t);
         if err == FieldError::NoSuchDate {
             Found::new(tr!(
@@ -326,13 +326,13 @@ pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
+    let t = super::trim(raw);
     match parse_language(t) {
         Ok(_) => whitespace(ctx, at, raw, t),
         Err(FieldError::Empty) => super::text::empty(ctx, at),
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::InvalidLanguage, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::InvalidLanguage, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
                     s,
@@ -351,7 +351,7 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .next()
                 .filter(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len())
                 .map(str::to_ascii_lowercase);
-            ctx.emit(Rule::InvalidLanguage, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::InvalidLanguage, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
                     s,
@@ -378,7 +378,7 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     if super::text::control(ctx, at, raw) {
         return;
     }
-    let t = raw.trim();
+    let t = super::trim(raw);
     if t.is_empty() {
         return;
     }
@@ -388,7 +388,7 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' '))
         && t.chars().any(|c| c.is_ascii_digit());
     if !ok {
-        ctx.emit(Rule::InvalidCallerId, Some(&at.pointer), at.node.span, |s| {
+        ctx.emit(Rule::InvalidCallerId, Some(&at.pointer()), at.node.span, |s| {
             let v = s.q(t);
             Found::new(tr!(
                 s,

@@ -133,12 +133,13 @@ impl std::fmt::Display for GeoList {
     }
 }
 
-/// One code of the list: its byte range in the value, and upper-cased text.
+/// One code of the list: its byte range in the value, and upper-cased text
+/// (borrowed when it already is).
 struct Token<'s> {
     start: usize,
     end: usize,
     raw: &'s str,
-    upper: String,
+    upper: std::borrow::Cow<'s, str>,
 }
 
 fn is_separator(c: char) -> bool {
@@ -153,11 +154,16 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
             (None, false) => start = Some(i),
             (Some(b), true) => {
                 let raw = &s[b..i];
+                let upper = if raw.bytes().any(|b| !b.is_ascii_uppercase() && b != b'*') {
+                    std::borrow::Cow::Owned(raw.to_uppercase())
+                } else {
+                    std::borrow::Cow::Borrowed(raw)
+                };
                 out.push(Token {
                     start: b,
                     end: i,
                     raw,
-                    upper: raw.to_uppercase(),
+                    upper,
                 });
                 start = None;
             }
@@ -167,12 +173,61 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
     out
 }
 
-fn country(code: &str) -> Option<CountryCode> {
-    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
-        CountryCode::for_alpha2(code).ok()
-    } else {
-        None
+/// Index of a two-letter upper-case code in a 26×26 table.
+fn slot(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+        _ => None,
     }
+}
+
+/// The ISO 3166-1 alpha-2 codes by [`slot`], built once from `isocountry`.
+fn table() -> &'static [Option<CountryCode>; 676] {
+    static TABLE: std::sync::OnceLock<[Option<CountryCode>; 676]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [None; 676];
+        for c in CountryCode::as_array() {
+            if let Some(i) = slot(c.alpha2()) {
+                t[i] = Some(*c);
+            }
+        }
+        t
+    })
+}
+
+fn country(code: &str) -> Option<CountryCode> {
+    slot(code).and_then(|i| table()[i])
+}
+
+/// A set of alpha-2 codes, as bits.
+struct CodeSet([u64; 11]);
+
+impl CodeSet {
+    fn new() -> Self {
+        CodeSet([0; 11])
+    }
+
+    /// Add a code; `true` when it was already there.
+    fn repeated(&mut self, code: &str) -> bool {
+        let Some(i) = slot(code) else { return false };
+        let (word, bit) = (i / 64, 1u64 << (i % 64));
+        let seen = self.0[word] & bit != 0;
+        self.0[word] |= bit;
+        seen
+    }
+}
+
+/// Whether the value is exactly its tokens, upper case, joined by single spaces.
+fn is_canonical(s: &str, toks: &[Token<'_>]) -> bool {
+    let b = s.as_bytes();
+    toks.first().is_some_and(|t| t.start == 0)
+        && toks.last().is_some_and(|t| t.end == s.len())
+        && toks
+            .iter()
+            .all(|t| matches!(t.upper, std::borrow::Cow::Borrowed(_)))
+        && toks
+            .windows(2)
+            .all(|w| w[1].start == w[0].end + 1 && b[w[0].end] == b' ')
 }
 
 /// The alpha-2 code probably meant by an unknown code.
@@ -208,12 +263,13 @@ pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
     if toks.is_empty() {
         return Err(FieldError::Empty);
     }
-    let canonical = canonical(&toks);
     if toks.iter().any(|t| t.upper == "*") {
         return if toks.len() == 1 && s == "*" {
             Ok(GeoList::All)
         } else if toks.len() == 1 {
-            Err(FieldError::NotCanonical { canonical })
+            Err(FieldError::NotCanonical {
+                canonical: "*".into(),
+            })
         } else {
             Err(FieldError::WildcardWithCountries)
         };
@@ -230,12 +286,14 @@ pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
             }
         }
     }
-    if s != canonical {
-        return Err(FieldError::NotCanonical { canonical });
+    if !is_canonical(s, &toks) {
+        return Err(FieldError::NotCanonical {
+            canonical: canonical(&toks),
+        });
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = CodeSet::new();
     for c in &codes {
-        if !seen.insert(*c) {
+        if seen.repeated(c.alpha2()) {
             return Err(FieldError::DuplicateCountry {
                 code: c.alpha2().to_string(),
             });
@@ -259,7 +317,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(s) = as_str(at.node) else { return };
     let toks = tokens(s);
     if toks.is_empty() {
-        ctx.emit(Rule::EmptyGeoList, Some(&at.pointer), at.node.span, |s| {
+        ctx.emit(Rule::EmptyGeoList, Some(&at.pointer()), at.node.span, |s| {
             Found::new(tr!(s, "`geo_list` is empty", "`geo_list` пуст"))
                 .help(tr!(
                     s,
@@ -270,25 +328,29 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         });
         return;
     }
-    let canonical = canonical(&toks);
-    if s != canonical {
-        let c = canonical.clone();
-        ctx.emit(Rule::GeoListNotCanonical, Some(&at.pointer), at.node.span, |s| {
-            let v = s.q(&c);
-            Found::new(tr!(
-                s,
-                "country codes must be upper case and separated by single spaces",
-                "коды стран пишутся заглавными буквами через одиночный пробел"
-            ))
-            .help(tr!(s, "write `{v}`", "напишите `{v}`"))
-            .fix(at.replace(c, Applicability::Safe))
-        });
+    if !is_canonical(s, &toks) {
+        let c = canonical(&toks);
+        ctx.emit(
+            Rule::GeoListNotCanonical,
+            Some(&at.pointer()),
+            at.node.span,
+            |s| {
+                let v = s.q(&c);
+                Found::new(tr!(
+                    s,
+                    "country codes must be upper case and separated by single spaces",
+                    "коды стран пишутся заглавными буквами через одиночный пробел"
+                ))
+                .help(tr!(s, "write `{v}`", "напишите `{v}`"))
+                .fix(at.replace(c, Applicability::Safe))
+            },
+        );
     }
     if toks.iter().any(|t| t.upper == "*") {
         if toks.len() > 1 {
             ctx.emit(
                 Rule::WildcardWithCountries,
-                Some(&at.pointer),
+                Some(&at.pointer()),
                 at.node.span,
                 |s| {
                     Found::new(tr!(
@@ -309,25 +371,25 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     // Per-code problems. Each fix rewrites the whole value, so only the first
     // diagnostic of a kind carries one, correcting every occurrence at once:
     // a million-code list stays linear.
-    let mut seen = std::collections::HashSet::with_capacity(toks.len());
+    let mut seen = CodeSet::new();
     let mut dup_fixed = false;
     let mut hint_fixed = false;
     for t in &toks {
         let span = at.sub_span(t.start, t.end);
         match country(&t.upper) {
             Some(code) => {
-                if !seen.insert(code) {
+                if seen.repeated(code.alpha2()) {
                     let fix = (!dup_fixed).then(|| {
                         let mut kept = std::collections::HashSet::new();
                         let v: Vec<&str> = toks
                             .iter()
-                            .map(|t| t.upper.as_str())
+                            .map(|t| t.upper.as_ref())
                             .filter(|u| kept.insert(*u))
                             .collect();
                         v.join(" ")
                     });
                     dup_fixed = true;
-                    ctx.emit(Rule::DuplicateCountry, Some(&at.pointer), span, |s| {
+                    ctx.emit(Rule::DuplicateCountry, Some(&at.pointer()), span, |s| {
                         let c = code.alpha2();
                         Found::new(tr!(
                             s,
@@ -347,7 +409,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 });
                 hint_fixed |= fix.is_some();
                 let raw = t.raw;
-                ctx.emit(Rule::UnknownCountry, Some(&at.pointer), span, |s| {
+                ctx.emit(Rule::UnknownCountry, Some(&at.pointer()), span, |s| {
                     let v = s.q(raw);
                     let f = Found::new(tr!(
                         s,
@@ -377,7 +439,7 @@ mod tests {
     #[test]
     fn tokens_keep_byte_ranges() {
         let t = tokens(" ru,,uk ;  ");
-        let r: Vec<_> = t.iter().map(|t| (t.start, t.end, t.upper.as_str())).collect();
+        let r: Vec<_> = t.iter().map(|t| (t.start, t.end, t.upper.as_ref())).collect();
         assert_eq!(r, vec![(1, 3, "RU"), (5, 7, "UK")]);
     }
 

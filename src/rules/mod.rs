@@ -102,7 +102,8 @@ impl Found {
 pub(crate) struct FieldAt<'t, 'a> {
     /// The linted text the spans point into (empty for [`crate::lint_value`]).
     pub source: &'t str,
-    pub pointer: String,
+    /// The member's key (a top-level field).
+    pub key: &'t str,
     pub key_span: Span,
     pub node: &'t Node<'a>,
     /// The bytes to delete to remove the whole member.
@@ -110,6 +111,11 @@ pub(crate) struct FieldAt<'t, 'a> {
 }
 
 impl FieldAt<'_, '_> {
+    /// The JSON Pointer of the value, built only when a finding is reported.
+    pub fn pointer(&self) -> String {
+        format!("/{}", pointer_token(self.key))
+    }
+
     /// Replace the whole value.
     pub fn replace(&self, value: impl Into<serde_json::Value>, a: Applicability) -> Option<FixSpec> {
         Some(FixSpec::Replace(self.node.span, value.into(), a))
@@ -253,16 +259,26 @@ pub(crate) fn as_str<'t>(node: &'t Node<'_>) -> Option<&'t str> {
     }
 }
 
+/// `str::trim`, with a fast path for values whose ends are plainly not white
+/// space (the common case).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
 /// Report white space around a string value. `fixed` is the best replacement
 /// the family knows: its canonical form when certain, else the trimmed value,
 /// so that one edit fixes both problems.
 pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fixed: &str) {
-    if raw.trim().len() == raw.len() || raw.trim().is_empty() {
+    let t = trim(raw);
+    if t.len() == raw.len() || t.is_empty() {
         return;
     }
     ctx.emit(
         Rule::SurroundingWhitespace,
-        Some(&at.pointer),
+        Some(&at.pointer()),
         at.node.span,
         |s| {
             Found::new(tr!(

@@ -102,8 +102,8 @@ pub(crate) static EXTRA_PARAMS_NOT_JSON: Explanation = Explanation {
 
 /// Report an empty string.
 pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let name = &at.pointer[1..];
-    ctx.emit(Rule::EmptyValue, Some(&at.pointer), at.node.span, |s| {
+    let name = at.key;
+    ctx.emit(Rule::EmptyValue, Some(&at.pointer()), at.node.span, |s| {
         Found::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
             .help(tr!(
                 s,
@@ -116,12 +116,14 @@ pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 /// Report the first control character; `true` when there was one.
 pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> bool {
-    let Some((i, c)) = value.char_indices().find(|&(_, c)| c < ' ' || c == '\u{7f}') else {
+    // Control characters are ASCII: a byte scan finds them.
+    let Some(i) = value.bytes().position(|b| b < 0x20 || b == 0x7f) else {
         return false;
     };
+    let c = char::from(value.as_bytes()[i]);
     let span = at.sub_span(i, i + c.len_utf8());
     let code = format!("U+{:04X}", c as u32);
-    ctx.emit(Rule::ControlCharacter, Some(&at.pointer), span, |s| {
+    ctx.emit(Rule::ControlCharacter, Some(&at.pointer()), span, |s| {
         Found::new(tr!(
             s,
             "control character {code} in text",
@@ -140,7 +142,7 @@ pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> b
 /// checking further.
 fn free_text<'s>(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &'s str) -> Option<&'s str> {
     control(ctx, at, raw);
-    let t = raw.trim();
+    let t = super::trim(raw);
     if t.is_empty() {
         empty(ctx, at);
         return None;
@@ -165,7 +167,7 @@ pub(crate) fn check_phones(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         let (lead, trimmed) = (item.len() - item.trim_start().len(), item.trim());
         if !trimmed.is_empty() && !trimmed.chars().any(|c| c.is_ascii_digit()) {
             let span = at.sub_span(start + lead, start + lead + trimmed.len());
-            ctx.emit(Rule::PhoneWithoutDigits, Some(&at.pointer), span, |s| {
+            ctx.emit(Rule::PhoneWithoutDigits, Some(&at.pointer()), span, |s| {
                 let v = s.q(trimmed);
                 Found::new(tr!(
                     s,
@@ -194,7 +196,7 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let parsed = crate::syntax::parse(raw, 0, false);
     if let Some(e) = parsed.error {
         let offset = raw[..e.span.start].chars().count() + 1;
-        ctx.emit(Rule::ExtraParamsNotJson, Some(&at.pointer), at.node.span, |s| {
+        ctx.emit(Rule::ExtraParamsNotJson, Some(&at.pointer()), at.node.span, |s| {
             Found::new(tr!(
                 s,
                 "`extra_params` looks like JSON but does not parse (at character {offset})",

@@ -253,7 +253,7 @@ fn suggestions(s: &str) -> Vec<&'static str> {
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    let t = raw.trim();
+    let t = super::trim(raw);
     match parse_timezone(t) {
         Ok(tz) => {
             whitespace(ctx, at, raw, tz.name());
@@ -261,7 +261,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 let name = tz.name();
                 ctx.emit(
                     Rule::DeprecatedTimezoneLink,
-                    Some(&at.pointer),
+                    Some(&at.pointer()),
                     at.node.span,
                     |s| {
                         Found::new(tr!(
@@ -277,7 +277,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::TimezoneWrongCase, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::TimezoneWrongCase, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
                     s,
@@ -290,7 +290,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
         Err(FieldError::TimezoneAbbreviation { suggestion }) => {
             whitespace(ctx, at, raw, t);
-            ctx.emit(Rule::TimezoneAbbreviation, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::TimezoneAbbreviation, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
                     s,
@@ -322,7 +322,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 _ => Vec::new(),
             };
             whitespace(ctx, at, raw, t);
-            ctx.emit(Rule::UnknownTimezone, Some(&at.pointer), at.node.span, |s| {
+            ctx.emit(Rule::UnknownTimezone, Some(&at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
                     s,

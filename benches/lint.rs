@@ -1,0 +1,139 @@
+//! `cargo bench`: client-lint against its peers, in the same run, on the same
+//! inputs (benches/inputs.rs). See BENCHMARKS.md for results.
+
+use std::hint::black_box;
+
+use client_lint::Options;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
+use serde::de::IgnoredAny;
+
+mod inputs;
+
+fn documents(c: &mut Criterion) {
+    let schema = client_lint::schema();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the emitted schema compiles");
+    // Records with every field are API responses: server-owned fields are expected.
+    let options = Options {
+        mode: client_lint::Mode::Response,
+        ..Options::default()
+    };
+    for (name, text) in [
+        ("typical", inputs::typical()),
+        ("small", inputs::small()),
+        ("ten_errors", inputs::ten_errors()),
+    ] {
+        let mut g = c.benchmark_group(format!("document/{name}"));
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        g.bench_function("client_lint::lint_str", |b| {
+            b.iter(|| client_lint::lint_str(black_box(&text), &options))
+        });
+        g.bench_function("client_lint::lint_value (pre-parsed)", |b| {
+            b.iter(|| client_lint::lint_value(black_box(&value), &options))
+        });
+        g.bench_function("serde_json -> Value", |b| {
+            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap())
+        });
+        g.bench_function("serde_json -> IgnoredAny (floor)", |b| {
+            b.iter(|| serde_json::from_str::<IgnoredAny>(black_box(&text)).unwrap())
+        });
+        g.bench_function("serde_json + jsonschema is_valid", |b| {
+            b.iter(|| {
+                let v: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
+                validator.is_valid(&v)
+            })
+        });
+        g.bench_function("serde_json + jsonschema iter_errors (messages)", |b| {
+            b.iter(|| {
+                let v: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
+                validator
+                    .iter_errors(&v)
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+            })
+        });
+        g.finish();
+    }
+}
+
+fn parsers(c: &mut Criterion) {
+    let mut g = c.benchmark_group("parser");
+    macro_rules! pair {
+        ($f:path, $ok:expr, $bad:expr) => {
+            g.bench_with_input(BenchmarkId::new(stringify!($f), "valid"), $ok, |b, s| {
+                b.iter(|| $f(black_box(s)))
+            });
+            g.bench_with_input(BenchmarkId::new(stringify!($f), "invalid"), $bad, |b, s| {
+                b.iter(|| $f(black_box(s)))
+            });
+        };
+    }
+    pair!(client_lint::parse_timezone, "Europe/Moscow", "Europe/Moskow");
+    pair!(client_lint::parse_geo_list, "RU BY KZ US", "ru, uk RUS");
+    pair!(
+        client_lint::parse_email,
+        "admin@acme.example",
+        "Admin <admin@acme>"
+    );
+    pair!(
+        client_lint::parse_domain,
+        "acme.pbx.example",
+        "https://PBX.acme.example/"
+    );
+    pair!(client_lint::parse_threshold, "90", "150");
+    pair!(client_lint::parse_id, "1042", "0");
+    pair!(client_lint::parse_client_type, "J", "legal");
+    pair!(
+        client_lint::parse_create_date,
+        "2024-02-29 10:15:00",
+        "2023-02-29 10:15:00"
+    );
+    pair!(client_lint::parse_language, "ru", "russian");
+    pair!(client_lint::parse_prefix, "12345", "12-345");
+    pair!(client_lint::parse_extension_len, "3", "5");
+    g.finish();
+}
+
+fn batch(c: &mut Criterion) {
+    let text = inputs::batch(100_000);
+    let lines: Vec<&str> = text.lines().collect();
+    let options = Options::default();
+    let mut g = c.benchmark_group("batch/100k_records");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("lint_str per line, 1 thread", |b| {
+        b.iter(|| {
+            lines
+                .iter()
+                .map(|l| client_lint::lint_str(l, &options).diagnostics().len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("lint_str per line, rayon (all cores)", |b| {
+        b.iter(|| {
+            lines
+                .par_iter()
+                .map(|l| client_lint::lint_str(l, &options).diagnostics().len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("lint_records (NDJSON, 1 thread)", |b| {
+        b.iter(|| client_lint::lint_records(&text, &options, client_lint::Layout::Ndjson).len())
+    });
+    g.bench_function("serde_json -> Value per line", |b| {
+        b.iter(|| {
+            lines
+                .iter()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, documents, parsers, batch);
+criterion_main!(benches);
