@@ -449,7 +449,8 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> PResult<'a> {
         let start = self.pos;
         self.pos += 1;
-        let mut members: Vec<Member<'a>> = Vec::with_capacity(8);
+        // The root holds the client's fields (24 known); nested objects are rare.
+        let mut members: Vec<Member<'a>> = Vec::with_capacity(if depth == 0 { 32 } else { 4 });
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;

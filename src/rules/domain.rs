@@ -91,22 +91,28 @@ pub(crate) fn host_error(s: &str) -> Option<&'static str> {
     if s.len() > 253 {
         return Some(reason::HOST_TOO_LONG);
     }
-    for label in s.split('.') {
-        if label.is_empty() {
-            return Some(reason::EMPTY_LABEL);
+    // One pass over the bytes, label by label.
+    let b = s.as_bytes();
+    let mut start = 0;
+    for i in 0..=b.len() {
+        let c = b.get(i).copied().unwrap_or(b'.');
+        if c != b'.' {
+            if !(c.is_ascii_alphanumeric() || c == b'-') {
+                return Some(reason::HOST_CHARACTERS);
+            }
+            continue;
         }
-        if label.len() > 63 {
-            return Some(reason::LABEL_TOO_LONG);
+        let label = &b[start..i];
+        match label {
+            [] => return Some(reason::EMPTY_LABEL),
+            _ if label.len() > 63 => return Some(reason::LABEL_TOO_LONG),
+            [b'-', ..] | [.., b'-'] => return Some(reason::LABEL_HYPHEN),
+            [x, n, b'-', b'-', ..] if !(x.eq_ignore_ascii_case(&b'x') && n.eq_ignore_ascii_case(&b'n')) => {
+                return Some(reason::RESERVED_HYPHENS);
+            }
+            _ => {}
         }
-        if !label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            return Some(reason::HOST_CHARACTERS);
-        }
-        if label.starts_with('-') || label.ends_with('-') {
-            return Some(reason::LABEL_HYPHEN);
-        }
-        if label.len() >= 4 && &label[2..4] == "--" && !label[..2].eq_ignore_ascii_case("xn") {
-            return Some(reason::RESERVED_HYPHENS);
-        }
+        start = i + 1;
     }
     None
 }
@@ -173,7 +179,7 @@ fn validate(s: &str) -> Result<(), FieldError> {
     if s.trim() != s && !s.trim().is_empty() {
         return Err(FieldError::Whitespace);
     }
-    if let Some(host) = url_host(s) {
+    if let Some(host) = s.contains(':').then(|| url_host(s)).flatten() {
         return Err(FieldError::Url {
             host: host.to_ascii_lowercase(),
         });

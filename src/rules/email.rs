@@ -162,22 +162,23 @@ fn split_at(s: &str) -> Option<usize> {
 /// Whether `s` holds more than one address: several `@` outside quotes with
 /// a separator between them.
 fn looks_multiple(s: &str) -> bool {
+    // Every character that matters is ASCII: scan bytes.
     let mut in_quote = false;
     let mut escaped = false;
     let mut ats = 0;
     let mut separator_after_at = false;
-    for c in s.chars() {
+    for c in s.bytes() {
         match c {
             _ if escaped => escaped = false,
-            '\\' if in_quote => escaped = true,
-            '"' => in_quote = !in_quote,
-            '@' if !in_quote => {
+            b'\\' if in_quote => escaped = true,
+            b'"' => in_quote = !in_quote,
+            b'@' if !in_quote => {
                 if separator_after_at {
                     return true;
                 }
                 ats += 1;
             }
-            ',' | ';' | ' ' if !in_quote && ats > 0 => separator_after_at = true,
+            b',' | b';' | b' ' if !in_quote && ats > 0 => separator_after_at = true,
             _ => {}
         }
     }
@@ -234,7 +235,7 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if s.trim() != s {
         return Err(FieldError::Whitespace);
     }
-    if let (Some(open), true) = (s.rfind('<'), s.ends_with('>')) {
+    if let Some(open) = s.ends_with('>').then(|| s.rfind('<')).flatten() {
         let inner = &s[open + 1..s.len() - 1];
         if !looks_multiple(s) && validate(inner).is_ok() {
             return Err(FieldError::DisplayName {

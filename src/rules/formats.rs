@@ -292,7 +292,8 @@ pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
     let t = super::trim(raw);
     let err = match parse_create_date(t) {
-        Ok(d) => return whitespace(ctx, at, raw, &d.to_string()),
+        // A valid date is written canonically already.
+        Ok(_) => return whitespace(ctx, at, raw, t),
         Err(e) => e,
     };
     whitespace(ctx, at, raw, t);

@@ -313,8 +313,27 @@ fn canonical(toks: &[Token<'_>]) -> String {
     out
 }
 
+/// The common case without allocating: `XX YY ZZ`, known codes, no repeat.
+fn plainly_valid(s: &str) -> bool {
+    if s == "*" {
+        return true;
+    }
+    let b = s.as_bytes();
+    if b.len() % 3 != 2 {
+        return false;
+    }
+    let mut seen = CodeSet::new();
+    b.chunks(3).all(|c| {
+        matches!(c, [_, _] | [_, _, b' '])
+            && std::str::from_utf8(&c[..2]).is_ok_and(|code| country(code).is_some() && !seen.repeated(code))
+    })
+}
+
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(s) = as_str(at.node) else { return };
+    if plainly_valid(s) {
+        return;
+    }
     let toks = tokens(s);
     if toks.is_empty() {
         ctx.emit(Rule::EmptyGeoList, Some(&at.pointer()), at.node.span, |s| {
