@@ -15,37 +15,83 @@ fn fold(s: &str) -> Vec<char> {
         .collect()
 }
 
-/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions).
-pub(crate) fn distance(a: &[char], b: &[char]) -> usize {
+/// A set of characters as bits (case-folded letters and digits; the rest share
+/// one bit). A character in one string and not the other costs an edit, so
+/// `max(|a - b|, |b - a|)` bounds the distance from below.
+fn presence(s: &[char]) -> u64 {
+    s.iter().fold(0, |m, &c| {
+        m | 1u64
+            << match c {
+                'a'..='z' => c as u32 - 'a' as u32,
+                '0'..='9' => 26 + c as u32 - '0' as u32,
+                _ => 36 + (c as u32 % 27),
+            }
+    })
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent
+/// transpositions), or `None` once it must exceed `max`. Inputs are at most
+/// [`MAX_LEN`] characters, so the rows live on the stack.
+pub(crate) fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usize> {
     let n = b.len();
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    if a.len() > MAX_LEN || n > MAX_LEN || a.len().abs_diff(n) > max {
+        return None;
+    }
+    // Distances never exceed MAX_LEN, so a byte holds them; the three rows
+    // rotate by swapping references, never by copying.
+    let (mut r0, mut r1, mut r2) = ([0u8; MAX_LEN + 1], [0u8; MAX_LEN + 1], [0u8; MAX_LEN + 1]);
+    let (mut prev2, mut prev, mut cur) = (&mut r0[..=n], &mut r1[..=n], &mut r2[..=n]);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j as u8;
+    }
     for i in 1..=a.len() {
-        cur[0] = i;
+        cur[0] = i as u8;
+        let mut row_min = i as u8;
         for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(prev2[j - 2] + 1);
             }
             cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if usize::from(row_min) > max {
+            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[n]
+    let d = usize::from(prev[n]);
+    (d <= max).then_some(d)
+}
+
+/// Plain distance, for tests.
+#[cfg(test)]
+pub(crate) fn distance(a: &[char], b: &[char]) -> usize {
+    distance_within(a, b, MAX_LEN).unwrap_or(usize::MAX)
 }
 
 /// A fixed list of names, folded once, to suggest from.
 pub(crate) struct Candidates {
-    items: Vec<(Vec<char>, &'static str)>,
+    items: Vec<(Vec<char>, u64, &'static str)>,
 }
 
 impl Candidates {
     pub fn new(names: impl Iterator<Item = &'static str>) -> Self {
+        Self::keyed(names.map(|n| (n, n)))
+    }
+
+    /// Candidates compared by `key` and suggested as `name`.
+    pub fn keyed(pairs: impl Iterator<Item = (&'static str, &'static str)>) -> Self {
         Candidates {
-            items: names.map(|n| (fold(n), n)).collect(),
+            items: pairs
+                .map(|(key, name)| {
+                    let f = fold(key);
+                    let m = presence(&f);
+                    (f, m, name)
+                })
+                .collect(),
         }
     }
 
@@ -56,15 +102,17 @@ impl Candidates {
             return Vec::new();
         }
         let a = fold(input);
+        let ma = presence(&a);
         let max = (a.len() / 3).max(1);
         let mut found: Vec<(usize, &'static str)> = self
             .items
             .iter()
-            .filter(|(b, _)| b.len().abs_diff(a.len()) <= max)
-            .filter_map(|(b, c)| {
-                let d = distance(&a, b);
-                (d <= max).then_some((d, *c))
+            .filter(|(b, mb, _)| {
+                b.len().abs_diff(a.len()) <= max
+                    && ((ma & !mb).count_ones() as usize) <= max
+                    && ((mb & !ma).count_ones() as usize) <= max
             })
+            .filter_map(|(b, _, c)| distance_within(&a, b, max).map(|d| (d, *c)))
             .collect();
         found.sort_by_key(|&(d, _)| d);
         found.into_iter().take(limit).map(|(_, c)| c).collect()
@@ -95,6 +143,34 @@ mod tests {
         assert_eq!(s("colour"), None);
         assert_eq!(s(""), None);
         assert_eq!(s(&"x".repeat(1000)), None);
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_one() {
+        let words = [
+            "europemoscow",
+            "europemoskow",
+            "asiatokyo",
+            "utc",
+            "americanewyork",
+            "",
+            "ab",
+            "ba",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let full = distance(&ca, &cb);
+                for max in 0..6 {
+                    let want = (full <= max).then_some(full);
+                    assert_eq!(distance_within(&ca, &cb, max), want, "{a} {b} {max}");
+                }
+                // The presence bound never exceeds the distance.
+                let (ma, mb) = (presence(&ca), presence(&cb));
+                let bound = (ma & !mb).count_ones().max((mb & !ma).count_ones()) as usize;
+                assert!(bound <= full, "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -105,25 +105,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Ok(ct) => whitespace(ctx, at, raw, ct.as_str()),
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(
-                Rule::ClientTypeWrongCase,
-                Some(&at.pointer()),
-                at.node.span,
-                |s| {
-                    let v = s.q(t);
-                    Found::new(tr!(
-                        s,
-                        "client type `{v}` must be upper case",
-                        "тип клиента `{v}` пишется заглавной буквой"
-                    ))
-                    .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
-                    .fix(at.replace(canonical.as_str(), Applicability::Safe))
-                },
-            );
+            ctx.emit(Rule::ClientTypeWrongCase, Some(at.pointer()), at.node.span, |s| {
+                let v = s.q(t);
+                Found::new(tr!(
+                    s,
+                    "client type `{v}` must be upper case",
+                    "тип клиента `{v}` пишется заглавной буквой"
+                ))
+                .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                .fix(at.replace(canonical.as_str(), Applicability::Safe))
+            });
         }
         Err(_) => {
             whitespace(ctx, at, raw, t);
-            ctx.emit(Rule::UnknownClientType, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::UnknownClientType, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
                     s,

@@ -267,7 +267,7 @@ pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
         Value::Object(members) => check_object(ctx, root, members, complete),
         other => {
             let found = other.type_name();
-            ctx.emit(Rule::RootNotObject, Some(""), root.span, |s| {
+            ctx.emit(Rule::RootNotObject, Some(String::new()), root.span, |s| {
                 Found::new(tr!(
                     s,
                     "expected a client object, found {found}",
@@ -369,7 +369,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
         };
         if seen.repeated(&m.key, index) {
             let key = &m.key;
-            ctx.emit(Rule::DuplicateKey, Some(&at.pointer()), m.key_span, |s| {
+            ctx.emit(Rule::DuplicateKey, Some(at.pointer()), m.key_span, |s| {
                 let k = s.q(key);
                 Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`")).help(tr!(
                     s,
@@ -404,7 +404,7 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
     let fix = Some(FixSpec::Remove(at.remove_span, Applicability::Unsafe));
     match owner {
         Owner::User => {}
-        Owner::Server => ctx.emit(Rule::ReadOnlyField, Some(&at.pointer()), at.key_span, |s| {
+        Owner::Server => ctx.emit(Rule::ReadOnlyField, Some(at.pointer()), at.key_span, |s| {
             Found::new(tr!(
                 s,
                 "`{name}` is read-only: the server assigns it",
@@ -417,7 +417,7 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
             ))
             .fix(fix)
         }),
-        Owner::Provider => ctx.emit(Rule::ProviderOwnedField, Some(&at.pointer()), at.key_span, |s| {
+        Owner::Provider => ctx.emit(Rule::ProviderOwnedField, Some(at.pointer()), at.key_span, |s| {
             Found::new(tr!(
                 s,
                 "`{name}` is set by the service provider, not by the client",
@@ -476,7 +476,7 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
         super::FixSpec::Replace(_, value, _) => Some(value.to_string()),
         super::FixSpec::Remove(..) => None,
     });
-    ctx.emit(Rule::WrongType, Some(&at.pointer()), at.node.span, |s| {
+    ctx.emit(Rule::WrongType, Some(at.pointer()), at.node.span, |s| {
         let f = Found::new(tr!(
             s,
             "`{name}` must be a {want}, found {found}",
@@ -521,7 +521,7 @@ fn check_field(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 }
 
 fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
-    ctx.emit(Rule::UnknownKey, Some(&at.pointer()), at.key_span, |s| {
+    ctx.emit(Rule::UnknownKey, Some(at.pointer()), at.key_span, |s| {
         let k = s.q(key);
         let f = Found::new(tr!(s, "unknown field `{k}`", "неизвестное поле `{k}`"));
         static NAMES: std::sync::OnceLock<crate::similar::Candidates> = std::sync::OnceLock::new();
@@ -549,7 +549,7 @@ fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a,
     match &node.value {
         Value::TooDeep => {
             let p = pointer(path);
-            ctx.emit(Rule::NestingTooDeep, Some(&p), node.span, |s| {
+            ctx.emit(Rule::NestingTooDeep, Some(p), node.span, |s| {
                 let max = crate::syntax::MAX_DEPTH;
                 Found::new(tr!(
                     s,
@@ -580,7 +580,7 @@ fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a,
                 if d {
                     let p = pointer(path);
                     let key = &m.key;
-                    ctx.emit(Rule::DuplicateKey, Some(&p), m.key_span, |s| {
+                    ctx.emit(Rule::DuplicateKey, Some(p), m.key_span, |s| {
                         let k = s.q(key);
                         Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`"))
                     });
@@ -609,7 +609,7 @@ fn cross_field(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
     let threshold = set("disk_space_notify_threshold");
     let email = set("disk_space_notify_email");
     match (threshold, email) {
-        (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, Some("/disk_space_notify_threshold"), t.key_span, |s| {
+        (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, Some("/disk_space_notify_threshold".into()), t.key_span, |s| {
             Found::new(tr!(
                 s,
                 "`disk_space_notify_threshold` is set but `disk_space_notify_email` is not: nobody will be told",
@@ -621,7 +621,7 @@ fn cross_field(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
                 "добавьте `\"disk_space_notify_email\": \"admin@example.com\"`"
             ))
         }),
-        (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, Some("/disk_space_notify_email"), e.key_span, |s| {
+        (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, Some("/disk_space_notify_email".into()), e.key_span, |s| {
             Found::new(tr!(
                 s,
                 "`disk_space_notify_email` is set but `disk_space_notify_threshold` is not: no mail will be sent",

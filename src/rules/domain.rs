@@ -202,7 +202,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Ok(()) => whitespace(ctx, at, raw, t),
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::DomainNotLowercase, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::DomainNotLowercase, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let c = s.q(&canonical);
                 Found::new(tr!(
@@ -217,7 +217,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(FieldError::Url { host }) => {
             let valid = host_error(&host).is_none();
             whitespace(ctx, at, raw, if valid { &host } else { t });
-            ctx.emit(Rule::DomainIsUrl, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::DomainIsUrl, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let h = s.q(&host);
                 let f = Found::new(tr!(
@@ -244,7 +244,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 FieldError::InvalidHost { reason } => reason,
                 _ => reason::HOST_CHARACTERS,
             };
-            ctx.emit(Rule::InvalidDomain, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::InvalidDomain, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let reason = reason::localize(reason, s.lang);
                 Found::new(tr!(

@@ -301,7 +301,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let name = at.key;
     match err {
         FieldError::DisplayName { address } => {
-            ctx.emit(Rule::EmailDisplayName, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::EmailDisplayName, Some(at.pointer()), at.node.span, |s| {
                 let a = s.q(&address);
                 Found::new(tr!(
                     s,
@@ -312,23 +312,21 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .fix(at.replace(address.as_str(), Applicability::Unsafe))
             });
         }
-        FieldError::MultipleEmails => {
-            ctx.emit(Rule::MultipleEmails, Some(&at.pointer()), at.node.span, |s| {
-                Found::new(tr!(
-                    s,
-                    "`{name}` holds several addresses; it takes exactly one",
-                    "`{name}` содержит несколько адресов; допустим ровно один"
-                ))
-                .help(tr!(
-                    s,
-                    "keep one address, e.g. a mailing list that reaches everybody",
-                    "оставьте один адрес, например адрес рассылки для всех"
-                ))
-            })
-        }
+        FieldError::MultipleEmails => ctx.emit(Rule::MultipleEmails, Some(at.pointer()), at.node.span, |s| {
+            Found::new(tr!(
+                s,
+                "`{name}` holds several addresses; it takes exactly one",
+                "`{name}` содержит несколько адресов; допустим ровно один"
+            ))
+            .help(tr!(
+                s,
+                "keep one address, e.g. a mailing list that reaches everybody",
+                "оставьте один адрес, например адрес рассылки для всех"
+            ))
+        }),
         FieldError::InvalidHost { reason } => {
             let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
-            ctx.emit(Rule::InvalidEmailDomain, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::InvalidEmailDomain, Some(at.pointer()), at.node.span, |s| {
                 let d = s.q(domain);
                 let reason = reason::localize(reason, s.lang);
                 Found::new(tr!(
@@ -348,7 +346,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 FieldError::InvalidEmail { reason } => reason,
                 _ => reason::LOCAL_CHARACTER,
             };
-            ctx.emit(Rule::InvalidEmail, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::InvalidEmail, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let reason = reason::localize(reason, s.lang);
                 Found::new(tr!(

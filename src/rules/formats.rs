@@ -242,7 +242,7 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(_) => {
             whitespace(ctx, at, raw, t);
             let name = at.key;
-            ctx.emit(Rule::NonDigitPrefix, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::NonDigitPrefix, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let digits: String = t.chars().filter(char::is_ascii_digit).collect();
                 let f = Found::new(tr!(
@@ -273,7 +273,7 @@ pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         return whitespace(ctx, at, raw, t);
     }
     whitespace(ctx, at, raw, t);
-    ctx.emit(Rule::InvalidExtensionLen, Some(&at.pointer()), at.node.span, |s| {
+    ctx.emit(Rule::InvalidExtensionLen, Some(at.pointer()), at.node.span, |s| {
         let v = s.q(t);
         Found::new(tr!(
             s,
@@ -297,7 +297,7 @@ pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(e) => e,
     };
     whitespace(ctx, at, raw, t);
-    ctx.emit(Rule::InvalidCreateDate, Some(&at.pointer()), at.node.span, |s| {
+    ctx.emit(Rule::InvalidCreateDate, Some(at.pointer()), at.node.span, |s| {
         let v = s.q(t);
         if err == FieldError::NoSuchDate {
             Found::new(tr!(
@@ -333,7 +333,7 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(FieldError::Empty) => super::text::empty(ctx, at),
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::InvalidLanguage, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
                     s,
@@ -352,7 +352,7 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .next()
                 .filter(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len())
                 .map(str::to_ascii_lowercase);
-            ctx.emit(Rule::InvalidLanguage, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
                     s,
@@ -389,7 +389,7 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' '))
         && t.chars().any(|c| c.is_ascii_digit());
     if !ok {
-        ctx.emit(Rule::InvalidCallerId, Some(&at.pointer()), at.node.span, |s| {
+        ctx.emit(Rule::InvalidCallerId, Some(at.pointer()), at.node.span, |s| {
             let v = s.q(t);
             Found::new(tr!(
                 s,

@@ -336,7 +336,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     }
     let toks = tokens(s);
     if toks.is_empty() {
-        ctx.emit(Rule::EmptyGeoList, Some(&at.pointer()), at.node.span, |s| {
+        ctx.emit(Rule::EmptyGeoList, Some(at.pointer()), at.node.span, |s| {
             Found::new(tr!(s, "`geo_list` is empty", "`geo_list` пуст"))
                 .help(tr!(
                     s,
@@ -349,27 +349,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     }
     if !is_canonical(s, &toks) {
         let c = canonical(&toks);
-        ctx.emit(
-            Rule::GeoListNotCanonical,
-            Some(&at.pointer()),
-            at.node.span,
-            |s| {
-                let v = s.q(&c);
-                Found::new(tr!(
-                    s,
-                    "country codes must be upper case and separated by single spaces",
-                    "коды стран пишутся заглавными буквами через одиночный пробел"
-                ))
-                .help(tr!(s, "write `{v}`", "напишите `{v}`"))
-                .fix(at.replace(c, Applicability::Safe))
-            },
-        );
+        ctx.emit(Rule::GeoListNotCanonical, Some(at.pointer()), at.node.span, |s| {
+            let v = s.q(&c);
+            Found::new(tr!(
+                s,
+                "country codes must be upper case and separated by single spaces",
+                "коды стран пишутся заглавными буквами через одиночный пробел"
+            ))
+            .help(tr!(s, "write `{v}`", "напишите `{v}`"))
+            .fix(at.replace(c, Applicability::Safe))
+        });
     }
     if toks.iter().any(|t| t.upper == "*") {
         if toks.len() > 1 {
             ctx.emit(
                 Rule::WildcardWithCountries,
-                Some(&at.pointer()),
+                Some(at.pointer()),
                 at.node.span,
                 |s| {
                     Found::new(tr!(
@@ -408,7 +403,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         v.join(" ")
                     });
                     dup_fixed = true;
-                    ctx.emit(Rule::DuplicateCountry, Some(&at.pointer()), span, |s| {
+                    ctx.emit(Rule::DuplicateCountry, Some(at.pointer()), span, |s| {
                         let c = code.alpha2();
                         Found::new(tr!(
                             s,
@@ -428,7 +423,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 });
                 hint_fixed |= fix.is_some();
                 let raw = t.raw;
-                ctx.emit(Rule::UnknownCountry, Some(&at.pointer()), span, |s| {
+                ctx.emit(Rule::UnknownCountry, Some(at.pointer()), span, |s| {
                     let v = s.q(raw);
                     let f = Found::new(tr!(
                         s,

@@ -46,7 +46,11 @@ impl Say {
         if self.redact {
             return "…".to_string();
         }
-        let mut out = String::new();
+        // Most values are short and plain: copy them whole.
+        if value.len() <= QUOTE_MAX && !value.bytes().any(|b| b < 0x20 || b == 0x7f) {
+            return value.to_string();
+        }
+        let mut out = String::with_capacity(value.len().min(QUOTE_MAX * 4) + 4);
         for (i, c) in value.chars().enumerate() {
             if i == QUOTE_MAX {
                 out.push('…');
@@ -197,7 +201,13 @@ impl<'o> Ctx<'o> {
     }
 
     /// Report `rule` at `span`; `found` runs only when the rule is enabled.
-    pub fn emit(&mut self, rule: Rule, pointer: Option<&str>, span: Span, found: impl FnOnce(&Say) -> Found) {
+    pub fn emit(
+        &mut self,
+        rule: Rule,
+        pointer: Option<String>,
+        span: Span,
+        found: impl FnOnce(&Say) -> Found,
+    ) {
         let Some(severity) = self.opts.severity(rule) else {
             return;
         };
@@ -207,7 +217,7 @@ impl<'o> Ctx<'o> {
         };
         let f = found(&say);
         let fix = f.fix.map(|spec| {
-            let p = pointer.unwrap_or("").to_string();
+            let p = pointer.clone().unwrap_or_default();
             let (mut fix, edit) = match spec {
                 FixSpec::Replace(span, value, a) => {
                     let replacement = serde_json::to_string(&value).unwrap_or_default();
@@ -229,7 +239,7 @@ impl<'o> Ctx<'o> {
         self.diags.push(Diagnostic::new(
             rule,
             severity,
-            pointer.map(str::to_string),
+            pointer,
             self.spans.then_some(span),
             f.message,
             f.help,
@@ -278,7 +288,7 @@ pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fix
     }
     ctx.emit(
         Rule::SurroundingWhitespace,
-        Some(&at.pointer()),
+        Some(at.pointer()),
         at.node.span,
         |s| {
             Found::new(tr!(

@@ -197,7 +197,7 @@ fn number<'t>(at: &'t FieldAt<'_, '_>) -> Option<&'t str> {
 fn not_integer(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, min: i64, max: i64) {
     let whole = canonical_integer(raw).filter(|v| (min..=max).contains(v));
     let name = at.key;
-    ctx.emit(Rule::NumberNotInteger, Some(&at.pointer()), at.node.span, |s| {
+    ctx.emit(Rule::NumberNotInteger, Some(at.pointer()), at.node.span, |s| {
         let n = s.q(raw);
         let f = Found::new(tr!(
             s,
@@ -224,7 +224,7 @@ pub(crate) fn check_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(FieldError::OutOfRange { .. }) => {
             let name = at.key;
             let negative = raw.starts_with('-') || raw == "0";
-            ctx.emit(Rule::IdOutOfRange, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::IdOutOfRange, Some(at.pointer()), at.node.span, |s| {
                 let n = s.q(raw);
                 if negative {
                     Found::new(tr!(
@@ -260,24 +260,19 @@ pub(crate) fn check_threshold(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     match parse_threshold(raw) {
         Ok(_) => {}
         Err(FieldError::OutOfRange { .. }) => {
-            ctx.emit(
-                Rule::ThresholdOutOfRange,
-                Some(&at.pointer()),
-                at.node.span,
-                |s| {
-                    let n = s.q(raw);
-                    Found::new(tr!(
-                        s,
-                        "`disk_space_notify_threshold` is a percentage from 0 to 100, found `{n}`",
-                        "`disk_space_notify_threshold` — процент от 0 до 100, найдено `{n}`"
-                    ))
-                    .help(tr!(
-                        s,
-                        "write the percentage of disk use that should trigger the mail, e.g. `90`",
-                        "укажите процент занятого места, при котором отправлять письмо, например `90`"
-                    ))
-                },
-            );
+            ctx.emit(Rule::ThresholdOutOfRange, Some(at.pointer()), at.node.span, |s| {
+                let n = s.q(raw);
+                Found::new(tr!(
+                    s,
+                    "`disk_space_notify_threshold` is a percentage from 0 to 100, found `{n}`",
+                    "`disk_space_notify_threshold` — процент от 0 до 100, найдено `{n}`"
+                ))
+                .help(tr!(
+                    s,
+                    "write the percentage of disk use that should trigger the mail, e.g. `90`",
+                    "укажите процент занятого места, при котором отправлять письмо, например `90`"
+                ))
+            });
         }
         Err(_) => not_integer(ctx, at, raw, 0, 100),
     }

@@ -103,7 +103,7 @@ pub(crate) static EXTRA_PARAMS_NOT_JSON: Explanation = Explanation {
 /// Report an empty string.
 pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let name = at.key;
-    ctx.emit(Rule::EmptyValue, Some(&at.pointer()), at.node.span, |s| {
+    ctx.emit(Rule::EmptyValue, Some(at.pointer()), at.node.span, |s| {
         Found::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
             .help(tr!(
                 s,
@@ -132,7 +132,10 @@ fn find_control(bytes: &[u8]) -> Option<usize> {
         }
         i += 8;
     }
-    bytes[i..].iter().position(|&b| b < 0x20 || b == 0x7f).map(|j| i + j)
+    bytes[i..]
+        .iter()
+        .position(|&b| b < 0x20 || b == 0x7f)
+        .map(|j| i + j)
 }
 
 /// Report the first control character; `true` when there was one.
@@ -143,7 +146,7 @@ pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> b
     let c = char::from(value.as_bytes()[i]);
     let span = at.sub_span(i, i + c.len_utf8());
     let code = format!("U+{:04X}", c as u32);
-    ctx.emit(Rule::ControlCharacter, Some(&at.pointer()), span, |s| {
+    ctx.emit(Rule::ControlCharacter, Some(at.pointer()), span, |s| {
         Found::new(tr!(
             s,
             "control character {code} in text",
@@ -193,7 +196,7 @@ pub(crate) fn check_phones(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         let (lead, trimmed) = (item.len() - item.trim_start().len(), item.trim());
         if !trimmed.is_empty() {
             let span = at.sub_span(start + lead, start + lead + trimmed.len());
-            ctx.emit(Rule::PhoneWithoutDigits, Some(&at.pointer()), span, |s| {
+            ctx.emit(Rule::PhoneWithoutDigits, Some(at.pointer()), span, |s| {
                 let v = s.q(trimmed);
                 Found::new(tr!(
                     s,
@@ -226,7 +229,7 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let parsed = crate::syntax::parse(raw, 0, false);
     if let Some(e) = parsed.error {
         let offset = raw[..e.span.start].chars().count() + 1;
-        ctx.emit(Rule::ExtraParamsNotJson, Some(&at.pointer()), at.node.span, |s| {
+        ctx.emit(Rule::ExtraParamsNotJson, Some(at.pointer()), at.node.span, |s| {
             Found::new(tr!(
                 s,
                 "`extra_params` looks like JSON but does not parse (at character {offset})",

@@ -218,6 +218,42 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
     })
 }
 
+fn current_zones() -> impl Iterator<Item = &'static str> {
+    TZ_VARIANTS
+        .iter()
+        .map(|tz| tz.name())
+        .filter(|n| deprecated_timezone(n).is_none())
+}
+
+/// Every current zone, folded once.
+fn all_current() -> &'static crate::similar::Candidates {
+    static ALL: OnceLock<crate::similar::Candidates> = OnceLock::new();
+    ALL.get_or_init(|| crate::similar::Candidates::new(current_zones()))
+}
+
+/// Current zones by lower-case region (`europe` → `Europe/…`), keyed by the
+/// rest of the name, folded once.
+fn regions() -> &'static HashMap<String, crate::similar::Candidates> {
+    static REGIONS: OnceLock<HashMap<String, crate::similar::Candidates>> = OnceLock::new();
+    REGIONS.get_or_init(|| {
+        let mut names: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for z in current_zones() {
+            if let Some((region, _)) = z.split_once('/') {
+                names.entry(region.to_ascii_lowercase()).or_default().push(z);
+            }
+        }
+        names
+            .into_iter()
+            .map(|(r, z)| {
+                let keyed = z
+                    .into_iter()
+                    .map(|z| (z.split_once('/').map_or(z, |(_, c)| c), z));
+                (r, crate::similar::Candidates::keyed(keyed))
+            })
+            .collect()
+    })
+}
+
 /// Closest zone names: a bare city first, then by edit distance.
 fn suggestions(s: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
@@ -237,16 +273,16 @@ fn suggestions(s: &str) -> Vec<&'static str> {
         );
     }
     if out.is_empty() {
-        static CURRENT: OnceLock<crate::similar::Candidates> = OnceLock::new();
-        let current = CURRENT.get_or_init(|| {
-            crate::similar::Candidates::new(
-                TZ_VARIANTS
-                    .iter()
-                    .map(|tz| tz.name())
-                    .filter(|n| deprecated_timezone(n).is_none()),
-            )
-        });
-        out = current.closest_n(s, 3);
+        // Within the region typed (`Europe/…`) first, comparing the rest of
+        // the name: a tenth of the zones, and shorter strings.
+        if let Some((region, city)) = s.split_once('/')
+            && let Some(zones) = regions().get(&region.to_ascii_lowercase())
+        {
+            out = zones.closest_n(city, 3);
+        }
+    }
+    if out.is_empty() {
+        out = all_current().closest_n(s, 3);
     }
     out
 }
@@ -261,7 +297,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 let name = tz.name();
                 ctx.emit(
                     Rule::DeprecatedTimezoneLink,
-                    Some(&at.pointer()),
+                    Some(at.pointer()),
                     at.node.span,
                     |s| {
                         Found::new(tr!(
@@ -277,7 +313,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
         Err(FieldError::WrongCase { canonical }) => {
             whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::TimezoneWrongCase, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::TimezoneWrongCase, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
                     s,
@@ -290,7 +326,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
         Err(FieldError::TimezoneAbbreviation { suggestion }) => {
             whitespace(ctx, at, raw, t);
-            ctx.emit(Rule::TimezoneAbbreviation, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::TimezoneAbbreviation, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
                     s,
@@ -322,7 +358,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 _ => Vec::new(),
             };
             whitespace(ctx, at, raw, t);
-            ctx.emit(Rule::UnknownTimezone, Some(&at.pointer()), at.node.span, |s| {
+            ctx.emit(Rule::UnknownTimezone, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
                     s,
