@@ -617,3 +617,57 @@ fn a_million_ndjson_records_stream_in_bounded_memory() {
         assert!(rss < size_kb, "peak {rss} KiB for a {size_kb} KiB file");
     }
 }
+
+#[test]
+fn streaming_agrees_with_the_whole_file_path() {
+    // Over the 8 MiB streaming threshold, with blank lines, errors and
+    // multi-byte text spread across chunk and piece boundaries.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.ndjson");
+    let mut text = String::new();
+    for i in 0..160_000 {
+        let t = ["J", "F", "j", "X"][i % 4];
+        text.push_str(&format!(
+            "{{\"name\": \"Клиент {i}\", \"type\": \"{t}\", \"timezone\": \"Europe/Moscow\"}}\n"
+        ));
+        if i % 997 == 0 {
+            text.push('\n');
+        }
+    }
+    assert!(text.len() > 8 << 20);
+    std::fs::write(&path, &text).unwrap();
+    let o = run(&[path.to_str().unwrap(), "--format", "jsonl"]);
+    let streamed: Vec<(u64, u64, u64, String)> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|v| {
+            let n = |k: &str| v[k].as_u64().unwrap();
+            (
+                n("record"),
+                n("line"),
+                n("column"),
+                v["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let whole: Vec<(u64, u64, u64, String)> = client_lint::lint_records(
+        &text,
+        &client_lint::Options::default(),
+        client_lint::Layout::Ndjson,
+    )
+    .iter()
+    .flat_map(|r| {
+        r.report.diagnostics().iter().map(move |d| {
+            let s = d.start().unwrap();
+            (
+                r.index as u64,
+                s.line as u64,
+                s.column as u64,
+                d.code().to_string(),
+            )
+        })
+    })
+    .collect();
+    assert_eq!(streamed.len(), 80_000);
+    assert_eq!(streamed, whole);
+}

@@ -1,7 +1,7 @@
 //! Checking inputs: whole files in parallel batches, large NDJSON files
 //! streamed in chunks linted in parallel, fixes written atomically.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 
 use client_lint::render::Source;
@@ -16,6 +16,10 @@ use crate::output::{Out, Totals};
 const STREAM_MIN: u64 = 8 << 20;
 /// Bytes of whole lines read and linted at a time when streaming.
 const CHUNK: usize = 4 << 20;
+/// Bytes read from the file at a time when streaming.
+const BLOCK: usize = 1 << 20;
+/// Bytes of whole lines linted by one task when streaming.
+const PIECE: usize = 64 << 10;
 /// Whole files checked in one parallel batch: at most this many files...
 const BATCH_FILES: usize = 256;
 /// ...or this many bytes.
@@ -222,71 +226,150 @@ fn stream<W: Write>(
             return Ok(());
         }
     };
-    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut file = file;
     let (mut offset, mut line_no, mut index) = (0usize, 0usize, 0usize);
-    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + (64 << 10));
+    // The bytes after the last newline of the previous chunk.
+    let mut carry: Vec<u8> = Vec::new();
     loop {
-        buf.clear();
-        while buf.len() < CHUNK {
-            match reader.read_until(b'\n', &mut buf) {
-                Ok(0) => break,
-                Ok(_) => {}
+        let mut buf = std::mem::take(&mut carry);
+        let mut eof = false;
+        // Read blocks until the chunk is full and holds a line break (a line
+        // longer than a chunk makes the chunk grow to hold it).
+        loop {
+            if buf.len() >= CHUNK && buf.contains(&b'\n') {
+                break;
+            }
+            let old = buf.len();
+            buf.resize(old + BLOCK, 0);
+            match file.read(&mut buf[old..]) {
+                Ok(0) => {
+                    buf.truncate(old);
+                    eof = true;
+                    break;
+                }
+                Ok(n) => buf.truncate(old + n),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(old),
                 Err(e) => {
                     outcome.failures.push(format!("{name}: {e}"));
                     return Ok(());
                 }
             }
         }
+        if !eof && let Some(last) = buf.iter().rposition(|&b| b == b'\n') {
+            carry = buf[last + 1..].to_vec();
+            buf.truncate(last + 1);
+        }
         if buf.is_empty() {
             return Ok(());
         }
-        let mut lines = Vec::new();
+        // Pieces of whole lines, each split, linted and counted on its own
+        // thread; only records with findings come back.
+        let mut pieces = Vec::new();
         let mut start = 0;
-        for (i, &b) in buf.iter().enumerate() {
-            if b == b'\n' {
-                lines.push((start, i));
-                start = i + 1;
+        while start < buf.len() {
+            let mut end = (start + PIECE).min(buf.len());
+            if end < buf.len() {
+                end = buf[end..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(buf.len(), |i| end + i + 1);
             }
+            pieces.push((start, end));
+            start = end;
         }
-        if start < buf.len() {
-            lines.push((start, buf.len()));
-        }
-        let reports: Vec<Option<(Report, String)>> = lines
+        let done: Vec<Piece> = pieces
             .par_iter()
-            .enumerate()
-            .map(|(i, &(s, e))| {
-                let bytes = &buf[s..e];
-                if bytes.iter().all(u8::is_ascii_whitespace) {
-                    return None;
-                }
-                let (text, mut report) = match std::str::from_utf8(bytes) {
-                    Ok(t) => (t.to_string(), client_lint::lint_str(t, options)),
-                    Err(err) => (
-                        String::from_utf8_lossy(&bytes[..err.valid_up_to()]).into_owned(),
-                        client_lint::lint_bytes(bytes, options),
-                    ),
-                };
-                report.shift(offset + s, line_no + i);
-                Some((report, text))
-            })
+            .map(|&(s, e)| lint_piece(&buf, s, e, options))
             .collect();
-        for ((s, _), r) in lines.iter().zip(reports) {
-            if let Some((report, text)) = r {
-                let record = Record { index, report };
-                index += 1;
+        for piece in done {
+            for found in piece.found {
+                let mut report = found.report;
+                report.shift(offset + found.start, line_no + found.line);
+                let record = Record {
+                    index: index + found.record,
+                    report,
+                };
                 outcome.totals.add(&record);
                 let src = Source {
                     path: name,
-                    text: &text,
-                    byte_offset: offset + s,
+                    text: &found.text,
+                    byte_offset: offset + found.start,
                 };
                 out.record(name, &src, &record, true)?;
             }
+            outcome.totals.records += piece.records - piece.reported;
+            index += piece.records;
+            line_no += piece.lines;
         }
         offset += buf.len();
-        line_no += lines.len();
         progress.inc(buf.len() as u64);
+        if eof && carry.is_empty() {
+            return Ok(());
+        }
     }
+}
+
+/// A record with findings, found in a piece of a streamed chunk.
+struct Found {
+    /// Line of the record within the piece (0-based).
+    line: usize,
+    /// Index of the record within the piece.
+    record: usize,
+    /// Byte offset of the line within the chunk.
+    start: usize,
+    report: Report,
+    /// The line, for rendering.
+    text: String,
+}
+
+/// What one piece of a chunk holds.
+struct Piece {
+    lines: usize,
+    records: usize,
+    reported: usize,
+    found: Vec<Found>,
+}
+
+/// Lint the lines of `buf[start..end]`, each a record unless blank.
+fn lint_piece(buf: &[u8], start: usize, end: usize, options: &Options) -> Piece {
+    let mut piece = Piece {
+        lines: 0,
+        records: 0,
+        reported: 0,
+        found: Vec::new(),
+    };
+    let part = &buf[start..end];
+    // `a\nb\n` splits into `a`, `b` and an empty tail that is no line.
+    piece.lines =
+        part.iter().filter(|&&b| b == b'\n').count() + usize::from(part.last().is_some_and(|&b| b != b'\n'));
+    let mut at = start;
+    for (line, bytes) in part.split(|&b| b == b'\n').enumerate().take(piece.lines) {
+        let line_start = at;
+        at += bytes.len() + 1;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let record = piece.records;
+        piece.records += 1;
+        let (text, report) = match std::str::from_utf8(bytes) {
+            Ok(t) => (t, client_lint::lint_str(t, options)),
+            Err(err) => (
+                std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or(""),
+                client_lint::lint_bytes(bytes, options),
+            ),
+        };
+        if !report.diagnostics().is_empty() {
+            piece.reported += 1;
+            piece.found.push(Found {
+                line,
+                record,
+                start: line_start,
+                report,
+                text: text.to_string(),
+            });
+        }
+    }
+    piece
 }
 
 /// Check every input in order; output order never depends on parallelism.
