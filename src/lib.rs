@@ -11,6 +11,7 @@ mod options;
 mod registry;
 pub mod render;
 mod rules;
+mod scan;
 mod schema;
 mod similar;
 mod syntax;

@@ -187,36 +187,9 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
     }
 }
 
-/// Index of the first `"`, `\\` or control byte (< 0x20) in `bytes`, or its
-/// length. Eight bytes at a time: each test below flags a byte exactly when it
-/// is the first match in its word (later flags may be false positives from a
-/// borrow, and only the first one is used).
+/// Index of the first `"`, `\\` or control byte, or the length.
 fn find_special(bytes: &[u8]) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let quote = w ^ (LO * u64::from(b'"'));
-        let backslash = w ^ (LO * u64::from(b'\\'));
-        let found = (quote.wrapping_sub(LO) & !quote
-            | backslash.wrapping_sub(LO) & !backslash
-            | w.wrapping_sub(LO * 0x20) & !w)
-            & HI;
-        if found != 0 {
-            return i + (found.trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while let Some(&b) = bytes.get(i) {
-        if b == b'"' || b == b'\\' || b < 0x20 {
-            return i;
-        }
-        i += 1;
-    }
-    i
+    crate::scan::string_end(bytes).unwrap_or(bytes.len())
 }
 
 fn next_char_end(text: &str, pos: usize) -> usize {

@@ -39,6 +39,22 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
+/// The JSON records of `--format jsonl` output.
+fn records(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// One member of each `--format jsonl` record, as text.
+fn column(o: &Output, key: &str) -> Vec<String> {
+    records(o)
+        .iter()
+        .map(|v| v[key].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
 fn code(o: &Output) -> i32 {
     o.status.code().unwrap()
 }
@@ -206,14 +222,8 @@ fn directories_are_walked_in_sorted_order() {
     std::fs::write(dir.path().join("a.json"), r#"{"type": "z"}"#).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not json").unwrap();
     let o = run(&[dir.path().to_str().unwrap(), "--format", "jsonl"]);
-    let files: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+    let files: Vec<String> = column(&o, "file")
+        .into_iter()
         .map(|f| {
             Path::new(&f)
                 .strip_prefix(dir.path())
@@ -242,9 +252,8 @@ fn stdin_with_a_name() {
 #[test]
 fn batch_files_number_their_records() {
     let o = run(&[BATCH, "--format", "jsonl"]);
-    let records: Vec<(u64, u64)> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+    let records: Vec<(u64, u64)> = records(&o)
+        .into_iter()
         .map(|v| (v["record"].as_u64().unwrap(), v["line"].as_u64().unwrap()))
         .collect();
     assert_eq!(records, [(1, 2), (2, 3), (2, 3), (2, 3), (3, 4), (4, 5)]);
@@ -426,15 +435,7 @@ fn config_is_found_upward_and_overridden_by_flags() {
         ])
         .output()
         .unwrap();
-    let names: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let names: Vec<String> = column(&o, "name");
     assert_eq!(names, ["read-only-field"]);
     // --isolated ignores it.
     let o = bin()
@@ -448,15 +449,7 @@ fn config_is_found_upward_and_overridden_by_flags() {
 #[test]
 fn select_keeps_only_the_named_rules() {
     let o = run(&[BAD, "--format", "jsonl", "--select", "CL504,duplicate-country"]);
-    let names: Vec<String> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["name"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let names: Vec<String> = column(&o, "name");
     assert_eq!(names, ["unknown-country", "unknown-country", "duplicate-country"]);
 }
 
@@ -601,13 +594,9 @@ fn a_million_ndjson_records_stream_in_bounded_memory() {
         run(&[p, "--format", "jsonl"])
     };
     assert_eq!(code(&o), 1);
-    let records: Vec<u64> = stdout(&o)
-        .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["record"]
-                .as_u64()
-                .unwrap()
-        })
+    let records: Vec<u64> = records(&o)
+        .into_iter()
+        .map(|v| v["record"].as_u64().unwrap())
         .collect();
     assert_eq!(records, (0..10).map(|k| k * 100_000 + 7).collect::<Vec<_>>());
     if let Some(rss) = stderr(&o).lines().find_map(|l| l.strip_prefix("maxrss_kb=")) {
@@ -637,9 +626,8 @@ fn streaming_agrees_with_the_whole_file_path() {
     assert!(text.len() > 8 << 20);
     std::fs::write(&path, &text).unwrap();
     let o = run(&[path.to_str().unwrap(), "--format", "jsonl"]);
-    let streamed: Vec<(u64, u64, u64, String)> = stdout(&o)
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+    let streamed: Vec<(u64, u64, u64, String)> = records(&o)
+        .into_iter()
         .map(|v| {
             let n = |k: &str| v[k].as_u64().unwrap();
             (

@@ -114,33 +114,9 @@ pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     });
 }
 
-/// Index of the first control byte (< 0x20 or 0x7f; control characters are
-/// ASCII), eight bytes at a time as in the parser's string scan: the first
-/// flagged byte of a word is exact.
-fn find_control(bytes: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    let mut i = 0;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        let del = w ^ (LO * 0x7f);
-        let found = (w.wrapping_sub(LO * 0x20) & !w | del.wrapping_sub(LO) & !del) & HI;
-        if found != 0 {
-            return Some(i + (found.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    bytes[i..]
-        .iter()
-        .position(|&b| b < 0x20 || b == 0x7f)
-        .map(|j| i + j)
-}
-
 /// Report the first control character; `true` when there was one.
 pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> bool {
-    let Some(i) = find_control(value.as_bytes()) else {
+    let Some(i) = crate::scan::control(value.as_bytes()) else {
         return false;
     };
     let c = char::from(value.as_bytes()[i]);
@@ -241,22 +217,5 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 "исправьте вложенный JSON или напишите простой текст, не начинающийся с `{{` или `[`"
             ))
         });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn find_control_matches_the_plain_scan() {
-        let plain = |b: &[u8]| b.iter().position(|&c| c < 0x20 || c == 0x7f);
-        for c in [0u8, 0x07, 0x1f, 0x7f] {
-            for at in 0..20 {
-                let mut bytes: Vec<u8> = "ab жж cd ef gh ij kl".bytes().take(20).collect();
-                bytes[at] = c;
-                assert_eq!(super::find_control(&bytes), plain(&bytes), "{c} at {at}");
-            }
-        }
-        assert_eq!(super::find_control("plain text, no control".as_bytes()), None);
-        assert_eq!(super::find_control("\u{80}\u{ff}\u{7e}".as_bytes()), None);
     }
 }

@@ -20,6 +20,16 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Add another's counts (of records and findings; not of files).
+    pub fn absorb(&mut self, other: &Totals) {
+        self.records += other.records;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.fixable += other.fixable;
+        self.unsafe_fixable += other.unsafe_fixable;
+    }
+
     pub fn add(&mut self, record: &Record) {
         self.records += 1;
         for d in record.report.diagnostics() {
@@ -37,11 +47,32 @@ impl Totals {
     }
 }
 
+/// How findings are formatted: pure and shareable between threads, so that
+/// workers can format while the writer writes.
+#[derive(Debug, Clone, Copy)]
+pub struct Render {
+    pub format: Format,
+    pub style: HumanStyle,
+}
+
+impl Render {
+    /// Each finding of a record as one item of the output, or `None` for
+    /// SARIF, which is written as one log at the end.
+    pub fn items(&self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> Option<Vec<String>> {
+        let items = record.report.diagnostics().iter().map(|d| match self.format {
+            Format::Human => render::human(d, src, multi.then_some(record.index), &self.style),
+            Format::Json | Format::Jsonl => render::json_record(d, name, record.index),
+            Format::Github => render::github(d, name),
+            Format::Sarif => String::new(),
+        });
+        (self.format != Format::Sarif).then(|| items.collect())
+    }
+}
+
 /// Where results go, in one format.
 pub struct Out<W: Write> {
     w: W,
-    format: Format,
-    style: HumanStyle,
+    pub render: Render,
     first: bool,
     sarif: Vec<FileFindings>,
 }
@@ -50,15 +81,14 @@ impl<W: Write> Out<W> {
     pub fn new(w: W, format: Format, style: HumanStyle) -> Self {
         Out {
             w,
-            format,
-            style,
+            render: Render { format, style },
             first: true,
             sarif: Vec::new(),
         }
     }
 
     pub fn begin(&mut self) -> io::Result<()> {
-        if self.format == Format::Json {
+        if self.render.format == Format::Json {
             self.w.write_all(b"[")?;
         }
         Ok(())
@@ -67,29 +97,45 @@ impl<W: Write> Out<W> {
     /// Write one record's findings. `multi`: the file holds several records,
     /// so human output names the record.
     pub fn record(&mut self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> io::Result<()> {
-        for d in record.report.diagnostics() {
-            match self.format {
+        match self.render.items(name, src, record, multi) {
+            Some(items) => self.items(&items),
+            None => {
+                if self.sarif.last().is_none_or(|f| f.path != name) {
+                    self.sarif.push(FileFindings {
+                        path: name.to_string(),
+                        findings: Vec::new(),
+                    });
+                }
+                if let Some(f) = self.sarif.last_mut() {
+                    f.findings.extend(
+                        record
+                            .report
+                            .diagnostics()
+                            .iter()
+                            .map(|d| (record.index, d.clone())),
+                    );
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Write findings formatted by [`Render::items`].
+    pub fn items(&mut self, items: &[String]) -> io::Result<()> {
+        for item in items {
+            match self.render.format {
                 Format::Human => {
-                    let r = multi.then_some(record.index);
-                    writeln!(self.w, "{}\n", render::human(d, src, r, &self.style))?;
+                    self.w.write_all(item.as_bytes())?;
+                    self.w.write_all(b"\n\n")?;
                 }
                 Format::Json => {
-                    let sep = if self.first { "\n  " } else { ",\n  " };
+                    self.w.write_all(if self.first { b"\n  " } else { b",\n  " })?;
                     self.first = false;
-                    write!(self.w, "{sep}{}", render::json_record(d, name, record.index))?;
+                    self.w.write_all(item.as_bytes())?;
                 }
-                Format::Jsonl => writeln!(self.w, "{}", render::json_record(d, name, record.index))?,
-                Format::Github => writeln!(self.w, "{}", render::github(d, name))?,
-                Format::Sarif => {
-                    if self.sarif.last().is_none_or(|f| f.path != name) {
-                        self.sarif.push(FileFindings {
-                            path: name.to_string(),
-                            findings: Vec::new(),
-                        });
-                    }
-                    if let Some(f) = self.sarif.last_mut() {
-                        f.findings.push((record.index, d.clone()));
-                    }
+                Format::Jsonl | Format::Github | Format::Sarif => {
+                    self.w.write_all(item.as_bytes())?;
+                    self.w.write_all(b"\n")?;
                 }
             }
         }
@@ -97,10 +143,10 @@ impl<W: Write> Out<W> {
     }
 
     pub fn end(&mut self) -> io::Result<()> {
-        match self.format {
+        match self.render.format {
             Format::Json => self.w.write_all(if self.first { b"]\n" } else { b"\n]\n" })?,
             Format::Sarif => {
-                let log = render::sarif(&self.sarif, self.style.lang);
+                let log = render::sarif(&self.sarif, self.render.style.lang);
                 serde_json::to_writer_pretty(&mut self.w, &log)?;
                 self.w.write_all(b"\n")?;
             }

@@ -5,12 +5,12 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use client_lint::render::Source;
-use client_lint::{Layout, Options, Record, Report};
+use client_lint::{Layout, Options, Record};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::inputs::Input;
-use crate::output::{Out, Totals};
+use crate::output::{Out, Render, Totals};
 
 /// NDJSON files larger than this are streamed (unless fixing).
 const STREAM_MIN: u64 = 8 << 20;
@@ -262,8 +262,8 @@ fn stream<W: Write>(
         if buf.is_empty() {
             return Ok(());
         }
-        // Pieces of whole lines, each split, linted and counted on its own
-        // thread; only records with findings come back.
+        // Pieces of whole lines: counted in parallel, numbered by a prefix
+        // sum, then linted and formatted in parallel; written in order.
         let mut pieces = Vec::new();
         let mut start = 0;
         while start < buf.len() {
@@ -277,29 +277,30 @@ fn stream<W: Write>(
             pieces.push((start, end));
             start = end;
         }
+        let counts: Vec<(usize, usize)> = pieces.par_iter().map(|&(s, e)| count(&buf[s..e])).collect();
+        let mut bases = Vec::with_capacity(pieces.len());
+        for (lines, records) in &counts {
+            bases.push((line_no, index));
+            line_no += lines;
+            index += records;
+        }
+        let render = out.render;
         let done: Vec<Piece> = pieces
             .par_iter()
-            .map(|&(s, e)| lint_piece(&buf, s, e, options))
+            .zip(&bases)
+            .map(|(&range, &base)| lint_piece(&buf, range, base, offset, options, name, &render))
             .collect();
         for piece in done {
-            for found in piece.found {
-                let mut report = found.report;
-                report.shift(offset + found.start, line_no + found.line);
-                let record = Record {
-                    index: index + found.record,
-                    report,
-                };
-                outcome.totals.add(&record);
+            outcome.totals.absorb(&piece.totals);
+            out.items(&piece.items)?;
+            for (record, text, byte_offset) in &piece.sarif {
                 let src = Source {
                     path: name,
-                    text: &found.text,
-                    byte_offset: offset + found.start,
+                    text,
+                    byte_offset: *byte_offset,
                 };
-                out.record(name, &src, &record, true)?;
+                out.record(name, &src, record, true)?;
             }
-            outcome.totals.records += piece.records - piece.reported;
-            index += piece.records;
-            line_no += piece.lines;
         }
         offset += buf.len();
         progress.inc(buf.len() as u64);
@@ -309,64 +310,78 @@ fn stream<W: Write>(
     }
 }
 
-/// A record with findings, found in a piece of a streamed chunk.
-struct Found {
-    /// Line of the record within the piece (0-based).
-    line: usize,
-    /// Index of the record within the piece.
-    record: usize,
-    /// Byte offset of the line within the chunk.
-    start: usize,
-    report: Report,
-    /// The line, for rendering.
-    text: String,
+/// Lines and records (non-blank lines) of one piece.
+fn count(part: &[u8]) -> (usize, usize) {
+    // `a\nb\n` splits into `a`, `b` and an empty tail that is no line.
+    let lines =
+        part.iter().filter(|&&b| b == b'\n').count() + usize::from(part.last().is_some_and(|&b| b != b'\n'));
+    let records = part
+        .split(|&b| b == b'\n')
+        .take(lines)
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+        .count();
+    (lines, records)
 }
 
-/// What one piece of a chunk holds.
+/// What one piece of a chunk produced: counts, and its findings already
+/// formatted (or, for SARIF, kept as records).
 struct Piece {
-    lines: usize,
-    records: usize,
-    reported: usize,
-    found: Vec<Found>,
+    totals: Totals,
+    items: Vec<String>,
+    sarif: Vec<(Record, String, usize)>,
 }
 
-/// Lint the lines of `buf[start..end]`, each a record unless blank.
-fn lint_piece(buf: &[u8], start: usize, end: usize, options: &Options) -> Piece {
+/// Lint the lines of `buf[start..end]`, whose first line is line `line_base`
+/// (0-based) of the file and whose first record is `index_base`, and format
+/// the findings on this worker.
+fn lint_piece(
+    buf: &[u8],
+    (start, end): (usize, usize),
+    (line_base, index_base): (usize, usize),
+    chunk_offset: usize,
+    options: &Options,
+    name: &str,
+    render: &Render,
+) -> Piece {
     let mut piece = Piece {
-        lines: 0,
-        records: 0,
-        reported: 0,
-        found: Vec::new(),
+        totals: Totals::default(),
+        items: Vec::new(),
+        sarif: Vec::new(),
     };
     let part = &buf[start..end];
-    // `a\nb\n` splits into `a`, `b` and an empty tail that is no line.
-    piece.lines =
-        part.iter().filter(|&&b| b == b'\n').count() + usize::from(part.last().is_some_and(|&b| b != b'\n'));
+    let (lines, _) = count(part);
     let mut at = start;
-    for (line, bytes) in part.split(|&b| b == b'\n').enumerate().take(piece.lines) {
+    let mut index = index_base;
+    for (line, bytes) in part.split(|&b| b == b'\n').enumerate().take(lines) {
         let line_start = at;
         at += bytes.len() + 1;
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let record = piece.records;
-        piece.records += 1;
-        let (text, report) = match std::str::from_utf8(bytes) {
+        let (text, mut report) = match std::str::from_utf8(bytes) {
             Ok(t) => (t, client_lint::lint_str(t, options)),
             Err(err) => (
                 std::str::from_utf8(&bytes[..err.valid_up_to()]).unwrap_or(""),
                 client_lint::lint_bytes(bytes, options),
             ),
         };
-        if !report.diagnostics().is_empty() {
-            piece.reported += 1;
-            piece.found.push(Found {
-                line,
-                record,
-                start: line_start,
-                report,
-                text: text.to_string(),
-            });
+        report.shift(chunk_offset + line_start, line_base + line);
+        let record = Record { index, report };
+        index += 1;
+        piece.totals.add(&record);
+        if record.report.diagnostics().is_empty() {
+            continue;
+        }
+        let src = Source {
+            path: name,
+            text,
+            byte_offset: chunk_offset + line_start,
+        };
+        match render.items(name, &src, &record, true) {
+            Some(items) => piece.items.extend(items),
+            None => piece
+                .sarif
+                .push((record, text.to_string(), chunk_offset + line_start)),
         }
     }
     piece
