@@ -659,3 +659,35 @@ fn streaming_agrees_with_the_whole_file_path() {
     assert_eq!(streamed.len(), 80_000);
     assert_eq!(streamed, whole);
 }
+
+#[test]
+fn output_does_not_depend_on_the_number_of_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ndjson");
+    let text: String = (0..250_000)
+        .map(|i| {
+            format!(
+                "{{\"type\": \"{}\", \"geo_list\": \"RU {}\"}}\n",
+                ["J", "x"][i % 2],
+                ["BY", "UK"][i % 3 % 2]
+            )
+        })
+        .collect();
+    assert!(text.len() > 8 << 20, "large enough to be streamed");
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap();
+    let outputs: Vec<Vec<u8>> = ["1", "2"]
+        .iter()
+        .map(|threads| {
+            let o = bin()
+                .env("RAYON_NUM_THREADS", threads)
+                .args([p, "--format", "jsonl"])
+                .output()
+                .unwrap();
+            assert_eq!(code(&o), 1);
+            o.stdout
+        })
+        .collect();
+    assert!(outputs[0].len() > 1_000_000);
+    assert_eq!(outputs[0], outputs[1]);
+}
