@@ -691,3 +691,22 @@ fn output_does_not_depend_on_the_number_of_threads() {
     assert!(outputs[0].len() > 1_000_000);
     assert_eq!(outputs[0], outputs[1]);
 }
+
+#[test]
+fn the_readme_shows_real_output() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("$ client-lint examples/client-with-mistakes.json\n")
+        .unwrap();
+    let shown = &readme[start..];
+    let shown = &shown[shown.find('\n').unwrap() + 1..shown.find("\n```").unwrap()];
+    let (blocks, summary) = shown.split_once("\n…\n").unwrap();
+    let o = run(&[BAD, "--color", "never"]);
+    for block in blocks.split("\n\n") {
+        assert!(
+            stdout(&o).contains(block),
+            "README block not in the output:\n{block}"
+        );
+    }
+    assert_eq!(stderr(&o).trim(), summary.trim());
+}

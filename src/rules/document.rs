@@ -268,6 +268,7 @@ pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
         other => {
             let found = other.type_name();
             ctx.emit(Rule::RootNotObject, Some(String::new()), root.span, |s| {
+                let found = found_type(found, s.lang);
                 Found::new(tr!(
                     s,
                     "expected a client object, found {found}",
@@ -477,10 +478,17 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
         super::FixSpec::Remove(..) => None,
     });
     ctx.emit(Rule::WrongType, Some(at.pointer()), at.node.span, |s| {
+        let (want, found) = (wanted_type(want, s.lang), found_type(found, s.lang));
+        // Russian needs the accusative in the help: "укажите строку".
+        let noun = match want {
+            "строкой" => "строку",
+            "целым числом" => "целое число",
+            other => other,
+        };
         let f = Found::new(tr!(
             s,
-            "`{name}` must be a {want}, found {found}",
-            "`{name}` должно быть типа {want}, найдено: {found}"
+            "`{name}` must be {want}, found {found}",
+            "`{name}` должно быть {want}, найдено: {found}"
         ));
         match &suggestion {
             Some(sug) => {
@@ -489,13 +497,51 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool 
             }
             None => f.help(tr!(
                 s,
-                "write a {want}, or `null` to leave the field unset",
-                "укажите значение типа {want} или `null`, чтобы оставить поле незаданным"
+                "write {want}, or `null` to leave the field unset",
+                "укажите {noun} или `null`, чтобы оставить поле незаданным"
             )),
         }
         .fix(fix)
     });
     false
+}
+
+/// "a string" / "строкой": what a field must be.
+fn wanted_type(json_type: &str, lang: crate::options::Lang) -> &'static str {
+    use crate::options::Lang::{En, Ru};
+    match (json_type, lang) {
+        ("string", En) => "a string",
+        ("integer", En) => "an integer",
+        ("boolean", En) => "`true` or `false`",
+        ("string", Ru) => "строкой",
+        ("integer", Ru) => "целым числом",
+        ("boolean", Ru) => "`true` или `false`",
+        (_, En) => "a value",
+        (_, Ru) => "значением",
+    }
+}
+
+/// "an integer" / "целое число": what was found.
+fn found_type(type_name: &str, lang: crate::options::Lang) -> &'static str {
+    use crate::options::Lang::{En, Ru};
+    match (type_name, lang) {
+        ("string", En) => "a string",
+        ("integer", En) => "an integer",
+        ("number", En) => "a number with a fraction or exponent",
+        ("boolean", En) => "a boolean",
+        ("array", En) => "an array",
+        ("object", En) => "an object",
+        ("null", En) => "`null`",
+        ("string", Ru) => "строка",
+        ("integer", Ru) => "целое число",
+        ("number", Ru) => "дробное число",
+        ("boolean", Ru) => "логическое значение",
+        ("array", Ru) => "массив",
+        ("object", Ru) => "объект",
+        ("null", Ru) => "`null`",
+        (_, En) => "a value nested too deep",
+        (_, Ru) => "слишком глубоко вложенное значение",
+    }
 }
 
 fn check_field(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {

@@ -286,6 +286,7 @@ pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fix
     if t.len() == raw.len() || t.is_empty() {
         return;
     }
+    let name = at.key;
     ctx.emit(
         Rule::SurroundingWhitespace,
         Some(at.pointer()),
@@ -293,8 +294,8 @@ pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fix
         |s| {
             Found::new(tr!(
                 s,
-                "value has white space around it",
-                "значение окружено пробельными символами"
+                "`{name}` has white space around its value",
+                "значение `{name}` окружено пробельными символами"
             ))
             .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
             .fix(at.replace(fixed, Applicability::Safe))

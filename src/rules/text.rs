@@ -122,11 +122,12 @@ pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> b
     let c = char::from(value.as_bytes()[i]);
     let span = at.sub_span(i, i + c.len_utf8());
     let code = format!("U+{:04X}", c as u32);
+    let name = at.key;
     ctx.emit(Rule::ControlCharacter, Some(at.pointer()), span, |s| {
         Found::new(tr!(
             s,
-            "control character {code} in text",
-            "управляющий символ {code} в тексте"
+            "control character {code} in `{name}`",
+            "управляющий символ {code} в `{name}`"
         ))
         .help(tr!(
             s,
