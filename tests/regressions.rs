@@ -43,3 +43,20 @@ fn caret_after_trailing_carriage_returns() {
     assert_eq!(lint_and_render(b"{\r\r\r\r"), 1);
     assert_eq!(lint_and_render(b"{\"type\": \"x\"\r\r}"), 1);
 }
+
+/// fuzz/fix crash-37a400fe: a `geo_list` token with digits (`R111…1U`) was
+/// called non-canonical, with a "safe fix" to the very same text, so fixing
+/// never converged. The upper-cased token was compared by allocation, not by
+/// content. Now a token is borrowed whenever upper-casing changes nothing, and
+/// no fix that would write back the same text is ever offered.
+#[test]
+fn geo_list_tokens_with_digits_are_not_called_non_canonical() {
+    let text = r#"{"geo_list": "R111U"}"#;
+    let report = client_lint::lint_str(text, &Options::default());
+    let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
+    assert_eq!(names, ["unknown-country"]);
+    let fixed = client_lint::fix_str(text, &Options::default(), false);
+    assert_eq!(fixed.text, text);
+    let again = client_lint::lint_str(&fixed.text, &Options::default());
+    assert!(again.diagnostics().iter().all(|d| d.fix().is_none()));
+}

@@ -154,8 +154,14 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
             (None, false) => start = Some(i),
             (Some(b), true) => {
                 let raw = &s[b..i];
-                let upper = if raw.bytes().any(|b| !b.is_ascii_uppercase() && b != b'*') {
-                    std::borrow::Cow::Owned(raw.to_uppercase())
+                // Borrowed exactly when upper-casing changes nothing.
+                let upper = if raw.bytes().any(|b| b.is_ascii_lowercase() || !b.is_ascii()) {
+                    let up = raw.to_uppercase();
+                    if up == raw {
+                        std::borrow::Cow::Borrowed(raw)
+                    } else {
+                        std::borrow::Cow::Owned(up)
+                    }
                 } else {
                     std::borrow::Cow::Borrowed(raw)
                 };

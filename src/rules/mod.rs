@@ -216,11 +216,17 @@ impl<'o> Ctx<'o> {
             redact: self.opts.redact,
         };
         let f = found(&say);
-        let fix = f.fix.map(|spec| {
+        let source = self.source;
+        let fix = f.fix.and_then(|spec| {
             let p = pointer.clone().unwrap_or_default();
             let (mut fix, edit) = match spec {
                 FixSpec::Replace(span, value, a) => {
                     let replacement = serde_json::to_string(&value).unwrap_or_default();
+                    // A fix that would write back the same text is no fix:
+                    // it could never converge.
+                    if source.get(span.start..span.end) == Some(replacement.as_str()) {
+                        return None;
+                    }
                     (Fix::replace(p, value, a), Edit { span, replacement })
                 }
                 FixSpec::Remove(span, a) => (
@@ -234,7 +240,7 @@ impl<'o> Ctx<'o> {
             if self.spans {
                 fix.edit = Some(edit);
             }
-            fix
+            Some(fix)
         });
         self.diags.push(Diagnostic::new(
             rule,
