@@ -60,3 +60,36 @@ fn geo_list_tokens_with_digits_are_not_called_non_canonical() {
     let again = client_lint::lint_str(&fixed.text, &Options::default());
     assert!(again.diagnostics().iter().all(|d| d.fix().is_none()));
 }
+
+/// fuzz/fields crash-85c8ed67: `+` then U+FEFF and a control byte as a time
+/// zone. The offset parser split the four bytes after the sign at byte 2,
+/// inside the three-byte U+FEFF, and panicked. Offsets are ASCII; anything
+/// else is not an offset.
+#[test]
+fn offset_parsing_never_splits_a_character() {
+    for s in ["+\u{feff}\u{19}", "-\u{2212}жж", "UTC+жж", "GMT-\u{feff}"] {
+        assert!(client_lint::parse_timezone(s).is_err());
+        let doc = serde_json::json!({ "timezone": s }).to_string();
+        assert_eq!(lint_and_render(doc.as_bytes()), 1, "{s:?}");
+    }
+}
+
+/// fuzz/lint crash-e1a60778: a syntax error after one complete member (`id`)
+/// left a partial root with no closing brace; the fix removing `id` assumed
+/// one and cut "everything before the last byte", which fell inside a
+/// three-byte character. A partial object now removes just the member.
+#[test]
+fn removal_spans_in_a_partial_object_stay_on_character_boundaries() {
+    let text = "{\n  \"id\": 42,\n  \"name\": \" Acme\u{feff}\n}";
+    let report = client_lint::lint_str(text, &Options::default());
+    for d in report.diagnostics() {
+        if let Some((span, _)) = d.fix().and_then(|f| f.edit()) {
+            assert!(
+                text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+                "{d:?}"
+            );
+            assert_eq!(&text[span.start..span.end], "\"id\": 42");
+        }
+    }
+    assert!(lint_and_render(text.as_bytes()) >= 2);
+}

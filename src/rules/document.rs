@@ -286,12 +286,16 @@ pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
 }
 
 /// The bytes to delete to remove member `i` with its comma.
-fn remove_span(object: &Node<'_>, members: &[Member<'_>], i: usize) -> Span {
-    if members.len() == 1 {
-        Span::new(
-            object.span.start + 1,
-            object.span.end.saturating_sub(1).max(object.span.start + 1),
-        )
+/// With a lone member, everything between the braces goes (`{}` remains);
+/// a partial object cut by a syntax error has no closing brace, so only the
+/// member itself goes.
+fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize) -> Span {
+    let closed =
+        object.span.end > object.span.start + 1 && source.as_bytes().get(object.span.end - 1) == Some(&b'}');
+    if members.len() == 1 && closed {
+        Span::new(object.span.start + 1, object.span.end - 1)
+    } else if members.len() == 1 {
+        Span::new(members[0].key_span.start, members[0].value.span.end)
     } else if i > 0 {
         Span::new(members[i - 1].value.span.end, members[i].value.span.end)
     } else {
@@ -366,7 +370,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
             key: &m.key,
             key_span: m.key_span,
             node: &m.value,
-            remove_span: remove_span(object, members, i),
+            remove_span: remove_span(ctx.source, object, members, i),
         };
         if seen.repeated(&m.key, index) {
             let key = &m.key;

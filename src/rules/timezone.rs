@@ -155,6 +155,9 @@ fn offset_hours(s: &str) -> Option<Option<i32>> {
         b'-' | 0xE2 => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
         _ => return None,
     };
+    if !digits.is_ascii() {
+        return None;
+    }
     let (h, m) = match digits.split_once(':') {
         Some((h, m)) => (h, m),
         None if digits.len() == 4 => digits.split_at(2),
