@@ -186,6 +186,10 @@ fn exit_codes() {
     let w = warn.to_str().unwrap();
     assert_eq!(code(&run(&[w])), 0, "warnings alone pass");
     assert_eq!(code(&run(&[w, "--deny-warnings"])), 1);
+    // `-q` prints no summary, and changes no exit code.
+    let quiet = run(&[BAD, "-q"]);
+    assert_eq!((code(&quiet), stderr(&quiet).as_str()), (1, ""));
+    assert!(!stdout(&quiet).is_empty());
     assert_eq!(code(&run(&["--format", "yaml", GOOD])), 2);
 }
 
@@ -221,6 +225,11 @@ fn directories_are_walked_in_sorted_order() {
     std::fs::write(dir.path().join("sub/a.jsonl"), "{\"type\": \"y\"}\n").unwrap();
     std::fs::write(dir.path().join("a.json"), r#"{"type": "z"}"#).unwrap();
     std::fs::write(dir.path().join("notes.txt"), "not json").unwrap();
+    // Skipped: hidden directories, `target`, `node_modules`.
+    for skipped in [".git", "target", "node_modules"] {
+        std::fs::create_dir(dir.path().join(skipped)).unwrap();
+        std::fs::write(dir.path().join(skipped).join("x.json"), r#"{"type": "q"}"#).unwrap();
+    }
     let o = run(&[dir.path().to_str().unwrap(), "--format", "jsonl"]);
     let files: Vec<String> = column(&o, "file")
         .into_iter()
