@@ -101,13 +101,7 @@ impl Report {
 pub fn lint_str(text: &str, options: &Options) -> Report {
     let mut ctx = Ctx::new(options, Some(text));
     let start = bom(&mut ctx, text);
-    let parsed = syntax::parse(text, start, false);
-    if let Some(root) = &parsed.root {
-        document::check_record(&mut ctx, root, parsed.error.is_none());
-    }
-    if let Some(e) = &parsed.error {
-        document::syntax_error(&mut ctx, e);
-    }
+    check_text(&mut ctx, text, start, false);
     let mut reports = vec![finish_order(ctx.diags)];
     resolve_positions(text, &mut reports);
     reports.pop().unwrap_or_default()
@@ -166,6 +160,32 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, 
     }];
     resolve_positions(valid, &mut reports);
     Err(reports.pop().unwrap_or_default())
+}
+
+/// Parse one value of `text` at `start`, check it as a record and report a
+/// syntax error; the byte where it ended and whether it failed.
+fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trailing: bool) -> (usize, bool) {
+    let parsed = syntax::parse(text, start, allow_trailing);
+    if let Some(root) = &parsed.root {
+        document::check_record(ctx, root, parsed.error.is_none());
+    }
+    if let Some(e) = &parsed.error {
+        document::syntax_error(ctx, e);
+    }
+    (parsed.end, parsed.error.is_some())
+}
+
+/// The findings of one syntax error at `span` (between array elements, after
+/// the array).
+fn syntax_error_at(
+    text: &str,
+    options: &Options,
+    kind: syntax::SyntaxErrorKind,
+    span: Span,
+) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(options, Some(text));
+    document::syntax_error(&mut ctx, &syntax::SyntaxError { kind, span });
+    ctx.diags
 }
 
 fn bom(ctx: &mut Ctx<'_>, text: &str) -> usize {
@@ -306,13 +326,7 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
                 ndjson(text, start, options)
             } else {
                 let mut ctx = Ctx::new(options, Some(text));
-                let parsed = syntax::parse(text, start, false);
-                if let Some(root) = &parsed.root {
-                    document::check_record(&mut ctx, root, parsed.error.is_none());
-                }
-                if let Some(e) = &parsed.error {
-                    document::syntax_error(&mut ctx, e);
-                }
+                check_text(&mut ctx, text, start, false);
                 vec![Record {
                     index: 0,
                     report: finish_order(ctx.diags),
@@ -371,17 +385,10 @@ fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
         let line = &text[line_start..line_end];
         if !line.trim().is_empty() {
             let mut ctx = Ctx::new(options, Some(line));
-            let parsed = syntax::parse(line, 0, false);
-            if let Some(root) = &parsed.root {
-                document::check_record(&mut ctx, root, parsed.error.is_none());
-            }
-            if let Some(e) = &parsed.error {
-                document::syntax_error(&mut ctx, e);
-            }
+            check_text(&mut ctx, line, 0, false);
             let mut report = finish_order(ctx.diags);
-            for d in &mut report.diagnostics {
-                d.shift(line_start);
-            }
+            // Positions are resolved later, over the whole text: shift bytes only.
+            report.shift(line_start, 0);
             records.push(Record {
                 index: records.len(),
                 report,
@@ -393,31 +400,16 @@ fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
 }
 
 fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
+    use syntax::SyntaxErrorKind as K;
     let mut records = Vec::new();
     let bytes = text.as_bytes();
     let mut pos = skip_ws(text, open + 1);
-    let fail = |records: &mut Vec<Record>, kind, span: Span| {
-        let mut ctx = Ctx::new(options, Some(text));
-        document::syntax_error(&mut ctx, &syntax::SyntaxError { kind, span });
-        let index = records.len();
-        records.push(Record {
-            index,
-            report: finish_order(ctx.diags),
-        });
-    };
     if bytes.get(pos) == Some(&b']') {
         return trailing(text, pos + 1, records, options);
     }
     loop {
         let mut ctx = Ctx::new(options, Some(text));
-        let parsed = syntax::parse(text, pos, true);
-        if let Some(root) = &parsed.root {
-            document::check_record(&mut ctx, root, parsed.error.is_none());
-        }
-        let failed = parsed.error.is_some();
-        if let Some(e) = &parsed.error {
-            document::syntax_error(&mut ctx, e);
-        }
+        let (end, failed) = check_text(&mut ctx, text, pos, true);
         records.push(Record {
             index: records.len(),
             report: finish_order(ctx.diags),
@@ -425,60 +417,42 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
         if failed {
             return records;
         }
-        pos = skip_ws(text, parsed.end);
-        match bytes.get(pos) {
+        pos = skip_ws(text, end);
+        let (kind, span) = match bytes.get(pos) {
             Some(b',') => {
                 pos = skip_ws(text, pos + 1);
-                if bytes.get(pos) == Some(&b']') {
-                    fail(
-                        &mut records,
-                        syntax::SyntaxErrorKind::TrailingComma,
-                        Span::new(pos, pos + 1),
-                    );
-                    return records;
+                if bytes.get(pos) != Some(&b']') {
+                    continue;
                 }
+                (K::TrailingComma, Span::new(pos, pos + 1))
             }
             Some(b']') => return trailing(text, pos + 1, records, options),
-            None => {
-                fail(
-                    &mut records,
-                    syntax::SyntaxErrorKind::Eof,
-                    Span::new(text.len(), text.len()),
-                );
-                return records;
-            }
-            Some(_) => {
-                let end = text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8());
-                fail(
-                    &mut records,
-                    syntax::SyntaxErrorKind::ExpectedCommaOrArrayEnd,
-                    Span::new(pos, end),
-                );
-                return records;
-            }
-        }
+            None => (K::Eof, Span::new(text.len(), text.len())),
+            Some(_) => (
+                K::ExpectedCommaOrArrayEnd,
+                Span::new(pos, syntax::next_char_end(text, pos)),
+            ),
+        };
+        records.push(Record {
+            index: records.len(),
+            report: Report {
+                diagnostics: syntax_error_at(text, options, kind, span),
+            },
+        });
+        return records;
     }
 }
 
 fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Options) -> Vec<Record> {
     let pos = skip_ws(text, after);
     if pos < text.len() {
-        let end = text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8());
-        let mut ctx = Ctx::new(options, Some(text));
-        document::syntax_error(
-            &mut ctx,
-            &syntax::SyntaxError {
-                kind: syntax::SyntaxErrorKind::TrailingCharacters,
-                span: Span::new(pos, end),
-            },
-        );
+        let span = Span::new(pos, syntax::next_char_end(text, pos));
+        let diags = syntax_error_at(text, options, syntax::SyntaxErrorKind::TrailingCharacters, span);
         match records.last_mut() {
-            Some(last) => last.report.diagnostics.extend(ctx.diags),
+            Some(last) => last.report.diagnostics.extend(diags),
             None => records.push(Record {
                 index: 0,
-                report: Report {
-                    diagnostics: ctx.diags,
-                },
+                report: Report { diagnostics: diags },
             }),
         }
     }

@@ -192,7 +192,8 @@ fn find_special(bytes: &[u8]) -> usize {
     crate::scan::string_end(bytes).unwrap_or(bytes.len())
 }
 
-fn next_char_end(text: &str, pos: usize) -> usize {
+/// The byte after the character at `pos` (or `pos` at the end).
+pub(crate) fn next_char_end(text: &str, pos: usize) -> usize {
     text[pos..].chars().next().map_or(pos, |c| pos + c.len_utf8())
 }
 

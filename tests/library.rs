@@ -486,3 +486,28 @@ fn deviations() -> Deviations {
     }
     d
 }
+
+#[test]
+fn broken_arrays_of_records_report_where_they_break() {
+    use client_lint::{Layout, lint_records};
+    let found = |text: &str| -> Vec<(usize, &'static str, usize)> {
+        lint_records(text, &Options::default(), Layout::Auto)
+            .iter()
+            .flat_map(|r| {
+                r.report
+                    .diagnostics()
+                    .iter()
+                    .map(move |d| (r.index, d.name(), d.span().unwrap().start))
+            })
+            .collect()
+    };
+    assert_eq!(found(r#"[{"type": "J"},]"#), [(1, "syntax-error", 15)]);
+    assert_eq!(found(r#"[{"type": "J"}"#), [(1, "syntax-error", 14)]);
+    assert_eq!(found(r#"[{"type": "J"} {}]"#), [(1, "syntax-error", 15)]);
+    assert_eq!(
+        found(r#"[{"type": "x"}] ж"#),
+        [(0, "unknown-client-type", 10), (0, "syntax-error", 16)]
+    );
+    assert_eq!(found("[] x"), [(0, "syntax-error", 3)]);
+    assert_eq!(found("[]"), []);
+}
