@@ -719,3 +719,16 @@ fn the_readme_shows_real_output() {
     }
     assert_eq!(stderr(&o).trim(), summary.trim());
 }
+
+#[test]
+fn fix_on_stdin_echoes_unfixable_input_byte_for_byte() {
+    // Not UTF-8: once, only the valid prefix came back.
+    let cp1251 = b"{\"type\": \"j\", \"name\": \"\xcf\xf0\xe8\xe2\xe5\xf2\", \"x\": 1}\n";
+    let o = run_stdin(&["--fix", "--format", "jsonl"], cp1251);
+    assert_eq!(o.stdout, cp1251.to_vec());
+    assert_eq!(code(&o), 1);
+    // A syntax error: nothing is fixed, everything is echoed.
+    let broken = b"{\"type\": \"j\",\n  \"timezone\": \"utc\"\n";
+    let o = run_stdin(&["--fix"], broken);
+    assert_eq!(o.stdout, broken.to_vec());
+}

@@ -157,7 +157,7 @@ fn main() -> ExitCode {
     drop(out);
     if let Some(text) = &outcome.stdin_fixed {
         let mut stdout = io::stdout().lock();
-        if let Err(e) = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush())
+        if let Err(e) = stdout.write_all(text).and_then(|()| stdout.flush())
             && !closed_pipe(&e)
         {
             return ExitCode::from(EXIT_FAILURE);

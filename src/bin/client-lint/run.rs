@@ -41,8 +41,11 @@ struct Done {
     records: Vec<Record>,
     failure: Option<String>,
     fixed: usize,
-    /// For `--diff`: the unified diff; for `--fix` on standard input: the fixed text.
-    extra: Option<String>,
+    /// For `--diff`: the unified diff.
+    diff: Option<String>,
+    /// For `--fix` on standard input: the document to print, fixed or, when
+    /// nothing could be fixed, the input's own bytes.
+    stdin_out: Option<Vec<u8>>,
 }
 
 /// Counts of what happened.
@@ -52,8 +55,8 @@ pub struct Outcome {
     pub fixed: usize,
     pub diffs: usize,
     pub failures: Vec<String>,
-    /// `--fix` on standard input: the fixed document, for standard output.
-    pub stdin_fixed: Option<String>,
+    /// `--fix` on standard input: the document for standard output.
+    pub stdin_fixed: Option<Vec<u8>>,
 }
 
 fn lint_bytes(bytes: &[u8], options: &Options, layout: Layout) -> (String, Vec<Record>) {
@@ -133,24 +136,27 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
                 records: Vec::new(),
                 failure: Some(format!("{name}: {e}")),
                 fixed: 0,
-                extra: None,
+                diff: None,
+                stdin_out: None,
             };
         }
     };
     let (mut text, mut records) = lint_bytes(&bytes, options, layout);
     let mut fixed = 0;
-    let mut extra = None;
+    let mut diff_text = None;
     let mut failure = None;
+    let mut rewritten = false;
     let unsafe_fixes = match action {
         Action::Check => None,
         Action::Fix { unsafe_fixes } | Action::Diff { unsafe_fixes } => Some(unsafe_fixes),
     };
+    // A document with a syntax or encoding error is never rewritten.
     let broken = records.iter().any(|r| r.report.has_syntax_error());
     if let (Some(unsafe_fixes), false) = (unsafe_fixes, broken) {
         let result = client_lint::fix_records(&text, options, layout, unsafe_fixes);
         if result.text != text {
             match (action, input) {
-                (Action::Diff { .. }, _) => extra = Some(diff(&name, &text, &result.text)),
+                (Action::Diff { .. }, _) => diff_text = Some(diff(&name, &text, &result.text)),
                 (_, Input::Stdin(_)) => {}
                 (_, Input::File(path)) => {
                     if let Err(e) = write_atomic(path, &result.text) {
@@ -162,22 +168,27 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
                 fixed = result.applied;
                 records = client_lint::lint_records(&result.text, options, layout);
                 text = result.text;
+                rewritten = true;
             }
         }
-        if matches!((action, input), (Action::Fix { .. }, Input::Stdin(_))) {
-            extra = Some(text.clone());
-        }
-    } else if matches!((action, input), (Action::Fix { .. }, Input::Stdin(_))) {
-        // Nothing can be fixed in a broken document: echo it unchanged.
-        extra = Some(text.clone());
     }
+    // Standard input is echoed whole: fixed, or byte for byte as it came
+    // (`text` holds only the valid prefix of input that is not UTF-8).
+    let stdin_out = matches!((action, input), (Action::Fix { .. }, Input::Stdin(_))).then(|| {
+        if rewritten {
+            text.clone().into_bytes()
+        } else {
+            bytes
+        }
+    });
     Done {
         name,
         text,
         records,
         failure,
         fixed,
-        extra,
+        diff: diff_text,
+        stdin_out,
     }
 }
 
@@ -200,7 +211,7 @@ fn emit<W: Write>(done: &Done, out: &mut Out<W>, outcome: &mut Outcome, action: 
     outcome.fixed += done.fixed;
     let multi = done.records.len() > 1;
     let src = Source::new(&done.name, &done.text);
-    if let (Action::Diff { .. }, Some(d)) = (action, &done.extra) {
+    if let Some(d) = &done.diff {
         outcome.diffs += 1;
         out.raw(d)?;
     }
@@ -443,8 +454,8 @@ pub fn run<W: Write>(
         }
         if let Action::Fix { .. } = action {
             for (d, input) in done.iter().zip(&inputs[i..j]) {
-                if let (Input::Stdin(_), Some(text)) = (input, &d.extra) {
-                    outcome.stdin_fixed = Some(text.clone());
+                if let (Input::Stdin(_), Some(out)) = (input, &d.stdin_out) {
+                    outcome.stdin_fixed = Some(out.clone());
                 }
             }
         }
