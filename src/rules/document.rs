@@ -306,23 +306,8 @@ fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize
 /// Small objects are scanned; large ones use a set, so 100,000 keys stay linear.
 const DUPLICATE_SCAN_MAX: usize = 16;
 
-fn duplicates(members: &[Member<'_>]) -> Vec<bool> {
-    let mut dup = vec![false; members.len()];
-    if members.len() <= DUPLICATE_SCAN_MAX {
-        for i in 1..members.len() {
-            dup[i] = members[..i].iter().any(|m| m.key == members[i].key);
-        }
-    } else {
-        let mut seen: HashSet<&str> = HashSet::with_capacity(members.len());
-        for (i, m) in members.iter().enumerate() {
-            dup[i] = !seen.insert(&m.key);
-        }
-    }
-    dup
-}
-
-/// Duplicate detection for the record's own keys: known fields in a bit set,
-/// unknown keys scanned while few, hashed when many.
+/// Duplicate-key detection: the record's known fields in a bit set, other
+/// keys (and every key of a nested object) scanned while few, hashed when many.
 struct Seen<'k> {
     known: u64,
     unknown: Vec<&'k str>,
@@ -624,10 +609,10 @@ fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a,
             }
         }
         Value::Object(members) => {
-            let dup = duplicates(members);
-            for (m, d) in members.iter().zip(dup) {
+            let mut seen = Seen::new();
+            for m in members {
                 path.push(Cow::Borrowed(&m.key));
-                if d {
+                if seen.repeated(&m.key, None) {
                     let p = pointer(path);
                     let key = &m.key;
                     ctx.emit(Rule::DuplicateKey, Some(p), m.key_span, |s| {
