@@ -94,6 +94,19 @@ fn a_hundred_thousand_unknown_and_duplicate_keys() {
             .count(),
         99_999
     );
+    // Many keys in a nested object, each twice: past the scan, into the set.
+    let keys: Vec<String> = (0..20_000).map(|i| format!("\"k{}\": 1", i % 10_000)).collect();
+    let r = lint_str(
+        &format!("{{\"extra\": {{{}}}}}", keys.join(",")),
+        &Options::default(),
+    );
+    let dups: Vec<_> = r
+        .diagnostics()
+        .iter()
+        .filter(|d| d.name() == "duplicate-key")
+        .collect();
+    assert_eq!(dups.len(), 10_000);
+    assert_eq!(dups[0].pointer(), Some("/extra/k0"));
 }
 
 #[test]
