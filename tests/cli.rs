@@ -497,6 +497,8 @@ fn rules_command() {
     let v: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v.len(), client_lint::RULES.len());
     assert_eq!(v[0]["code"], "CL001");
+    let ru = stdout(&run(&["rules", "--lang", "ru"]));
+    assert!(ru.starts_with("код"), "{ru}");
     let human = stdout(&run(&["rules"]));
     assert!(
         human.lines().any(|l| l.starts_with("CL401  unknown-timezone")),
@@ -731,4 +733,22 @@ fn fix_on_stdin_echoes_unfixable_input_byte_for_byte() {
     let broken = b"{\"type\": \"j\",\n  \"timezone\": \"utc\"\n";
     let o = run_stdin(&["--fix"], broken);
     assert_eq!(o.stdout, broken.to_vec());
+}
+
+#[test]
+fn the_pre_commit_hook_runs_this_binary_on_its_files() {
+    let hook =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.pre-commit-hooks.yaml")).unwrap();
+    let field = |name: &str| {
+        hook.lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{name}: ")))
+            .unwrap_or_else(|| panic!("no `{name}` in the hook"))
+            .to_string()
+    };
+    assert_eq!(field("- id"), "client-lint");
+    assert_eq!(field("entry"), "client-lint");
+    let files = field("files");
+    for ext in ["json", "ndjson", "jsonl"] {
+        assert!(files.contains(ext), "{files} misses .{ext}");
+    }
 }

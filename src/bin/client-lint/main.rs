@@ -97,11 +97,10 @@ fn main() -> ExitCode {
     for e in &input_errors {
         error_line(lang, e);
     }
-    let fixing_stdin =
+    let to_stderr =
         matches!(action, Action::Fix { .. }) && inputs.iter().any(|i| matches!(i, inputs::Input::Stdin(_)));
     // With `--fix` on standard input the fixed document goes to standard
     // output, so findings go to standard error.
-    let to_stderr = fixing_stdin;
     let terminal = if to_stderr {
         io::stderr().is_terminal()
     } else {
