@@ -205,6 +205,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Forget the fix: the text it would edit cannot be rewritten.
+    pub(crate) fn drop_fix(&mut self) {
+        self.fix = None;
+    }
+
     pub(crate) fn new(
         rule: Rule,
         severity: Severity,

@@ -1,5 +1,7 @@
 //! Errors of the public field parsers.
 
+use crate::i18n::{Lang, Text};
+
 /// Why a field parser rejected its input.
 ///
 /// The variants carry what a caller needs to correct the value (the canonical
@@ -17,7 +19,10 @@ pub enum FieldError {
     /// The value is empty.
     #[error("empty value")]
     Empty,
-    /// The value has white space around it.
+    /// The value has white space (any Unicode white space, CR/LF included)
+    /// at its start or end, or is white space only. Every parser reports this
+    /// before anything else about the value, because the API matches values
+    /// exactly; parse the trimmed text to learn what else is wrong.
     #[error("white space around the value")]
     Whitespace,
     /// Right value, wrong letter case.
@@ -61,12 +66,6 @@ pub enum FieldError {
         /// The canonical form.
         canonical: String,
     },
-    /// A country listed twice.
-    #[error("duplicate country `{code}`")]
-    DuplicateCountry {
-        /// The repeated code.
-        code: String,
-    },
     /// `*` together with country codes.
     #[error("`*` together with country codes")]
     WildcardWithCountries,
@@ -79,11 +78,8 @@ pub enum FieldError {
         hint: Option<&'static str>,
     },
     /// Not an e-mail address.
-    #[error("invalid e-mail address: {reason}")]
-    InvalidEmail {
-        /// What is wrong, in English.
-        reason: &'static str,
-    },
+    #[error("invalid e-mail address: {0}")]
+    InvalidEmail(EmailProblem),
     /// An address with a display name (`Name <a@b.c>`).
     #[error("display name around the address `{address}`")]
     DisplayName {
@@ -93,12 +89,10 @@ pub enum FieldError {
     /// More than one address.
     #[error("several e-mail addresses")]
     MultipleEmails,
-    /// Not a valid host name.
-    #[error("invalid host name: {reason}")]
-    InvalidHost {
-        /// What is wrong, in English.
-        reason: &'static str,
-    },
+    /// Not a valid host name (the `domain` field, or the domain of an
+    /// e-mail address).
+    #[error("invalid host name: {0}")]
+    InvalidHost(HostProblem),
     /// A URL where a bare host name is expected.
     #[error("a URL instead of a host name `{host}`")]
     Url {
@@ -117,4 +111,137 @@ pub enum FieldError {
     /// Not a two-letter lowercase ISO 639-1 code.
     #[error("not an ISO 639-1 language code")]
     NotLanguageCode,
+}
+
+/// Declares a reason enum whose every variant carries its English and Russian
+/// text in one line, so that no reason can miss its translation.
+macro_rules! reasons {
+    ($(#[$meta:meta])* $name:ident { $( $(#[$vmeta:meta])* $variant:ident $en:literal $ru:literal; )* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )*
+        }
+
+        impl $name {
+            /// Every variant, for tests and documentation.
+            pub const ALL: &'static [$name] = &[ $( $name::$variant, )* ];
+
+            /// What is wrong, in both languages.
+            pub const fn text(self) -> Text {
+                match self {
+                    $( $name::$variant => Text { en: $en, ru: $ru }, )*
+                }
+            }
+
+            /// What is wrong, in `lang`.
+            pub const fn in_lang(self, lang: Lang) -> &'static str {
+                self.text().get(lang)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.text().en)
+            }
+        }
+    };
+}
+
+reasons! {
+    /// Why a host name is invalid.
+    ///
+    /// ```
+    /// use client_lint::{FieldError, HostProblem, Lang, parse_domain};
+    /// let Err(FieldError::InvalidHost(p)) = parse_domain("pbx_1.example.com") else { panic!() };
+    /// assert_eq!(p, HostProblem::Characters);
+    /// assert_eq!(p.to_string(), "only letters, digits, `-` and `.` are allowed");
+    /// assert_eq!(p.in_lang(Lang::Ru), "допустимы только буквы, цифры, `-` и `.`");
+    /// ```
+    HostProblem {
+        /// Nothing at all.
+        Empty "empty host name" "пустое имя хоста";
+        /// Characters outside ASCII.
+        NonAscii "non-ASCII characters: write the punycode form (`xn--…`)" "не-ASCII символы: запишите имя в punycode (`xn--…`)";
+        /// More than 253 characters.
+        TooLong "longer than 253 characters" "длиннее 253 символов";
+        /// A dot at an end, or two in a row.
+        EmptyLabel "empty label (a dot at the start or end, or two dots in a row)" "пустая метка (точка в начале или в конце либо две точки подряд)";
+        /// A label of more than 63 characters.
+        LabelTooLong "a label is longer than 63 characters" "метка длиннее 63 символов";
+        /// A character other than letters, digits, `-` and `.`.
+        Characters "only letters, digits, `-` and `.` are allowed" "допустимы только буквы, цифры, `-` и `.`";
+        /// A label starting or ending with `-`.
+        LabelHyphen "a label starts or ends with `-`" "метка начинается или заканчивается на `-`";
+        /// `--` in the third and fourth place of a label that is not `xn--`.
+        ReservedHyphens "`--` in the third and fourth place is reserved for IDNA (`xn--`)" "`--` на третьей и четвёртой позициях зарезервировано для IDNA (`xn--`)";
+        /// `[` without `]`.
+        LiteralUnclosed "address literal is missing its closing `]`" "у адресного литерала нет закрывающей `]`";
+        /// `[IPv6:…]` that is no IPv6 address.
+        LiteralIpv6 "invalid IPv6 address literal" "некорректный адресный литерал IPv6";
+        /// An address literal that is neither IPv4 nor `IPv6:`.
+        LiteralKind "address literal must be IPv4 (`[192.0.2.1]`) or IPv6 (`[IPv6:2001:db8::1]`)" "адресный литерал должен быть IPv4 (`[192.0.2.1]`) или IPv6 (`[IPv6:2001:db8::1]`)";
+        /// An e-mail domain without a dot (`joe@localhost`).
+        NoDot "it has no dot" "в нём нет точки";
+    }
+}
+
+reasons! {
+    /// Why an e-mail address is invalid (besides its domain: see [`HostProblem`]).
+    ///
+    /// ```
+    /// use client_lint::{EmailProblem, FieldError, parse_email};
+    /// assert_eq!(
+    ///     parse_email("joe..bloggs@example.com"),
+    ///     Err(FieldError::InvalidEmail(EmailProblem::LocalDots))
+    /// );
+    /// ```
+    EmailProblem {
+        /// A control character anywhere, CR and LF at the edges included: it
+        /// would end up in a mail header.
+        ControlCharacter "a control character (line break, tab…): it would end up in a mail header" "управляющий символ (перевод строки, табуляция…): он попадёт в заголовок письма";
+        /// Non-ASCII characters before `@`.
+        NonAsciiLocalPart "non-ASCII characters before `@` need SMTPUTF8, which most mail servers refuse" "не-ASCII символы до `@` требуют SMTPUTF8, который большинство почтовых серверов не принимает";
+        /// Non-ASCII characters after `@`.
+        NonAsciiDomain "non-ASCII domain: write it in punycode (`xn--…`)" "домен не в ASCII: запишите его в punycode (`xn--…`)";
+        /// No `@` at all.
+        MissingAt "missing `@`" "нет `@`";
+        /// Text between a quoted local part and `@` (`"joe"bloggs@example.com`).
+        TextAfterQuotes "text after the closing quote: a quoted part must be the whole part before `@`" "текст после закрывающей кавычки: часть в кавычках должна занимать всю часть до `@`";
+        /// Nothing before `@`.
+        NothingBeforeAt "nothing before `@`" "ничего нет перед `@`";
+        /// Nothing after `@`.
+        NothingAfterAt "nothing after `@`" "ничего нет после `@`";
+        /// A local part over 64 octets.
+        LocalTooLong "the part before `@` is longer than 64 characters" "часть до `@` длиннее 64 символов";
+        /// An address over 254 octets.
+        TooLong "longer than 254 characters" "длиннее 254 символов";
+        /// A dot at an end of the local part, or two in a row.
+        LocalDots "a dot at the start or end of the part before `@`, or two dots in a row" "точка в начале или в конце части до `@` либо две точки подряд";
+        /// A space outside quotes.
+        LocalSpace "a space before `@` (only allowed inside double quotes)" "пробел до `@` (допустим только в двойных кавычках)";
+        /// More than one `@` outside quotes.
+        TwoAts "more than one `@`" "больше одного `@`";
+        /// Any other character not allowed in a local part.
+        LocalCharacter "a character that is not allowed before `@`" "недопустимый символ до `@`";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_are_unique_and_translated() {
+        let texts = HostProblem::ALL
+            .iter()
+            .map(|p| p.text())
+            .chain(EmailProblem::ALL.iter().map(|p| p.text()));
+        let mut seen = std::collections::HashSet::new();
+        for t in texts {
+            assert!(!t.ru.is_empty() && t.ru != t.en, "{}", t.en);
+            assert!(seen.insert(t.en), "{}", t.en);
+        }
+    }
 }

@@ -5,6 +5,7 @@
 mod diagnostic;
 mod error;
 mod fields;
+mod i18n;
 mod lint;
 mod model;
 mod options;
@@ -17,8 +18,8 @@ mod similar;
 mod syntax;
 
 pub use diagnostic::{Applicability, Diagnostic, Fix, Position, Severity};
-pub use error::FieldError;
-pub use fields::{FIELDS, FieldInfo, JsonType, Owner, field};
+pub use error::{EmailProblem, FieldError, HostProblem};
+pub use fields::{FIELDS, FieldInfo, JsonType, Owner, ValueKind, field};
 pub use lint::{
     Fixed, Layout, Record, Report, apply_fixes, fix_records, fix_str, lint_bytes, lint_records, lint_str,
     lint_value,

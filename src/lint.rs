@@ -89,7 +89,9 @@ impl Report {
 
 /// Lint the JSON text of one client document.
 ///
-/// Never panics, does no I/O, runs in time linear in `text.len()`.
+/// Never panics, does no I/O, runs in time linear in `text.len()`. A text with
+/// a syntax error reports what was checked before the error, with no fixes:
+/// it is never rewritten until it parses.
 ///
 /// ```
 /// let text = r#"{"timezone": "Europe/Moskow", "geo_list": "RU UK"}"#;
@@ -101,7 +103,10 @@ impl Report {
 pub fn lint_str(text: &str, options: &Options) -> Report {
     let mut ctx = Ctx::new(options, Some(text));
     let start = bom(&mut ctx, text);
-    check_text(&mut ctx, text, start, false);
+    let (_, broken) = check_text(&mut ctx, text, start, false);
+    if broken {
+        ctx.diags.iter_mut().for_each(Diagnostic::drop_fix);
+    }
     let mut reports = vec![finish_order(ctx.diags)];
     resolve_positions(text, &mut reports);
     reports.pop().unwrap_or_default()
@@ -302,7 +307,8 @@ pub struct Record {
 /// Lint a file that holds one client, a JSON array of clients, or NDJSON.
 ///
 /// Line, column and span are positions in the whole text; pointers are
-/// relative to each record.
+/// relative to each record. When any record has a syntax error, no finding
+/// carries a fix, since the file is never rewritten.
 ///
 /// ```
 /// use client_lint::{Layout, lint_records};
@@ -343,6 +349,13 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
         }
         let r = &mut records[0].report.diagnostics;
         r.splice(0..0, first_diags);
+    }
+    // A file with a syntax error anywhere is never rewritten: no fixes.
+    if records.iter().any(|r| r.report.has_syntax_error()) {
+        records
+            .iter_mut()
+            .flat_map(|r| &mut r.report.diagnostics)
+            .for_each(Diagnostic::drop_fix);
     }
     let mut reports: Vec<Report> = records
         .iter_mut()

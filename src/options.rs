@@ -1,6 +1,7 @@
 //! What the caller chooses: [`Mode`], [`Lang`], per-rule [`Level`]s, redaction.
 
 use crate::diagnostic::Severity;
+pub use crate::i18n::Lang;
 use crate::registry::{RULES, Rule};
 
 /// Where the document comes from.
@@ -12,16 +13,6 @@ pub enum Mode {
     Request,
     /// A record as the API returns it (dumps, exports): those fields are expected.
     Response,
-}
-
-/// The language of messages and help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// Russian.
-    Ru,
 }
 
 /// A rule's level, as set by configuration.
@@ -138,12 +129,16 @@ impl Options {
     }
 
     /// The severity a rule reports at, or `None` when it is allowed (off).
+    /// Levels set on a [locked](Rule::is_locked) rule are ignored.
     ///
     /// ```
     /// use client_lint::{Options, Rule, Severity};
     /// assert_eq!(Options::default().severity(Rule::UnknownKey), Some(Severity::Warning));
     /// ```
     pub fn severity(&self, rule: Rule) -> Option<Severity> {
+        if rule.is_locked() {
+            return Some(rule.info().default_severity);
+        }
         match self.levels.get(rule) {
             Some(level) => level.severity(),
             None => Some(rule.info().default_severity),

@@ -5,33 +5,8 @@
 use serde::Serialize;
 
 use crate::diagnostic::Severity;
-use crate::options::Lang;
+pub use crate::i18n::Text;
 use crate::rules;
-
-/// Text in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    /// English.
-    pub en: &'static str,
-    /// Russian.
-    pub ru: &'static str,
-}
-
-impl Text {
-    /// The text in `lang`.
-    ///
-    /// ```
-    /// use client_lint::{Lang, Text};
-    /// let t = Text { en: "hello", ru: "привет" };
-    /// assert_eq!(t.get(Lang::Ru), "привет");
-    /// ```
-    pub const fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Ru => self.ru,
-        }
-    }
-}
 
 /// A rule's explanation, in ruff's order: what it checks, why, an example, what
 /// to use instead, references.
@@ -88,8 +63,6 @@ pub struct RuleInfo {
     pub code: &'static str,
     /// Kebab-case name saying what was found.
     pub name: &'static str,
-    /// The fields it applies to, `*` for any.
-    pub fields: &'static str,
     /// Severity when no option overrides it.
     pub default_severity: Severity,
     /// What kind of fix it offers.
@@ -99,7 +72,7 @@ pub struct RuleInfo {
 }
 
 macro_rules! registry {
-    ($( $code:literal $variant:ident $name:literal [$fields:literal] $sev:ident $fix:ident => $expl:path; )*) => {
+    ($( $code:literal $variant:ident $name:literal $sev:ident $fix:ident => $expl:path; )*) => {
         /// Every rule. The discriminant indexes [`RULES`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
@@ -116,7 +89,6 @@ macro_rules! registry {
                 rule: Rule::$variant,
                 code: $code,
                 name: $name,
-                fields: $fields,
                 default_severity: Severity::$sev,
                 fix: FixKind::$fix,
                 explanation: &$expl,
@@ -126,49 +98,50 @@ macro_rules! registry {
 }
 
 registry! {
-    "CL001" SyntaxError "syntax-error" ["*"] Error None => rules::document::SYNTAX_ERROR;
-    "CL002" RootNotObject "root-not-object" ["*"] Error None => rules::document::ROOT_NOT_OBJECT;
-    "CL003" DuplicateKey "duplicate-key" ["*"] Error None => rules::document::DUPLICATE_KEY;
-    "CL004" UnknownKey "unknown-key" ["*"] Warning None => rules::document::UNKNOWN_KEY;
-    "CL005" WrongType "wrong-type" ["*"] Error Sometimes => rules::document::WRONG_TYPE;
-    "CL006" ReadOnlyField "read-only-field" ["id, prefix, create_date"] Warning Unsafe => rules::document::READ_ONLY_FIELD;
-    "CL007" ProviderOwnedField "provider-owned-field" ["reg_status_log"] Warning Unsafe => rules::document::PROVIDER_OWNED_FIELD;
-    "CL008" NestingTooDeep "nesting-too-deep" ["*"] Error None => rules::document::NESTING_TOO_DEEP;
-    "CL009" InvalidEncoding "invalid-encoding" ["*"] Error None => rules::document::INVALID_ENCODING;
-    "CL010" ByteOrderMark "byte-order-mark" ["*"] Warning None => rules::document::BYTE_ORDER_MARK;
-    "CL101" IdOutOfRange "id-out-of-range" ["id, dial_rule_id, hold_music, sip_network_permission_id"] Error None => rules::numbers::ID_OUT_OF_RANGE;
-    "CL102" NumberNotInteger "number-not-integer" ["id, dial_rule_id, hold_music, sip_network_permission_id, disk_space_notify_threshold"] Error Sometimes => rules::numbers::NUMBER_NOT_INTEGER;
-    "CL103" ThresholdOutOfRange "threshold-out-of-range" ["disk_space_notify_threshold"] Error None => rules::numbers::THRESHOLD_OUT_OF_RANGE;
-    "CL104" ThresholdWithoutEmail "threshold-without-email" ["disk_space_notify_threshold"] Warning None => rules::numbers::THRESHOLD_WITHOUT_EMAIL;
-    "CL105" EmailWithoutThreshold "email-without-threshold" ["disk_space_notify_email"] Warning None => rules::numbers::EMAIL_WITHOUT_THRESHOLD;
-    "CL201" ClientTypeWrongCase "client-type-wrong-case" ["type"] Error Safe => rules::client_type::CLIENT_TYPE_WRONG_CASE;
-    "CL202" UnknownClientType "unknown-client-type" ["type"] Error None => rules::client_type::UNKNOWN_CLIENT_TYPE;
-    "CL301" InvalidEmail "invalid-email" ["email, disk_space_notify_email"] Error None => rules::email::INVALID_EMAIL;
-    "CL302" EmailDisplayName "email-display-name" ["email, disk_space_notify_email"] Error Unsafe => rules::email::EMAIL_DISPLAY_NAME;
-    "CL303" MultipleEmails "multiple-emails" ["email, disk_space_notify_email"] Error None => rules::email::MULTIPLE_EMAILS;
-    "CL304" InvalidEmailDomain "invalid-email-domain" ["email, disk_space_notify_email"] Error None => rules::email::INVALID_EMAIL_DOMAIN;
-    "CL401" UnknownTimezone "unknown-timezone" ["timezone"] Error Unsafe => rules::timezone::UNKNOWN_TIMEZONE;
-    "CL402" TimezoneWrongCase "timezone-wrong-case" ["timezone"] Error Safe => rules::timezone::TIMEZONE_WRONG_CASE;
-    "CL403" DeprecatedTimezoneLink "deprecated-timezone-link" ["timezone"] Warning Safe => rules::timezone::DEPRECATED_TIMEZONE_LINK;
-    "CL404" TimezoneAbbreviation "timezone-abbreviation-or-offset" ["timezone"] Error Unsafe => rules::timezone::TIMEZONE_ABBREVIATION;
-    "CL501" GeoListNotCanonical "geo-list-not-canonical" ["geo_list"] Error Safe => rules::geo_list::GEO_LIST_NOT_CANONICAL;
-    "CL502" DuplicateCountry "duplicate-country" ["geo_list"] Warning Safe => rules::geo_list::DUPLICATE_COUNTRY;
-    "CL503" WildcardWithCountries "wildcard-with-countries" ["geo_list"] Error None => rules::geo_list::WILDCARD_WITH_COUNTRIES;
-    "CL504" UnknownCountry "unknown-country" ["geo_list"] Error Unsafe => rules::geo_list::UNKNOWN_COUNTRY;
-    "CL505" EmptyGeoList "empty-geo-list" ["geo_list"] Warning Unsafe => rules::geo_list::EMPTY_GEO_LIST;
-    "CL601" InvalidDomain "invalid-domain" ["domain"] Error None => rules::domain::INVALID_DOMAIN;
-    "CL602" DomainIsUrl "domain-is-url" ["domain"] Error Safe => rules::domain::DOMAIN_IS_URL;
-    "CL603" DomainNotLowercase "domain-not-lowercase" ["domain"] Warning Safe => rules::domain::DOMAIN_NOT_LOWERCASE;
-    "CL701" NonDigitPrefix "non-digit-prefix" ["domain_prefix, prefix"] Error Unsafe => rules::formats::NON_DIGIT_PREFIX;
-    "CL702" InvalidExtensionLen "invalid-extension-len" ["extension_len"] Error None => rules::formats::INVALID_EXTENSION_LEN;
-    "CL703" InvalidCreateDate "invalid-create-date" ["create_date"] Error None => rules::formats::INVALID_CREATE_DATE;
-    "CL704" InvalidLanguage "invalid-language" ["language"] Warning Sometimes => rules::formats::INVALID_LANGUAGE;
-    "CL705" InvalidCallerId "invalid-caller-id" ["did_as_transfer_caller_id"] Warning None => rules::formats::INVALID_CALLER_ID;
-    "CL801" ControlCharacter "control-character" ["name, jur_address, fact_address, ambassadors, contact_phones, extra_params, did_as_transfer_caller_id"] Error None => rules::text::CONTROL_CHARACTER;
-    "CL802" EmptyValue "empty-value" ["name, jur_address, fact_address, ambassadors, contact_phones, domain, domain_prefix, prefix, language, email, disk_space_notify_email"] Warning Unsafe => rules::text::EMPTY_VALUE;
-    "CL803" SurroundingWhitespace "surrounding-whitespace" ["any string field"] Warning Safe => rules::text::SURROUNDING_WHITESPACE;
-    "CL804" PhoneWithoutDigits "phone-without-digits" ["contact_phones"] Warning None => rules::text::PHONE_WITHOUT_DIGITS;
-    "CL805" ExtraParamsNotJson "extra-params-not-json" ["extra_params"] Warning None => rules::text::EXTRA_PARAMS_NOT_JSON;
+    "CL001" SyntaxError "syntax-error" Error None => rules::document::SYNTAX_ERROR;
+    "CL002" RootNotObject "root-not-object" Error None => rules::document::ROOT_NOT_OBJECT;
+    "CL003" DuplicateKey "duplicate-key" Error None => rules::document::DUPLICATE_KEY;
+    "CL004" UnknownKey "unknown-key" Warning None => rules::document::UNKNOWN_KEY;
+    "CL005" WrongType "wrong-type" Error Sometimes => rules::document::WRONG_TYPE;
+    "CL006" ReadOnlyField "read-only-field" Warning Unsafe => rules::document::READ_ONLY_FIELD;
+    "CL007" ProviderOwnedField "provider-owned-field" Warning Unsafe => rules::document::PROVIDER_OWNED_FIELD;
+    "CL008" NestingTooDeep "nesting-too-deep" Error None => rules::document::NESTING_TOO_DEEP;
+    "CL009" InvalidEncoding "invalid-encoding" Error None => rules::document::INVALID_ENCODING;
+    "CL010" ByteOrderMark "byte-order-mark" Warning None => rules::document::BYTE_ORDER_MARK;
+    "CL101" IdOutOfRange "id-out-of-range" Error None => rules::numbers::ID_OUT_OF_RANGE;
+    "CL102" NumberNotInteger "number-not-integer" Error Sometimes => rules::numbers::NUMBER_NOT_INTEGER;
+    "CL103" ThresholdOutOfRange "threshold-out-of-range" Error None => rules::numbers::THRESHOLD_OUT_OF_RANGE;
+    "CL104" ThresholdWithoutEmail "threshold-without-email" Warning None => rules::numbers::THRESHOLD_WITHOUT_EMAIL;
+    "CL105" EmailWithoutThreshold "email-without-threshold" Warning None => rules::numbers::EMAIL_WITHOUT_THRESHOLD;
+    "CL201" ClientTypeWrongCase "client-type-wrong-case" Error Safe => rules::client_type::CLIENT_TYPE_WRONG_CASE;
+    "CL202" UnknownClientType "unknown-client-type" Error None => rules::client_type::UNKNOWN_CLIENT_TYPE;
+    "CL301" InvalidEmail "invalid-email" Error None => rules::email::INVALID_EMAIL;
+    "CL302" EmailDisplayName "email-display-name" Error Unsafe => rules::email::EMAIL_DISPLAY_NAME;
+    "CL303" MultipleEmails "multiple-emails" Error None => rules::email::MULTIPLE_EMAILS;
+    "CL304" InvalidEmailDomain "invalid-email-domain" Error None => rules::email::INVALID_EMAIL_DOMAIN;
+    "CL401" UnknownTimezone "unknown-timezone" Error Unsafe => rules::timezone::UNKNOWN_TIMEZONE;
+    "CL402" TimezoneWrongCase "timezone-wrong-case" Error Safe => rules::timezone::TIMEZONE_WRONG_CASE;
+    "CL403" DeprecatedTimezoneLink "deprecated-timezone-link" Warning Safe => rules::timezone::DEPRECATED_TIMEZONE_LINK;
+    "CL404" TimezoneAbbreviation "timezone-abbreviation-or-offset" Error Unsafe => rules::timezone::TIMEZONE_ABBREVIATION;
+    "CL501" GeoListNotCanonical "geo-list-not-canonical" Error Safe => rules::geo_list::GEO_LIST_NOT_CANONICAL;
+    "CL502" DuplicateCountry "duplicate-country" Warning Safe => rules::geo_list::DUPLICATE_COUNTRY;
+    "CL503" WildcardWithCountries "wildcard-with-countries" Error None => rules::geo_list::WILDCARD_WITH_COUNTRIES;
+    "CL504" UnknownCountry "unknown-country" Error Unsafe => rules::geo_list::UNKNOWN_COUNTRY;
+    "CL505" EmptyGeoList "empty-geo-list" Warning Unsafe => rules::geo_list::EMPTY_GEO_LIST;
+    "CL601" InvalidDomain "invalid-domain" Error None => rules::domain::INVALID_DOMAIN;
+    "CL602" DomainIsUrl "domain-is-url" Error Safe => rules::domain::DOMAIN_IS_URL;
+    "CL603" DomainNotLowercase "domain-not-lowercase" Error Safe => rules::domain::DOMAIN_NOT_LOWERCASE;
+    "CL701" NonDigitPrefix "non-digit-prefix" Error Unsafe => rules::formats::NON_DIGIT_PREFIX;
+    "CL702" InvalidExtensionLen "invalid-extension-len" Error None => rules::formats::INVALID_EXTENSION_LEN;
+    "CL703" InvalidCreateDate "invalid-create-date" Error None => rules::formats::INVALID_CREATE_DATE;
+    "CL704" InvalidLanguage "invalid-language" Warning Sometimes => rules::formats::INVALID_LANGUAGE;
+    "CL705" InvalidCallerId "invalid-caller-id" Warning None => rules::formats::INVALID_CALLER_ID;
+    "CL801" ControlCharacter "control-character" Error None => rules::text::CONTROL_CHARACTER;
+    "CL802" EmptyValue "empty-value" Warning Unsafe => rules::text::EMPTY_VALUE;
+    "CL803" SurroundingWhitespace "surrounding-whitespace" Warning Safe => rules::text::SURROUNDING_WHITESPACE;
+    "CL804" PhoneWithoutDigits "phone-without-digits" Warning None => rules::text::PHONE_WITHOUT_DIGITS;
+    "CL805" ExtraParamsNotJson "extra-params-not-json" Warning None => rules::text::EXTRA_PARAMS_NOT_JSON;
+    "CL806" PaddedValue "padded-value" Error Sometimes => rules::text::PADDED_VALUE;
 }
 
 impl Rule {
@@ -180,6 +153,21 @@ impl Rule {
     /// ```
     pub fn info(self) -> &'static RuleInfo {
         &RULES[self as usize]
+    }
+
+    /// Whether the rule's level is fixed: text that is not JSON
+    /// (`syntax-error`) or not UTF-8 (`invalid-encoding`) is always reported as
+    /// an error, whatever [`crate::Options`] or the configuration say, so that
+    /// such a document can never pass a check or be rewritten by a fix.
+    ///
+    /// ```
+    /// use client_lint::{Level, Options, Rule};
+    /// assert!(Rule::SyntaxError.is_locked());
+    /// let options = Options::default().with_level(Rule::SyntaxError, Level::Allow);
+    /// assert!(client_lint::lint_str(r#"{"type": "j",}"#, &options).has_errors());
+    /// ```
+    pub const fn is_locked(self) -> bool {
+        matches!(self, Rule::SyntaxError | Rule::InvalidEncoding)
     }
 
     /// Find a rule by code (`CL401`, any case) or name (`unknown-timezone`).

@@ -30,6 +30,10 @@ struct Invalid {
     fix: Option<String>,
     remove: Option<bool>,
     applicability: Option<String>,
+    /// `error`, `warning` or `info`: the finding's severity, when it matters.
+    severity: Option<String>,
+    /// Part of the English message.
+    message: Option<String>,
 }
 
 fn vectors() -> Vectors {
@@ -105,6 +109,12 @@ fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap().chars().count() + 1;
         assert_eq!((start.line, start.column), (line, column), "position: {ctx}");
+    }
+    if let Some(severity) = &v.severity {
+        assert_eq!(d.severity().as_str(), severity, "severity: {ctx}");
+    }
+    if let (Some(message), Lang::En) = (&v.message, lang) {
+        assert!(d.message().contains(message.as_str()), "message: {ctx}");
     }
     if let (Some(help), Lang::En) = (&v.help, lang) {
         assert!(d.help().unwrap_or("").contains(help.as_str()), "help: {ctx}");

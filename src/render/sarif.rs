@@ -77,7 +77,7 @@ pub fn sarif(files: &[FileFindings], lang: Lang) -> Value {
                 "fullDescription": {"text": e.why.get(lang)},
                 "help": {"text": text, "markdown": markdown},
                 "defaultConfiguration": {"level": level(r.default_severity)},
-                "properties": {"fields": r.fields, "fix": r.fix.as_str(), "tags": ["client-lint", if r.fix == FixKind::None { "no-fix" } else { "fixable" }]},
+                "properties": {"fields": r.rule.fields_label(), "fix": r.fix.as_str(), "tags": ["client-lint", if r.fix == FixKind::None { "no-fix" } else { "fixable" }]},
             })
         })
         .collect();

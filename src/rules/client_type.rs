@@ -20,7 +20,7 @@
 //! ## References
 //! Client resource documentation: "J – legal entity, F – individual".
 
-use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::registry::{Explanation, Rule, Text};
@@ -76,22 +76,24 @@ impl ClientType {
     }
 }
 
-/// Parse the `type` field.
+/// Parse the `type` field: exactly `J` or `F`.
 ///
 /// ```
 /// use client_lint::{ClientType, FieldError, parse_client_type};
 /// assert_eq!(parse_client_type("J"), Ok(ClientType::Legal));
 /// assert_eq!(parse_client_type("F"), Ok(ClientType::Individual));
+/// assert_eq!(parse_client_type(" J"), Err(FieldError::Whitespace));
 /// assert!(matches!(parse_client_type("X"), Err(FieldError::NotAllowed { .. })));
 /// ```
 pub fn parse_client_type(s: &str) -> Result<ClientType, FieldError> {
     match s {
         "J" => Ok(ClientType::Legal),
         "F" => Ok(ClientType::Individual),
+        "" => Err(FieldError::Empty),
+        _ if is_padded(s) => Err(FieldError::Whitespace),
         "j" | "f" => Err(FieldError::WrongCase {
             canonical: s.to_ascii_uppercase(),
         }),
-        _ if s.trim() != s && !s.trim().is_empty() => Err(FieldError::Whitespace),
         _ => Err(FieldError::NotAllowed {
             allowed: "`J` (legal entity) or `F` (individual)",
         }),
@@ -99,12 +101,8 @@ pub fn parse_client_type(s: &str) -> Result<ClientType, FieldError> {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    match parse_client_type(t) {
-        Ok(ct) => whitespace(ctx, at, raw, ct.as_str()),
-        Err(FieldError::WrongCase { canonical }) => {
-            whitespace(ctx, at, raw, &canonical);
+    structured(ctx, at, parse_client_type, |ctx, t, e| match e {
+        FieldError::WrongCase { canonical } => {
             ctx.emit(Rule::ClientTypeWrongCase, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
@@ -116,8 +114,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .fix(at.replace(canonical.as_str(), Applicability::Safe))
             });
         }
-        Err(_) => {
-            whitespace(ctx, at, raw, t);
+        _ => {
             ctx.emit(Rule::UnknownClientType, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
@@ -132,5 +129,5 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 ))
             });
         }
-    }
+    });
 }

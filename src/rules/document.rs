@@ -29,7 +29,7 @@ use std::collections::HashSet;
 
 use super::{Ctx, FieldAt, FixSpec, Found, pointer_token, tr};
 use crate::diagnostic::Applicability;
-use crate::fields::{FIELDS, JsonType, Owner, field_index};
+use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner, field_index};
 use crate::options::Mode;
 use crate::registry::{Explanation, Rule, Text};
 use crate::syntax::{Member, Node, Span, SyntaxError, SyntaxErrorKind, Value, is_integer_literal};
@@ -306,10 +306,13 @@ fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize
 /// Small objects are scanned; large ones use a set, so 100,000 keys stay linear.
 const DUPLICATE_SCAN_MAX: usize = 16;
 
+/// Words of the bit set of known fields: as many as the field table needs.
+const KNOWN_WORDS: usize = FIELD_COUNT.div_ceil(64);
+
 /// Duplicate-key detection: the record's known fields in a bit set, other
 /// keys (and every key of a nested object) scanned while few, hashed when many.
 struct Seen<'k> {
-    known: u64,
+    known: [u64; KNOWN_WORDS],
     unknown: Vec<&'k str>,
     unknown_set: Option<HashSet<&'k str>>,
 }
@@ -317,7 +320,7 @@ struct Seen<'k> {
 impl<'k> Seen<'k> {
     fn new() -> Self {
         Seen {
-            known: 0,
+            known: [0; KNOWN_WORDS],
             unknown: Vec::new(),
             unknown_set: None,
         }
@@ -326,9 +329,9 @@ impl<'k> Seen<'k> {
     /// Record a key; `true` when it was seen before.
     fn repeated(&mut self, key: &'k str, field: Option<usize>) -> bool {
         if let Some(i) = field {
-            let bit = 1u64 << i;
-            let seen = self.known & bit != 0;
-            self.known |= bit;
+            let (word, bit) = (i / 64, 1u64 << (i % 64));
+            let seen = self.known[word] & bit != 0;
+            self.known[word] |= bit;
             return seen;
         }
         if let Some(set) = &mut self.unknown_set {
@@ -371,8 +374,8 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
         match index.map(|i| &FIELDS[i]) {
             Some(info) => {
                 ownership(ctx, &at, info.owner, mode);
-                if type_ok(ctx, &at, info.json_type) {
-                    check_field(ctx, &at);
+                if type_ok(ctx, &at, info) {
+                    (info.check)(ctx, &at);
                 }
             }
             None => {
@@ -423,25 +426,18 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
     }
 }
 
-/// Digit-holding string fields, where a number converts to a string for certain.
-const DIGIT_FIELDS: &[&str] = &[
-    "extension_len",
-    "domain_prefix",
-    "prefix",
-    "did_as_transfer_caller_id",
-];
-
 /// Check the JSON type; `true` when the value is of the expected type (null is
 /// accepted and checked no further).
-fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, expected: JsonType) -> bool {
+fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldInfo) -> bool {
+    let expected = info.json_type;
     let v = &at.node.value;
     let fix = match (expected, v) {
         (_, Value::Null) => return false,
         (JsonType::String, Value::String(_)) | (JsonType::Boolean, Value::Bool) => return true,
         // Fractions and exponents are the numbers family's business.
         (JsonType::Integer, Value::Number(_)) => return true,
-        (JsonType::String, Value::Number(n)) if is_integer_literal(n) && !n.starts_with('-') => DIGIT_FIELDS
-            .contains(&at.key)
+        (JsonType::String, Value::Number(n)) if is_integer_literal(n) && !n.starts_with('-') => info
+            .digits
             .then(|| at.replace(n.to_string(), Applicability::Safe))
             .flatten(),
         (JsonType::Integer, Value::String(s)) => {
@@ -530,28 +526,6 @@ fn found_type(type_name: &str, lang: crate::options::Lang) -> &'static str {
         ("null", Ru) => "`null`",
         (_, En) => "a value nested too deep",
         (_, Ru) => "слишком глубоко вложенное значение",
-    }
-}
-
-fn check_field(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    use super::{client_type, domain, email, formats, geo_list, numbers, text, timezone};
-    match at.key {
-        "id" | "dial_rule_id" | "hold_music" | "sip_network_permission_id" => numbers::check_id(ctx, at),
-        "disk_space_notify_threshold" => numbers::check_threshold(ctx, at),
-        "type" => client_type::check(ctx, at),
-        "email" | "disk_space_notify_email" => email::check(ctx, at),
-        "timezone" => timezone::check(ctx, at),
-        "language" => formats::check_language(ctx, at),
-        "domain" => domain::check(ctx, at),
-        "domain_prefix" | "prefix" => formats::check_digits(ctx, at),
-        "extension_len" => formats::check_extension_len(ctx, at),
-        "create_date" => formats::check_create_date(ctx, at),
-        "did_as_transfer_caller_id" => formats::check_caller_id(ctx, at),
-        "contact_phones" => text::check_phones(ctx, at),
-        "extra_params" => text::check_extra_params(ctx, at),
-        "geo_list" => geo_list::check(ctx, at),
-        "name" | "jur_address" | "fact_address" | "ambassadors" => text::check_free_text(ctx, at),
-        _ => {}
     }
 }
 

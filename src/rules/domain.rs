@@ -29,9 +29,9 @@
 //! RFC 1123 section 2.1, RFC 1035 section 2.3.1 (host names), RFC 5891
 //! section 4.2.3.1 (reserved `--`).
 
-use super::{Ctx, FieldAt, Found, as_str, reason, tr, whitespace};
+use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
-use crate::error::FieldError;
+use crate::error::{FieldError, HostProblem};
 use crate::registry::{Explanation, Rule, Text};
 
 pub(crate) static INVALID_DOMAIN: Explanation = Explanation {
@@ -81,15 +81,15 @@ pub(crate) static DOMAIN_NOT_LOWERCASE: Explanation = Explanation {
 };
 
 /// Why `s` is not a host name, or `None` when it is one.
-pub(crate) fn host_error(s: &str) -> Option<&'static str> {
+pub(crate) fn host_error(s: &str) -> Option<HostProblem> {
     if s.is_empty() {
-        return Some(reason::EMPTY_HOST);
+        return Some(HostProblem::Empty);
     }
     if !s.is_ascii() {
-        return Some(reason::NON_ASCII_HOST);
+        return Some(HostProblem::NonAscii);
     }
     if s.len() > 253 {
-        return Some(reason::HOST_TOO_LONG);
+        return Some(HostProblem::TooLong);
     }
     // One pass over the bytes, label by label.
     let b = s.as_bytes();
@@ -98,17 +98,17 @@ pub(crate) fn host_error(s: &str) -> Option<&'static str> {
         let c = b.get(i).copied().unwrap_or(b'.');
         if c != b'.' {
             if !(c.is_ascii_alphanumeric() || c == b'-') {
-                return Some(reason::HOST_CHARACTERS);
+                return Some(HostProblem::Characters);
             }
             continue;
         }
         let label = &b[start..i];
         match label {
-            [] => return Some(reason::EMPTY_LABEL),
-            _ if label.len() > 63 => return Some(reason::LABEL_TOO_LONG),
-            [b'-', ..] | [.., b'-'] => return Some(reason::LABEL_HYPHEN),
+            [] => return Some(HostProblem::EmptyLabel),
+            _ if label.len() > 63 => return Some(HostProblem::LabelTooLong),
+            [b'-', ..] | [.., b'-'] => return Some(HostProblem::LabelHyphen),
             [x, n, b'-', b'-', ..] if !(x.eq_ignore_ascii_case(&b'x') && n.eq_ignore_ascii_case(&b'n')) => {
-                return Some(reason::RESERVED_HYPHENS);
+                return Some(HostProblem::ReservedHyphens);
             }
             _ => {}
         }
@@ -165,7 +165,8 @@ fn url_host(s: &str) -> Option<&str> {
 ///     parse_domain("PBX.example.com"),
 ///     Err(FieldError::WrongCase { canonical: "pbx.example.com".into() })
 /// );
-/// assert!(matches!(parse_domain("pbx_1.example.com"), Err(FieldError::InvalidHost { .. })));
+/// assert!(matches!(parse_domain("pbx_1.example.com"), Err(FieldError::InvalidHost(_))));
+/// assert_eq!(parse_domain("\tpbx.example.com"), Err(FieldError::Whitespace));
 /// ```
 pub fn parse_domain(s: &str) -> Result<Domain, FieldError> {
     validate(s).map(|()| Domain(s.to_string()))
@@ -176,7 +177,7 @@ fn validate(s: &str) -> Result<(), FieldError> {
     if s.is_empty() {
         return Err(FieldError::Empty);
     }
-    if s.trim() != s && !s.trim().is_empty() {
+    if is_padded(s) {
         return Err(FieldError::Whitespace);
     }
     if let Some(host) = s.contains(':').then(|| url_host(s)).flatten() {
@@ -184,8 +185,8 @@ fn validate(s: &str) -> Result<(), FieldError> {
             host: host.to_ascii_lowercase(),
         });
     }
-    if let Some(reason) = host_error(s) {
-        return Err(FieldError::InvalidHost { reason });
+    if let Some(problem) = host_error(s) {
+        return Err(FieldError::InvalidHost(problem));
     }
     if s.bytes().any(|b| b.is_ascii_uppercase()) {
         return Err(FieldError::WrongCase {
@@ -196,12 +197,13 @@ fn validate(s: &str) -> Result<(), FieldError> {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    match validate(t) {
-        Ok(()) => whitespace(ctx, at, raw, t),
-        Err(FieldError::WrongCase { canonical }) => {
-            whitespace(ctx, at, raw, &canonical);
+    structured(ctx, at, validate, |ctx, t, e| report(ctx, at, t, e));
+}
+
+/// Map a [`parse_domain`] error of the value `t` to its rule.
+fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
+    match e {
+        FieldError::WrongCase { canonical } => {
             ctx.emit(Rule::DomainNotLowercase, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let c = s.q(&canonical);
@@ -214,9 +216,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .fix(at.replace(canonical.as_str(), Applicability::Safe))
             });
         }
-        Err(FieldError::Url { host }) => {
-            let valid = host_error(&host).is_none();
-            whitespace(ctx, at, raw, if valid { &host } else { t });
+        FieldError::Url { host } => {
+            // The fix must leave a value the field accepts.
+            let valid = validate(&host).is_ok();
             ctx.emit(Rule::DomainIsUrl, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let h = s.q(&host);
@@ -237,16 +239,14 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 }
             });
         }
-        Err(FieldError::Empty) => {}
-        Err(e) => {
-            whitespace(ctx, at, raw, t);
-            let reason = match e {
-                FieldError::InvalidHost { reason } => reason,
-                _ => reason::HOST_CHARACTERS,
+        e => {
+            let problem = match e {
+                FieldError::InvalidHost(p) => p,
+                _ => HostProblem::Characters,
             };
             ctx.emit(Rule::InvalidDomain, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
-                let reason = reason::localize(reason, s.lang);
+                let reason = problem.in_lang(s.lang);
                 Found::new(tr!(
                     s,
                     "`{v}` is not a valid host name: {reason}",
@@ -259,9 +259,6 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 ))
             });
         }
-    }
-    if t.is_empty() {
-        super::text::empty(ctx, at);
     }
 }
 

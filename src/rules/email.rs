@@ -36,9 +36,9 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use email_address::EmailAddress;
 
-use super::{Ctx, FieldAt, Found, as_str, reason, tr, whitespace};
+use super::{Ctx, FieldAt, Found, as_str, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
-use crate::error::FieldError;
+use crate::error::{EmailProblem, FieldError, HostProblem};
 use crate::registry::{Explanation, Rule, Text};
 
 const RFC: &str = "RFC 5321 section 4.1.2 (Mailbox)";
@@ -141,21 +141,23 @@ impl Email {
 }
 
 /// Index of the `@` that ends the local part (after a quoted string when the
-/// local part is quoted).
-fn split_at(s: &str) -> Option<usize> {
+/// local part is quoted), or what is wrong instead.
+fn split_at(s: &str) -> Result<usize, EmailProblem> {
     if s.starts_with('"') {
         let mut escaped = false;
         for (i, c) in s.char_indices().skip(1) {
             match c {
                 _ if escaped => escaped = false,
                 '\\' => escaped = true,
-                '"' => return (s[i + 1..].starts_with('@')).then_some(i + 1),
+                '"' if s[i + 1..].starts_with('@') => return Ok(i + 1),
+                '"' if s[i + 1..].contains('@') => return Err(EmailProblem::TextAfterQuotes),
+                '"' => return Err(EmailProblem::MissingAt),
                 _ => {}
             }
         }
-        None
+        Err(EmailProblem::MissingAt)
     } else {
-        s.find('@')
+        s.find('@').ok_or(EmailProblem::MissingAt)
     }
 }
 
@@ -185,24 +187,24 @@ fn looks_multiple(s: &str) -> bool {
     false
 }
 
-fn domain_error(domain: &str) -> Option<&'static str> {
+fn domain_error(domain: &str) -> Option<HostProblem> {
     if let Some(literal) = domain.strip_prefix('[') {
         let Some(inner) = literal.strip_suffix(']') else {
-            return Some(reason::LITERAL_UNCLOSED);
+            return Some(HostProblem::LiteralUnclosed);
         };
         return if let Some(v6) = inner.strip_prefix("IPv6:") {
-            v6.parse::<Ipv6Addr>().err().map(|_| reason::LITERAL_IPV6)
+            v6.parse::<Ipv6Addr>().err().map(|_| HostProblem::LiteralIpv6)
         } else if inner.parse::<Ipv4Addr>().is_ok() {
             None
         } else {
-            Some(reason::LITERAL_KIND)
+            Some(HostProblem::LiteralKind)
         };
     }
-    if let Some(reason) = super::domain::host_error(domain) {
-        return Some(reason);
+    if let Some(problem) = super::domain::host_error(domain) {
+        return Some(problem);
     }
     if !domain.contains('.') {
-        return Some(reason::NO_DOT);
+        return Some(HostProblem::NoDot);
     }
     None
 }
@@ -229,10 +231,16 @@ pub fn parse_email(s: &str) -> Result<Email, FieldError> {
 
 /// [`parse_email`] without building the value: the index of the `@`.
 fn validate(s: &str) -> Result<usize, FieldError> {
+    let invalid = |p| Err(FieldError::InvalidEmail(p));
     if s.is_empty() {
         return Err(FieldError::Empty);
     }
-    if s.trim() != s {
+    // Before white space: CR/LF at the edges must not be trimmed away
+    // silently, since they would end up in a mail header.
+    if crate::scan::control(s.as_bytes()).is_some() {
+        return invalid(EmailProblem::ControlCharacter);
+    }
+    if is_padded(s) {
         return Err(FieldError::Whitespace);
     }
     if let Some(open) = s.ends_with('>').then(|| s.rfind('<')).flatten() {
@@ -246,60 +254,55 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if looks_multiple(s) {
         return Err(FieldError::MultipleEmails);
     }
-    let invalid = |reason| Err(FieldError::InvalidEmail { reason });
-    if !s.is_ascii() {
-        return invalid(reason::NON_ASCII_EMAIL);
-    }
-    let Some(at) = split_at(s) else {
-        return invalid(reason::MISSING_AT);
+    let at = match split_at(s) {
+        Ok(at) => at,
+        Err(p) => return invalid(p),
     };
     let (local, domain) = (&s[..at], &s[at + 1..]);
+    if !local.is_ascii() {
+        return invalid(EmailProblem::NonAsciiLocalPart);
+    }
+    if !domain.is_ascii() {
+        return invalid(EmailProblem::NonAsciiDomain);
+    }
     if local.is_empty() {
-        return invalid(reason::NOTHING_BEFORE_AT);
+        return invalid(EmailProblem::NothingBeforeAt);
     }
     if domain.is_empty() {
-        return invalid(reason::NOTHING_AFTER_AT);
+        return invalid(EmailProblem::NothingAfterAt);
     }
     if local.len() > 64 {
-        return invalid(reason::LOCAL_TOO_LONG);
+        return invalid(EmailProblem::LocalTooLong);
     }
     if s.len() > 254 {
-        return invalid(reason::EMAIL_TOO_LONG);
+        return invalid(EmailProblem::TooLong);
     }
     if !EmailAddress::is_valid_local_part(local) {
-        let reason = if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
-            reason::LOCAL_DOTS
+        let problem = if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+            EmailProblem::LocalDots
         } else if local.contains(' ') {
-            reason::LOCAL_SPACE
+            EmailProblem::LocalSpace
         } else if domain.contains('@') || local.contains('@') {
-            reason::TWO_ATS
+            EmailProblem::TwoAts
         } else {
-            reason::LOCAL_CHARACTER
+            EmailProblem::LocalCharacter
         };
-        return invalid(reason);
+        return invalid(problem);
     }
-    if let Some(reason) = domain_error(domain) {
-        return Err(FieldError::InvalidHost { reason });
+    if let Some(problem) = domain_error(domain) {
+        return Err(FieldError::InvalidHost(problem));
     }
     Ok(at)
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    let result = validate(t);
-    let best = match &result {
-        Err(FieldError::DisplayName { address }) => address.as_str(),
-        _ => t,
-    };
-    whitespace(ctx, at, raw, best);
-    let err = match result {
-        Ok(_) => return,
-        Err(FieldError::Empty) => return super::text::empty(ctx, at),
-        Err(e) => e,
-    };
+    structured(ctx, at, validate, |ctx, t, e| report(ctx, at, t, e));
+}
+
+/// Map a [`parse_email`] error of the value `t` to its rule.
+fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
     let name = at.key;
-    match err {
+    match e {
         FieldError::DisplayName { address } => {
             ctx.emit(Rule::EmailDisplayName, Some(at.pointer()), at.node.span, |s| {
                 let a = s.q(&address);
@@ -324,11 +327,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 "оставьте один адрес, например адрес рассылки для всех"
             ))
         }),
-        FieldError::InvalidHost { reason } => {
+        FieldError::InvalidHost(problem) => {
             let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
             ctx.emit(Rule::InvalidEmailDomain, Some(at.pointer()), at.node.span, |s| {
                 let d = s.q(domain);
-                let reason = reason::localize(reason, s.lang);
+                let reason = problem.in_lang(s.lang);
                 Found::new(tr!(
                     s,
                     "invalid domain `{d}` in e-mail address: {reason}",
@@ -342,13 +345,22 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
             });
         }
         other => {
-            let reason = match other {
-                FieldError::InvalidEmail { reason } => reason,
-                _ => reason::LOCAL_CHARACTER,
+            let problem = match other {
+                FieldError::InvalidEmail(p) => p,
+                _ => EmailProblem::LocalCharacter,
             };
-            ctx.emit(Rule::InvalidEmail, Some(at.pointer()), at.node.span, |s| {
+            // A control character is pointed at where it is (it is found
+            // before white space is trimmed, so in the value as written).
+            let control = match problem {
+                EmailProblem::ControlCharacter => {
+                    as_str(at.node).and_then(|raw| crate::scan::control(raw.as_bytes()))
+                }
+                _ => None,
+            };
+            let span = control.map_or(at.node.span, |i| at.sub_span(i, i + 1));
+            ctx.emit(Rule::InvalidEmail, Some(at.pointer()), span, |s| {
                 let v = s.q(t);
-                let reason = reason::localize(reason, s.lang);
+                let reason = problem.in_lang(s.lang);
                 Found::new(tr!(
                     s,
                     "`{v}` is not a valid e-mail address: {reason}",

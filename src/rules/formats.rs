@@ -26,7 +26,7 @@
 //! ## References
 //! ISO 639-1; ITU-T E.164 (digits of a number); client resource documentation.
 
-use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use super::{Ctx, FieldAt, Found, as_str, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::registry::{Explanation, Rule, Text};
@@ -112,10 +112,13 @@ fn is_digits(s: &str) -> bool {
 /// assert_eq!(parse_prefix("12345"), Ok("12345"));
 /// assert_eq!(parse_prefix("12 345"), Err(FieldError::NotDigits));
 /// assert_eq!(parse_prefix(""), Err(FieldError::Empty));
+/// assert_eq!(parse_prefix("\t123"), Err(FieldError::Whitespace));
 /// ```
 pub fn parse_prefix(s: &str) -> Result<&str, FieldError> {
     if s.is_empty() {
         Err(FieldError::Empty)
+    } else if is_padded(s) {
+        Err(FieldError::Whitespace)
     } else if is_digits(s) {
         Ok(s)
     } else {
@@ -128,12 +131,15 @@ pub fn parse_prefix(s: &str) -> Result<&str, FieldError> {
 /// ```
 /// assert_eq!(client_lint::parse_extension_len("3"), Ok(3));
 /// assert!(client_lint::parse_extension_len("5").is_err());
+/// assert_eq!(client_lint::parse_extension_len("3 "), Err(client_lint::FieldError::Whitespace));
 /// ```
 pub fn parse_extension_len(s: &str) -> Result<u8, FieldError> {
     match s {
         "2" => Ok(2),
         "3" => Ok(3),
         "4" => Ok(4),
+        "" => Err(FieldError::Empty),
+        _ if is_padded(s) => Err(FieldError::Whitespace),
         _ => Err(FieldError::NotAllowed {
             allowed: "`\"2\"`, `\"3\"` or `\"4\"`",
         }),
@@ -176,6 +182,12 @@ impl std::fmt::Display for CreateDate {
 /// assert_eq!(parse_create_date("2023-02-28T10:00:00"), Err(FieldError::DateFormat));
 /// ```
 pub fn parse_create_date(s: &str) -> Result<CreateDate, FieldError> {
+    if s.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if is_padded(s) {
+        return Err(FieldError::Whitespace);
+    }
     let b = s.as_bytes();
     let shape = b.len() == 19
         && b.iter().enumerate().all(|(i, &c)| match i {
@@ -222,25 +234,25 @@ pub fn parse_create_date(s: &str) -> Result<CreateDate, FieldError> {
 pub fn parse_language(s: &str) -> Result<&str, FieldError> {
     if s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase()) {
         Ok(s)
+    } else if s.is_empty() {
+        Err(FieldError::Empty)
+    } else if is_padded(s) {
+        Err(FieldError::Whitespace)
     } else if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         Err(FieldError::WrongCase {
             canonical: s.to_ascii_lowercase(),
         })
-    } else if s.is_empty() {
-        Err(FieldError::Empty)
     } else {
         Err(FieldError::NotLanguageCode)
     }
 }
 
 pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    match parse_prefix(t) {
-        Ok(_) => whitespace(ctx, at, raw, t),
-        Err(FieldError::Empty) => super::text::empty(ctx, at),
-        Err(_) => {
-            whitespace(ctx, at, raw, t);
+    structured(
+        ctx,
+        at,
+        |v| parse_prefix(v).map(drop),
+        |ctx, t, _| {
             let name = at.key;
             ctx.emit(Rule::NonDigitPrefix, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
@@ -262,116 +274,107 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         .fix(at.replace(digits.as_str(), Applicability::Unsafe))
                 }
             });
-        }
-    }
+        },
+    );
 }
 
 pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    if parse_extension_len(t).is_ok() {
-        return whitespace(ctx, at, raw, t);
-    }
-    whitespace(ctx, at, raw, t);
-    ctx.emit(Rule::InvalidExtensionLen, Some(at.pointer()), at.node.span, |s| {
-        let v = s.q(t);
-        Found::new(tr!(
-            s,
-            "`extension_len` must be `\"2\"`, `\"3\"` or `\"4\"`, found `{v}`",
-            "`extension_len` должен быть `\"2\"`, `\"3\"` или `\"4\"`, найдено `{v}`"
-        ))
-        .help(tr!(
-            s,
-            "write `\"3\"` (the default) unless extensions need 2 or 4 digits; it cannot change after creation",
-            "укажите `\"3\"` (по умолчанию), если добавочным не нужны 2 или 4 цифры; после создания длину не изменить"
-        ))
+    structured(ctx, at, parse_extension_len, |ctx, t, _| {
+        ctx.emit(Rule::InvalidExtensionLen, Some(at.pointer()), at.node.span, |s| {
+            let v = s.q(t);
+            Found::new(tr!(
+                s,
+                "`extension_len` must be `\"2\"`, `\"3\"` or `\"4\"`, found `{v}`",
+                "`extension_len` должен быть `\"2\"`, `\"3\"` или `\"4\"`, найдено `{v}`"
+            ))
+            .help(tr!(
+                s,
+                "write `\"3\"` (the default) unless extensions need 2 or 4 digits; it cannot change after creation",
+                "укажите `\"3\"` (по умолчанию), если добавочным не нужны 2 или 4 цифры; после создания длину не изменить"
+            ))
+        });
     });
 }
 
 pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    let err = match parse_create_date(t) {
-        // A valid date is written canonically already.
-        Ok(_) => return whitespace(ctx, at, raw, t),
-        Err(e) => e,
-    };
-    whitespace(ctx, at, raw, t);
-    ctx.emit(Rule::InvalidCreateDate, Some(at.pointer()), at.node.span, |s| {
-        let v = s.q(t);
-        if err == FieldError::NoSuchDate {
-            Found::new(tr!(
-                s,
-                "`create_date` names a date or time that does not exist: `{v}`",
-                "`create_date` указывает несуществующие дату или время: `{v}`"
-            ))
-            .help(tr!(
-                s,
-                "check the day of the month (leap years) and that the time is within 00:00:00–23:59:59",
-                "проверьте число месяца (високосные годы) и что время в пределах 00:00:00–23:59:59"
-            ))
-        } else {
-            Found::new(tr!(
-                s,
-                "`create_date` must look like `2024-01-31 14:05:00`, found `{v}`",
-                "`create_date` должен иметь вид `2024-01-31 14:05:00`, найдено `{v}`"
-            ))
-            .help(tr!(
-                s,
-                "write `YYYY-MM-DD HH:MM:SS`: a space between date and time, no `T`, no zone",
-                "пишите `ГГГГ-ММ-ДД ЧЧ:ММ:СС`: пробел между датой и временем, без `T` и зоны"
-            ))
-        }
+    structured(ctx, at, parse_create_date, |ctx, t, err| {
+        ctx.emit(Rule::InvalidCreateDate, Some(at.pointer()), at.node.span, |s| {
+            let v = s.q(t);
+            if err == FieldError::NoSuchDate {
+                Found::new(tr!(
+                    s,
+                    "`create_date` names a date or time that does not exist: `{v}`",
+                    "`create_date` указывает несуществующие дату или время: `{v}`"
+                ))
+                .help(tr!(
+                    s,
+                    "check the day of the month (leap years) and that the time is within 00:00:00–23:59:59",
+                    "проверьте число месяца (високосные годы) и что время в пределах 00:00:00–23:59:59"
+                ))
+            } else {
+                Found::new(tr!(
+                    s,
+                    "`create_date` must look like `2024-01-31 14:05:00`, found `{v}`",
+                    "`create_date` должен иметь вид `2024-01-31 14:05:00`, найдено `{v}`"
+                ))
+                .help(tr!(
+                    s,
+                    "write `YYYY-MM-DD HH:MM:SS`: a space between date and time, no `T`, no zone",
+                    "пишите `ГГГГ-ММ-ДД ЧЧ:ММ:СС`: пробел между датой и временем, без `T` и зоны"
+                ))
+            }
+        });
     });
 }
 
 pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    match parse_language(t) {
-        Ok(_) => whitespace(ctx, at, raw, t),
-        Err(FieldError::Empty) => super::text::empty(ctx, at),
-        Err(FieldError::WrongCase { canonical }) => {
-            whitespace(ctx, at, raw, &canonical);
-            ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                Found::new(tr!(
-                    s,
-                    "language code `{v}` must be lower case",
-                    "код языка `{v}` пишется строчными буквами"
-                ))
-                .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
-                .fix(at.replace(canonical.as_str(), Applicability::Safe))
-            });
-        }
-        Err(_) => {
-            whitespace(ctx, at, raw, t);
-            // `ru-RU`, `ru_RU` → `ru` is likely.
-            let base = t
-                .split(['-', '_'])
-                .next()
-                .filter(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len())
-                .map(str::to_ascii_lowercase);
-            ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                let f = Found::new(tr!(
-                    s,
-                    "`{v}` is not a two-letter ISO 639-1 language code",
-                    "`{v}` — не двухбуквенный код языка ISO 639-1"
-                ));
-                match &base {
-                    Some(b) => f
-                        .help(tr!(s, "did you mean `{b}`?", "может быть, `{b}`?"))
-                        .fix(at.replace(b.as_str(), Applicability::Unsafe)),
-                    None => f.help(tr!(
+    structured(
+        ctx,
+        at,
+        |v| parse_language(v).map(drop),
+        |ctx, t, e| match e {
+            FieldError::WrongCase { canonical } => {
+                ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
+                    let v = s.q(t);
+                    Found::new(tr!(
                         s,
-                        "write a code such as `ru` or `en`",
-                        "укажите код, например `ru` или `en`"
-                    )),
-                }
-            });
-        }
-    }
+                        "language code `{v}` must be lower case",
+                        "код языка `{v}` пишется строчными буквами"
+                    ))
+                    .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                    .fix(at.replace(canonical.as_str(), Applicability::Safe))
+                });
+            }
+            _ => {
+                // `ru-RU`, `ru_RU` → `ru` is likely.
+                let base = t
+                    .split(['-', '_'])
+                    .next()
+                    .filter(|b| {
+                        b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len()
+                    })
+                    .map(str::to_ascii_lowercase);
+                ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
+                    let v = s.q(t);
+                    let f = Found::new(tr!(
+                        s,
+                        "`{v}` is not a two-letter ISO 639-1 language code",
+                        "`{v}` — не двухбуквенный код языка ISO 639-1"
+                    ));
+                    match &base {
+                        Some(b) => f
+                            .help(tr!(s, "did you mean `{b}`?", "может быть, `{b}`?"))
+                            .fix(at.replace(b.as_str(), Applicability::Unsafe)),
+                        None => f.help(tr!(
+                            s,
+                            "write a code such as `ru` or `en`",
+                            "укажите код, например `ru` или `en`"
+                        )),
+                    }
+                });
+            }
+        },
+    );
 }
 
 pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
@@ -383,7 +386,7 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     if t.is_empty() {
         return;
     }
-    whitespace(ctx, at, raw, t);
+    super::text::whitespace(ctx, at, raw);
     let ok = t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' '))

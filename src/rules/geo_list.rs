@@ -111,7 +111,8 @@ pub(crate) static EMPTY_GEO_LIST: Explanation = Explanation {
 pub enum GeoList {
     /// `*`: every country; the provider's list is ignored.
     All,
-    /// These countries, in the order written (never empty).
+    /// These countries, in the order written (never empty). A repeated code
+    /// is kept as written: the API accepts it, and the linter warns.
     Countries(Vec<CountryCode>),
 }
 
@@ -248,7 +249,56 @@ fn hint(code: &str) -> Option<&'static str> {
     }
 }
 
-/// Parse `geo_list` in its canonical form.
+/// What is wrong with one code of the list.
+enum CodeProblem {
+    /// Not an ISO 3166-1 alpha-2 code; maybe the code meant.
+    Unknown(Option<&'static str>),
+    /// A known code listed before.
+    Repeated(CountryCode),
+}
+
+/// Everything the grammar says about a `geo_list` value: the one analysis
+/// behind both [`parse_geo_list`] and the lint.
+struct Analysis<'s> {
+    toks: Vec<Token<'s>>,
+    /// The canonical form, when the value is not written in it.
+    not_canonical: Option<String>,
+    /// Whether a token is `*`.
+    wildcard: bool,
+    /// Per-token problems, in order: index into `toks`.
+    problems: Vec<(usize, CodeProblem)>,
+}
+
+fn analyze(s: &str) -> Analysis<'_> {
+    let toks = tokens(s);
+    let not_canonical = (!is_canonical(s, &toks)).then(|| canonical(&toks));
+    let wildcard = toks.iter().any(|t| t.upper == "*");
+    let mut problems = Vec::new();
+    if !wildcard {
+        let mut seen = CodeSet::new();
+        for (i, t) in toks.iter().enumerate() {
+            match country(&t.upper) {
+                Some(code) if seen.repeated(code.alpha2()) => problems.push((i, CodeProblem::Repeated(code))),
+                Some(_) => {}
+                None => problems.push((i, CodeProblem::Unknown(hint(&t.upper)))),
+            }
+        }
+    }
+    Analysis {
+        toks,
+        not_canonical,
+        wildcard,
+        problems,
+    }
+}
+
+/// Parse `geo_list`: `*`, or upper-case ISO 3166-1 alpha-2 codes separated by
+/// single spaces.
+///
+/// A repeated code is accepted (the API accepts it; the linter warns), and
+/// kept in [`GeoList::Countries`] as written. Errors come in this order: the
+/// empty string, white space only, `*` with codes, the first unknown code,
+/// then any other departure from the canonical form.
 ///
 /// ```
 /// use client_lint::{FieldError, GeoList, parse_geo_list};
@@ -265,47 +315,41 @@ fn hint(code: &str) -> Option<&'static str> {
 /// );
 /// ```
 pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
-    let toks = tokens(s);
-    if toks.is_empty() {
+    if s.is_empty() {
         return Err(FieldError::Empty);
     }
-    if toks.iter().any(|t| t.upper == "*") {
-        return if toks.len() == 1 && s == "*" {
-            Ok(GeoList::All)
-        } else if toks.len() == 1 {
-            Err(FieldError::NotCanonical {
+    if s == "*" {
+        return Ok(GeoList::All);
+    }
+    let a = analyze(s);
+    if a.toks.is_empty() {
+        return Err(FieldError::Whitespace);
+    }
+    if a.wildcard {
+        return Err(if a.toks.len() == 1 {
+            FieldError::NotCanonical {
                 canonical: "*".into(),
-            })
-        } else {
-            Err(FieldError::WildcardWithCountries)
-        };
-    }
-    let mut codes = Vec::with_capacity(toks.len());
-    for t in &toks {
-        match country(&t.upper) {
-            Some(c) => codes.push(c),
-            None => {
-                return Err(FieldError::UnknownCountry {
-                    code: t.raw.to_string(),
-                    hint: hint(&t.upper),
-                });
             }
-        }
-    }
-    if !is_canonical(s, &toks) {
-        return Err(FieldError::NotCanonical {
-            canonical: canonical(&toks),
+        } else {
+            FieldError::WildcardWithCountries
         });
     }
-    let mut seen = CodeSet::new();
-    for c in &codes {
-        if seen.repeated(c.alpha2()) {
-            return Err(FieldError::DuplicateCountry {
-                code: c.alpha2().to_string(),
-            });
-        }
+    if let Some((i, CodeProblem::Unknown(hint))) = a
+        .problems
+        .iter()
+        .find(|(_, p)| matches!(p, CodeProblem::Unknown(_)))
+    {
+        return Err(FieldError::UnknownCountry {
+            code: a.toks[*i].raw.to_string(),
+            hint: *hint,
+        });
     }
-    Ok(GeoList::Countries(codes))
+    if let Some(canonical) = a.not_canonical {
+        return Err(FieldError::NotCanonical { canonical });
+    }
+    Ok(GeoList::Countries(
+        a.toks.iter().filter_map(|t| country(&t.upper)).collect(),
+    ))
 }
 
 fn canonical(toks: &[Token<'_>]) -> String {
@@ -320,6 +364,7 @@ fn canonical(toks: &[Token<'_>]) -> String {
 }
 
 /// The common case without allocating: `XX YY ZZ`, known codes, no repeat.
+/// A shortcut of [`analyze`]: `true` only for values it finds no problem in.
 fn plainly_valid(s: &str) -> bool {
     if s == "*" {
         return true;
@@ -340,8 +385,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     if plainly_valid(s) {
         return;
     }
-    let toks = tokens(s);
-    if toks.is_empty() {
+    if s.is_empty() {
         ctx.emit(Rule::EmptyGeoList, Some(at.pointer()), at.node.span, |s| {
             Found::new(tr!(s, "`geo_list` is empty", "`geo_list` пуст"))
                 .help(tr!(
@@ -353,21 +397,24 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         });
         return;
     }
-    if !is_canonical(s, &toks) {
-        let c = canonical(&toks);
+    let a = analyze(s);
+    if a.toks.is_empty() {
+        return super::text::padded(ctx, at, "", false);
+    }
+    if let Some(c) = &a.not_canonical {
         ctx.emit(Rule::GeoListNotCanonical, Some(at.pointer()), at.node.span, |s| {
-            let v = s.q(&c);
+            let v = s.q(c);
             Found::new(tr!(
                 s,
                 "country codes must be upper case and separated by single spaces",
                 "коды стран пишутся заглавными буквами через одиночный пробел"
             ))
             .help(tr!(s, "write `{v}`", "напишите `{v}`"))
-            .fix(at.replace(c, Applicability::Safe))
+            .fix(at.replace(c.as_str(), Applicability::Safe))
         });
     }
-    if toks.iter().any(|t| t.upper == "*") {
-        if toks.len() > 1 {
+    if a.wildcard {
+        if a.toks.len() > 1 {
             ctx.emit(
                 Rule::WildcardWithCountries,
                 Some(at.pointer()),
@@ -388,43 +435,45 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
         return;
     }
-    // Per-code problems. Each fix rewrites the whole value, so only the first
-    // diagnostic of a kind carries one, correcting every occurrence at once:
-    // a million-code list stays linear.
-    let mut seen = CodeSet::new();
-    let mut dup_fixed = false;
+    // Each fix rewrites the whole value, so only the first finding of a kind
+    // carries one, correcting every occurrence at once: a million-code list
+    // stays linear.
+    let mut repeat_fixed = false;
     let mut hint_fixed = false;
-    for t in &toks {
+    for (i, problem) in &a.problems {
+        let t = &a.toks[*i];
         let span = at.sub_span(t.start, t.end);
-        match country(&t.upper) {
-            Some(code) => {
-                if seen.repeated(code.alpha2()) {
-                    let fix = (!dup_fixed).then(|| {
-                        let mut kept = std::collections::HashSet::new();
-                        let v: Vec<&str> = toks
-                            .iter()
-                            .map(|t| t.upper.as_ref())
-                            .filter(|u| kept.insert(*u))
-                            .collect();
-                        v.join(" ")
-                    });
-                    dup_fixed = true;
-                    ctx.emit(Rule::DuplicateCountry, Some(at.pointer()), span, |s| {
-                        let c = code.alpha2();
-                        Found::new(tr!(
-                            s,
-                            "`{c}` is listed more than once",
-                            "`{c}` указан несколько раз"
-                        ))
-                        .help(tr!(s, "remove the repetition", "удалите повтор"))
-                        .fix(fix.and_then(|v| at.replace(v, Applicability::Safe)))
-                    });
-                }
+        match problem {
+            CodeProblem::Repeated(code) => {
+                let fix = (!repeat_fixed).then(|| {
+                    let mut kept = std::collections::HashSet::new();
+                    let v: Vec<&str> = a
+                        .toks
+                        .iter()
+                        .map(|t| t.upper.as_ref())
+                        .filter(|u| kept.insert(*u))
+                        .collect();
+                    v.join(" ")
+                });
+                repeat_fixed = true;
+                ctx.emit(Rule::DuplicateCountry, Some(at.pointer()), span, |s| {
+                    let c = code.alpha2();
+                    Found::new(tr!(
+                        s,
+                        "`{c}` is listed more than once",
+                        "`{c}` указан несколько раз"
+                    ))
+                    .help(tr!(s, "remove the repetition", "удалите повтор"))
+                    .fix(fix.and_then(|v| at.replace(v, Applicability::Safe)))
+                });
             }
-            None => {
-                let h = hint(&t.upper);
+            CodeProblem::Unknown(h) => {
                 let fix = (h.is_some() && !hint_fixed).then(|| {
-                    let v: Vec<&str> = toks.iter().map(|t| hint(&t.upper).unwrap_or(&t.upper)).collect();
+                    let v: Vec<&str> = a
+                        .toks
+                        .iter()
+                        .map(|t| hint(&t.upper).unwrap_or(&t.upper))
+                        .collect();
                     v.join(" ")
                 });
                 hint_fixed |= fix.is_some();
@@ -467,10 +516,12 @@ mod tests {
     fn parse_errors() {
         assert_eq!(parse_geo_list(""), Err(FieldError::Empty));
         assert_eq!(parse_geo_list("* RU"), Err(FieldError::WildcardWithCountries));
+        // A repeat is a warning of the lint, not an error of the grammar.
         assert_eq!(
             parse_geo_list("RU RU"),
-            Err(FieldError::DuplicateCountry { code: "RU".into() })
+            Ok(GeoList::Countries(vec![CountryCode::RUS, CountryCode::RUS]))
         );
+        assert_eq!(parse_geo_list(" \t"), Err(FieldError::Whitespace));
         assert_eq!(
             parse_geo_list("RUS"),
             Err(FieldError::UnknownCountry {

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::error::FieldError;
 use crate::options::{Lang, Options};
 use crate::registry::Rule;
 use crate::syntax::{Node, Span, Value};
@@ -15,7 +16,6 @@ pub(crate) mod email;
 pub(crate) mod formats;
 pub(crate) mod geo_list;
 pub(crate) mod numbers;
-mod reason;
 pub(crate) mod text;
 pub(crate) mod timezone;
 mod timezone_links;
@@ -275,8 +275,8 @@ pub(crate) fn as_str<'t>(node: &'t Node<'_>) -> Option<&'t str> {
     }
 }
 
-/// `str::trim`, with a fast path for values whose ends are plainly not white
-/// space (the common case).
+/// `str::trim` (Unicode white space, CR/LF included), with a fast path for
+/// values whose ends are plainly not white space (the common case).
 pub(crate) fn trim(s: &str) -> &str {
     match (s.as_bytes().first(), s.as_bytes().last()) {
         (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
@@ -284,27 +284,53 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
-/// Report white space around a string value. `fixed` is the best replacement
-/// the family knows: its canonical form when certain, else the trimmed value,
-/// so that one edit fixes both problems.
-pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, fixed: &str) {
-    let t = trim(raw);
-    if t.len() == raw.len() || t.is_empty() {
-        return;
+/// Whether a non-empty value has white space at its start or end (or is
+/// white space only). Every structured field's parser asks this first.
+pub(crate) fn is_padded(s: &str) -> bool {
+    trim(s).len() != s.len()
+}
+
+/// Check a structured field (any field but free text) through its parser,
+/// the field's one grammar:
+/// - valid as written: nothing to report; the value is returned;
+/// - an empty string: the `empty-value` warning (it may mean "not set");
+/// - white space around it: the `padded-value` error, whose safe fix trims it
+///   when the trimmed value is valid; otherwise the trimmed value's own error
+///   is reported too, through `report`, and its fix (if any) writes a clean
+///   value, so one value never gets two competing fixes;
+/// - any other error: `report` maps it to its rule, message and fix.
+///
+/// Returns the parsed value when the value, or the value without its white
+/// space, is valid.
+pub(crate) fn structured<T>(
+    ctx: &mut Ctx<'_>,
+    at: &FieldAt<'_, '_>,
+    parse: impl Fn(&str) -> Result<T, FieldError>,
+    report: impl FnOnce(&mut Ctx<'_>, &str, FieldError),
+) -> Option<T> {
+    let raw = as_str(at.node)?;
+    match parse(raw) {
+        Ok(v) => Some(v),
+        Err(FieldError::Empty) => {
+            text::empty(ctx, at, false);
+            None
+        }
+        Err(FieldError::Whitespace) => {
+            let t = trim(raw);
+            let inner = (!t.is_empty()).then(|| parse(t));
+            text::padded(ctx, at, t, matches!(inner, Some(Ok(_))));
+            match inner {
+                Some(Ok(v)) => Some(v),
+                Some(Err(e)) => {
+                    report(ctx, t, e);
+                    None
+                }
+                None => None,
+            }
+        }
+        Err(e) => {
+            report(ctx, raw, e);
+            None
+        }
     }
-    let name = at.key;
-    ctx.emit(
-        Rule::SurroundingWhitespace,
-        Some(at.pointer()),
-        at.node.span,
-        |s| {
-            Found::new(tr!(
-                s,
-                "`{name}` has white space around its value",
-                "значение `{name}` окружено пробельными символами"
-            ))
-            .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
-            .fix(at.replace(fixed, Applicability::Safe))
-        },
-    );
 }

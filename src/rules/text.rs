@@ -26,7 +26,7 @@
 //! ## References
 //! Unicode general category Cc; RFC 8259 (JSON inside `extra_params`).
 
-use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use super::{Ctx, FieldAt, Found, as_str, tr};
 use crate::diagnostic::Applicability;
 use crate::registry::{Explanation, Rule, Text};
 
@@ -46,8 +46,8 @@ pub(crate) static CONTROL_CHARACTER: Explanation = Explanation {
 
 pub(crate) static EMPTY_VALUE: Explanation = Explanation {
     what: Text {
-        en: "An empty string. The unsafe fix replaces it with `null`.",
-        ru: "Пустая строка. Небезопасное исправление заменяет её на `null`.",
+        en: "An empty string, or a free-text value of white space only (\"blank\"). The unsafe fix replaces it with `null`. A warning, not an error, in every field: whether the API reads `\"\"` as \"not set\" is not documented. (`geo_list` has its own rule, `empty-geo-list`; white space only in a structured field is the error `padded-value`.)",
+        ru: "Пустая строка или значение свободного текста только из пробельных символов («пусто»). Небезопасное исправление заменяет его на `null`. Предупреждение, а не ошибка, в любом поле: читает ли API `\"\"` как «не задано», не документировано. (Для `geo_list` есть своё правило `empty-geo-list`; только пробелы в структурированном поле — ошибка `padded-value`.)",
     },
     why: Text {
         en: "Often a form field left blank by mistake. Write `null` (or leave the field out) when the value is really unknown.",
@@ -60,16 +60,30 @@ pub(crate) static EMPTY_VALUE: Explanation = Explanation {
 
 pub(crate) static SURROUNDING_WHITESPACE: Explanation = Explanation {
     what: Text {
-        en: "A string value with white space at the start or end. The fix trims it (and, where the field's own rule knows the canonical form, writes that).",
-        ru: "Строковое значение с пробельными символами в начале или конце. Исправление их убирает (а если правило поля знает каноническую форму, записывает её).",
+        en: "White space at the start or end of a free-text field (`name`, `jur_address`, `fact_address`, `ambassadors`, `contact_phones`, `did_as_transfer_caller_id`). The safe fix trims it. In structured fields (time zone, codes, addresses, numbers as text) the same is the error `padded-value`.",
+        ru: "Пробельные символы в начале или конце поля со свободным текстом (`name`, `jur_address`, `fact_address`, `ambassadors`, `contact_phones`, `did_as_transfer_caller_id`). Безопасное исправление их убирает. В структурированных полях (часовой пояс, коды, адреса почты, числа в виде текста) это ошибка `padded-value`.",
     },
     why: Text {
-        en: "Invisible in most interfaces, yet `\" Europe/Moscow\"` is not a time zone and `\"Acme \"` does not match `\"Acme\"`.",
-        ru: "Незаметно в большинстве интерфейсов, но `\" Europe/Moscow\"` — не часовой пояс, а `\"Acme \"` не совпадает с `\"Acme\"`.",
+        en: "Invisible in most interfaces, yet `\"Acme \"` does not match `\"Acme\"` in searches and exports. A warning, not an error: the text may still be what was meant.",
+        ru: "Незаметно в большинстве интерфейсов, но `\"Acme \"` не совпадёт с `\"Acme\"` при поиске и выгрузке. Предупреждение, а не ошибка: текст может быть именно таким, как задумано.",
     },
-    example: r#"{"timezone": " Europe/Moscow "}"#,
-    instead: r#"{"timezone": "Europe/Moscow"}"#,
+    example: r#"{"name": " Acme Telecom "}"#,
+    instead: r#"{"name": "Acme Telecom"}"#,
     references: &["client resource documentation"],
+};
+
+pub(crate) static PADDED_VALUE: Explanation = Explanation {
+    what: Text {
+        en: "White space (space, tab, CR/LF, no-break space, any Unicode white space) at the start or end of a structured field: every field but free text (`name`, the addresses, `ambassadors`, `contact_phones`, `extra_params`, `did_as_transfer_caller_id`). The safe fix trims it when what remains is valid; when what remains has a problem of its own, that problem is reported too and its fix writes a clean value. A value of white space only gets an unsafe fix to `null`.",
+        ru: "Пробельные символы (пробел, табуляция, CR/LF, неразрывный пробел, любой пробельный символ Unicode) в начале или конце структурированного поля — любого, кроме свободного текста (`name`, адреса, `ambassadors`, `contact_phones`, `extra_params`, `did_as_transfer_caller_id`). Безопасное исправление убирает их, если остаток корректен; если у остатка есть своя проблема, о ней тоже сообщается, и её исправление записывает чистое значение. Для значения только из пробелов есть небезопасное исправление на `null`.",
+    },
+    why: Text {
+        en: "The API compares these values exactly: `\" J\"`, `\"UTC\\n\"` and `\"3 \"` are rejected. A line break kept in a value also ends up in logs and headers.",
+        ru: "API сравнивает эти значения точно: `\" J\"`, `\"UTC\\n\"` и `\"3 \"` будут отклонены. Перевод строки в значении к тому же попадёт в журналы и заголовки.",
+    },
+    example: r#"{"timezone": "UTC\n", "type": " J"}"#,
+    instead: r#"{"timezone": "UTC", "type": "J"}"#,
+    references: &["client resource documentation", "Unicode White_Space property"],
 };
 
 pub(crate) static PHONE_WITHOUT_DIGITS: Explanation = Explanation {
@@ -100,17 +114,25 @@ pub(crate) static EXTRA_PARAMS_NOT_JSON: Explanation = Explanation {
     references: &["RFC 8259"],
 };
 
-/// Report an empty string.
-pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+/// Report an empty string, or (`blank`) a free-text value of white space only.
+pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, blank: bool) {
     let name = at.key;
     ctx.emit(Rule::EmptyValue, Some(at.pointer()), at.node.span, |s| {
-        Found::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
-            .help(tr!(
+        if blank {
+            Found::new(tr!(
                 s,
-                "fill it in, or write `null` to leave it unset",
-                "заполните его или напишите `null`, чтобы оставить незаданным"
+                "`{name}` is blank (white space only)",
+                "`{name}` пусто (только пробельные символы)"
             ))
-            .fix(at.replace(serde_json::Value::Null, Applicability::Unsafe))
+        } else {
+            Found::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
+        }
+        .help(tr!(
+            s,
+            "fill it in, or write `null` to leave it unset",
+            "заполните его или напишите `null`, чтобы оставить незаданным"
+        ))
+        .fix(at.replace(serde_json::Value::Null, Applicability::Unsafe))
     });
 }
 
@@ -144,10 +166,10 @@ fn free_text<'s>(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &'s str) -> Optio
     control(ctx, at, raw);
     let t = super::trim(raw);
     if t.is_empty() {
-        empty(ctx, at);
+        empty(ctx, at, !raw.is_empty());
         return None;
     }
-    whitespace(ctx, at, raw, t);
+    whitespace(ctx, at, raw);
     Some(t)
 }
 
@@ -219,4 +241,65 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
             ))
         });
     }
+}
+
+/// Report white space around a structured value (or a value of white space
+/// only). `trimmed` is the value without it; `fix` offers trimming.
+pub(crate) fn padded(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, trimmed: &str, fix: bool) {
+    let name = at.key;
+    ctx.emit(Rule::PaddedValue, Some(at.pointer()), at.node.span, |s| {
+        if trimmed.is_empty() {
+            Found::new(tr!(
+                s,
+                "`{name}` holds only white space",
+                "`{name}` содержит только пробельные символы"
+            ))
+            .help(tr!(
+                s,
+                "write a value, or `null` to leave the field unset",
+                "укажите значение или `null`, чтобы оставить поле незаданным"
+            ))
+            .fix(at.replace(serde_json::Value::Null, Applicability::Unsafe))
+        } else {
+            let f = Found::new(tr!(
+                s,
+                "`{name}` has white space around its value",
+                "значение `{name}` окружено пробельными символами"
+            ))
+            .help(tr!(
+                s,
+                "remove it: the API compares the value exactly",
+                "удалите их: API сравнивает значение точно"
+            ));
+            if fix {
+                f.fix(at.replace(trimmed, Applicability::Safe))
+            } else {
+                f
+            }
+        }
+    });
+}
+
+/// Report white space around a free-text value (a warning: the text may still
+/// be what was meant); the safe fix trims it.
+pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str) {
+    let t = super::trim(raw);
+    if t.len() == raw.len() || t.is_empty() {
+        return;
+    }
+    let name = at.key;
+    ctx.emit(
+        Rule::SurroundingWhitespace,
+        Some(at.pointer()),
+        at.node.span,
+        |s| {
+            Found::new(tr!(
+                s,
+                "`{name}` has white space around its value",
+                "значение `{name}` окружено пробельными символами"
+            ))
+            .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
+            .fix(at.replace(t, Applicability::Safe))
+        },
+    );
 }

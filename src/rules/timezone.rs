@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use chrono_tz::{TZ_VARIANTS, Tz};
 
 use super::timezone_links::DEPRECATED_LINKS;
-use super::{Ctx, FieldAt, Found, as_str, tr, whitespace};
+use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::registry::{Explanation, Rule, Text};
@@ -180,6 +180,7 @@ fn offset_hours(s: &str) -> Option<Option<i32>> {
 /// assert_eq!(parse_timezone("Europe/Moscow"), Ok(chrono_tz::Europe::Moscow));
 /// assert_eq!(parse_timezone("UTC"), Ok(chrono_tz::UTC));
 /// assert_eq!(parse_timezone("utc"), Err(FieldError::WrongCase { canonical: "UTC".into() }));
+/// assert_eq!(parse_timezone("UTC\n"), Err(FieldError::Whitespace));
 /// assert_eq!(
 ///     parse_timezone("GMT+3"),
 ///     Err(FieldError::TimezoneAbbreviation { suggestion: Some("Etc/GMT-3".into()) })
@@ -191,7 +192,10 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
     if let Ok(tz) = s.parse::<Tz>() {
         return Ok(tz);
     }
-    if s.trim() != s && !s.trim().is_empty() {
+    if s.is_empty() {
+        return Err(FieldError::Empty);
+    }
+    if is_padded(s) {
         return Err(FieldError::Whitespace);
     }
     if let Some(&canonical) = lowercase_names().get(&s.to_ascii_lowercase()) {
@@ -291,31 +295,33 @@ fn suggestions(s: &str) -> Vec<&'static str> {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    let Some(raw) = as_str(at.node) else { return };
-    let t = super::trim(raw);
-    match parse_timezone(t) {
-        Ok(tz) => {
-            whitespace(ctx, at, raw, tz.name());
-            if let Some(target) = deprecated_timezone(tz.name()) {
-                let name = tz.name();
-                ctx.emit(
-                    Rule::DeprecatedTimezoneLink,
-                    Some(at.pointer()),
-                    at.node.span,
-                    |s| {
-                        Found::new(tr!(
-                            s,
-                            "`{name}` is a deprecated alias of `{target}`",
-                            "`{name}` — устаревший псевдоним `{target}`"
-                        ))
-                        .help(tr!(s, "write `{target}`", "напишите `{target}`"))
-                        .fix(at.replace(target, Applicability::Safe))
-                    },
-                );
-            }
-        }
-        Err(FieldError::WrongCase { canonical }) => {
-            whitespace(ctx, at, raw, &canonical);
+    let Some(tz) = structured(ctx, at, parse_timezone, |ctx, t, e| report(ctx, at, t, e)) else {
+        return;
+    };
+    let Some(target) = deprecated_timezone(tz.name()) else {
+        return;
+    };
+    let name = tz.name();
+    ctx.emit(
+        Rule::DeprecatedTimezoneLink,
+        Some(at.pointer()),
+        at.node.span,
+        |s| {
+            Found::new(tr!(
+                s,
+                "`{name}` is a deprecated alias of `{target}`",
+                "`{name}` — устаревший псевдоним `{target}`"
+            ))
+            .help(tr!(s, "write `{target}`", "напишите `{target}`"))
+            .fix(at.replace(target, Applicability::Safe))
+        },
+    );
+}
+
+/// Map a [`parse_timezone`] error of the value `t` to its rule.
+fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
+    match e {
+        FieldError::WrongCase { canonical } => {
             ctx.emit(Rule::TimezoneWrongCase, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 Found::new(tr!(
@@ -327,8 +333,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 .fix(at.replace(canonical.as_str(), Applicability::Safe))
             });
         }
-        Err(FieldError::TimezoneAbbreviation { suggestion }) => {
-            whitespace(ctx, at, raw, t);
+        FieldError::TimezoneAbbreviation { suggestion } => {
             ctx.emit(Rule::TimezoneAbbreviation, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(
@@ -355,12 +360,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 }
             });
         }
-        Err(e) => {
+        e => {
             let suggestions = match e {
                 FieldError::UnknownTimezone { suggestions } => suggestions,
                 _ => Vec::new(),
             };
-            whitespace(ctx, at, raw, t);
             ctx.emit(Rule::UnknownTimezone, Some(at.pointer()), at.node.span, |s| {
                 let v = s.q(t);
                 let f = Found::new(tr!(

@@ -15,7 +15,7 @@ pub fn rules(w: &mut impl Write, format: RulesFormat, lang: Lang) -> io::Result<
                     serde_json::json!({
                         "code": r.code,
                         "name": r.name,
-                        "fields": r.fields,
+                        "fields": r.rule.fields_label(),
                         "severity": r.default_severity.as_str(),
                         "fix": r.fix.as_str(),
                         "description": r.explanation.what.get(lang),
@@ -39,7 +39,7 @@ pub fn rules(w: &mut impl Write, format: RulesFormat, lang: Lang) -> io::Result<
                     r.name,
                     r.default_severity.as_str(),
                     r.fix.as_str(),
-                    r.fields
+                    r.rule.fields_label()
                 )?;
             }
             Ok(())
@@ -92,7 +92,7 @@ pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String>
         h[6],
         r.fix.as_str(),
         h[7],
-        r.fields,
+        r.rule.fields_label(),
         h[0],
         indent(e.what.get(lang), 2),
         h[1],
