@@ -752,3 +752,129 @@ fn the_pre_commit_hook_runs_this_binary_on_its_files() {
         assert!(files.contains(ext), "{files} misses .{ext}");
     }
 }
+
+// --- a clean report means the API accepts the document -----------------------------
+
+/// Run in `dir` with `args`; `--isolated` unless a config is under test.
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn padded_structured_values_fail_the_check() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, doc) in [
+        r#"{"type": " J"}"#,
+        r#"{"extension_len": "3 "}"#,
+        r#"{"timezone": "UTC\n"}"#,
+        r#"{"domain_prefix": "\t123"}"#,
+        r#"{"email": "admin@example.com\r\n"}"#,
+    ]
+    .iter()
+    .enumerate()
+    {
+        let path = dir.path().join(format!("c{i}.json"));
+        std::fs::write(&path, doc).unwrap();
+        let o = run(&[path.to_str().unwrap(), "--format", "jsonl"]);
+        assert_eq!(code(&o), 1, "{doc}: {}", stdout(&o));
+        let errors: Vec<_> = records(&o)
+            .into_iter()
+            .filter(|r| r["severity"] == "error")
+            .collect();
+        assert!(!errors.is_empty(), "{doc}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), *doc);
+    }
+}
+
+/// Broken JSON and non-UTF-8 text fail whatever the rule levels say, and
+/// `--fix` leaves such a file byte for byte, saying so.
+#[test]
+fn syntax_and_encoding_errors_cannot_be_silenced() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("t.json");
+    let text = "{\"type\": \"j\",}";
+    std::fs::write(&broken, text).unwrap();
+    let latin1 = dir.path().join("l.json");
+    let bytes = b"{\"name\": \"Caf\xe9\", \"type\": \"j\"}";
+    std::fs::write(&latin1, bytes).unwrap();
+    let config = dir.path().join("client-lint.toml");
+    std::fs::write(
+        &config,
+        "[rules]\nsyntax-error = \"allow\"\ninvalid-encoding = \"allow\"\n",
+    )
+    .unwrap();
+    for file in ["t.json", "l.json"] {
+        for args in [
+            vec![file, "--isolated", "--ignore", "CL001,CL009"],
+            vec![file, "--isolated", "--select", "CL201"],
+            vec![file],
+            vec![file, "--fix"],
+            vec![file, "--fix", "--ignore", "CL001", "--ignore", "invalid-encoding"],
+        ] {
+            let o = run_in(dir.path(), &args);
+            let err = stderr(&o);
+            assert_eq!(code(&o), 1, "{args:?}: {err}");
+            assert!(!err.contains("all checks passed"), "{args:?}: {err}");
+            assert!(
+                err.contains("found 1 error") || err.contains("found 2 errors"),
+                "{args:?}: {err}"
+            );
+            if args.contains(&"--fix") {
+                let why = if file == "t.json" {
+                    "not valid JSON"
+                } else {
+                    "not UTF-8"
+                };
+                assert!(
+                    err.contains(&format!("{file}: not fixed: it is {why}")),
+                    "{args:?}: {err}"
+                );
+                assert!(!err.contains("fixable"), "{args:?}: {err}");
+            }
+            if args.contains(&"--ignore") || !args.contains(&"--isolated") {
+                assert!(err.contains("cannot be turned off"), "{args:?}: {err}");
+            }
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&broken).unwrap(), text);
+    assert_eq!(std::fs::read(&latin1).unwrap(), bytes);
+}
+
+#[test]
+fn unreadable_inputs_never_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.json"), "{\"type\": \"J\"}").unwrap();
+    // A name that lists as a JSON file but cannot be read as one.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop.json")).unwrap();
+    let o = run_in(dir.path(), &["--isolated", "good.json", "missing.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(!stderr(&o).contains("all checks passed"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no problems found in 1 file, 1 record; 1 input could not be read"),
+        "{}",
+        stderr(&o)
+    );
+    #[cfg(unix)]
+    {
+        let o = run_in(dir.path(), &["--isolated", "."]);
+        assert_eq!(code(&o), 2, "{}", stderr(&o));
+        assert!(stderr(&o).contains("loop.json"), "{}", stderr(&o));
+        assert!(stderr(&o).contains("1 input could not be read"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn select_accepts_spaces_after_commas() {
+    let o = run(&[BAD, "--isolated", "--select", "CL201, CL402", "--format", "jsonl"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let mut names = column(&o, "name");
+    names.sort();
+    names.dedup();
+    assert_eq!(names, ["client-type-wrong-case", "timezone-wrong-case"]);
+}

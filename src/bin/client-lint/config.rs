@@ -26,6 +26,8 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 }
 
 fn rule(name: &str, origin: &str) -> Result<Rule, String> {
+    // `--select 'CL201, CL402'`: the space after a comma is no part of a name.
+    let name = name.trim();
     Rule::find(name).ok_or_else(|| {
         let hint = Rule::suggest(name)
             .map(|s| format!("; did you mean `{s}`?"))
@@ -56,8 +58,15 @@ pub fn lang_arg(l: LangArg) -> Lang {
     }
 }
 
+/// The options, and where a level was set on a [locked](Rule::is_locked) rule
+/// (it has no effect; the caller says so).
+pub struct Built {
+    pub options: Options,
+    pub locked: Vec<(String, Rule)>,
+}
+
 /// Build the options: command line over configuration file over environment.
-pub fn options(args: &CheckArgs) -> Result<Options, String> {
+pub fn options(args: &CheckArgs) -> Result<Built, String> {
     let path = if args.isolated {
         None
     } else if let Some(p) = &args.config {
@@ -102,8 +111,12 @@ pub fn options(args: &CheckArgs) -> Result<Options, String> {
         lang,
         ..Options::default()
     };
+    let mut locked = Vec::new();
     for (name, level) in &config.rules {
         let r = rule(name, &origin)?;
+        if r.is_locked() {
+            locked.push((origin.clone(), r));
+        }
         let level: Level = level
             .parse()
             .map_err(|e| format!("{origin}: rule `{name}`: {e}"))?;
@@ -113,6 +126,7 @@ pub fn options(args: &CheckArgs) -> Result<Options, String> {
         let selected = args
             .select
             .iter()
+            .filter(|n| !n.trim().is_empty())
             .map(|n| rule(n, "--select"))
             .collect::<Result<Vec<_>, _>>()?;
         for info in client_lint::RULES {
@@ -121,8 +135,12 @@ pub fn options(args: &CheckArgs) -> Result<Options, String> {
             }
         }
     }
-    for name in &args.ignore {
-        options.set_level(rule(name, "--ignore")?, Level::Allow);
+    for name in args.ignore.iter().filter(|n| !n.trim().is_empty()) {
+        let r = rule(name, "--ignore")?;
+        if r.is_locked() {
+            locked.push(("--ignore".to_string(), r));
+        }
+        options.set_level(r, Level::Allow);
     }
-    Ok(options)
+    Ok(Built { options, locked })
 }

@@ -35,6 +35,14 @@ fn error_line(lang: Lang, message: &str) {
     let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
 }
 
+fn warning_line(lang: Lang, message: &str) {
+    let label = match lang {
+        Lang::En => "warning",
+        Lang::Ru => "предупреждение",
+    };
+    let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
+}
+
 /// `Ok` for a write error caused by a closed pipe (`client-lint … | head`):
 /// stop quietly.
 fn closed_pipe(e: &io::Error) -> bool {
@@ -72,14 +80,28 @@ fn main() -> ExitCode {
         None => {}
     }
     let args = cli.check;
-    let options = match config::options(&args) {
-        Ok(o) => o,
+    let (options, locked) = match config::options(&args) {
+        Ok(config::Built { options, locked }) => (options, locked),
         Err(e) => {
             error_line(args.lang.map_or(env_lang, config::lang_arg), &e);
             return ExitCode::from(EXIT_FAILURE);
         }
     };
     let lang = options.lang;
+    for (origin, rule) in &locked {
+        let (code, name) = (rule.info().code, rule.info().name);
+        warning_line(
+            lang,
+            &match lang {
+                Lang::En => format!(
+                    "{origin}: `{code}` ({name}) cannot be turned off or changed: a file that is not valid JSON or not UTF-8 always fails"
+                ),
+                Lang::Ru => format!(
+                    "{origin}: `{code}` ({name}) нельзя отключить или изменить: файл, который не является корректным JSON или UTF-8, всегда не проходит проверку"
+                ),
+            },
+        );
+    }
     let action = match (args.fix, args.diff) {
         (true, _) => Action::Fix {
             unsafe_fixes: args.unsafe_fixes,
@@ -165,10 +187,18 @@ fn main() -> ExitCode {
     for f in &outcome.failures {
         error_line(lang, f);
     }
+    for s in &outcome.skipped {
+        warning_line(lang, s);
+    }
+    let unreadable = outcome.unreadable + input_errors.len();
     let t = &outcome.totals;
     if !args.quiet {
         if args.format == Format::Human || io::stderr().is_terminal() {
-            let _ = writeln!(io::stderr(), "{}", output::summary(t, outcome.fixed, lang));
+            let _ = writeln!(
+                io::stderr(),
+                "{}",
+                output::summary(t, outcome.fixed, unreadable, lang)
+            );
         } else if outcome.fixed > 0 {
             let _ = writeln!(io::stderr(), "{}", output::fixed_line(outcome.fixed, lang));
         }

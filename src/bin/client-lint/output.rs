@@ -17,6 +17,8 @@ pub struct Totals {
     pub infos: usize,
     pub fixable: usize,
     pub unsafe_fixable: usize,
+    /// Records with a syntax or encoding error.
+    pub broken: usize,
 }
 
 impl Totals {
@@ -28,10 +30,12 @@ impl Totals {
         self.infos += other.infos;
         self.fixable += other.fixable;
         self.unsafe_fixable += other.unsafe_fixable;
+        self.broken += other.broken;
     }
 
     pub fn add(&mut self, record: &Record) {
         self.records += 1;
+        self.broken += usize::from(record.report.has_syntax_error());
         for d in record.report.diagnostics() {
             match d.severity() {
                 Severity::Error => self.errors += 1,
@@ -161,17 +165,19 @@ impl<W: Write> Out<W> {
     }
 }
 
+/// Russian plural form: 1 файл, 2 файла, 5 файлов (11–14 take the third).
+fn ru_form<'a>(n: usize, forms: (&'a str, &'a str, &'a str)) -> &'a str {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => forms.0,
+        (2..=4, r) if !(12..=14).contains(&r) => forms.1,
+        _ => forms.2,
+    }
+}
+
 fn plural(n: usize, en: (&str, &str), ru: (&str, &str, &str), lang: Lang) -> String {
     match lang {
         Lang::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
-        Lang::Ru => {
-            let word = match (n % 10, n % 100) {
-                (1, r) if r != 11 => ru.0,
-                (2..=4, r) if !(12..=14).contains(&r) => ru.1,
-                _ => ru.2,
-            };
-            format!("{n} {word}")
-        }
+        Lang::Ru => format!("{n} {}", ru_form(n, ru)),
     }
 }
 
@@ -186,8 +192,9 @@ pub fn fixed_line(fixed: usize, lang: Lang) -> String {
     }
 }
 
-/// The one-line summary for standard error.
-pub fn summary(t: &Totals, fixed: usize, lang: Lang) -> String {
+/// The one-line summary for standard error. `unreadable` inputs could not be
+/// read at all; with any of them the run never says "all checks passed".
+pub fn summary(t: &Totals, fixed: usize, unreadable: usize, lang: Lang) -> String {
     let files = plural(t.files, ("file", "files"), ("файл", "файла", "файлов"), lang);
     let records = plural(
         t.records,
@@ -200,46 +207,125 @@ pub fn summary(t: &Totals, fixed: usize, lang: Lang) -> String {
         out.push_str(&fixed_line(fixed, lang));
         out.push('\n');
     }
-    if t.errors + t.warnings + t.infos == 0 {
-        out.push_str(&match lang {
-            Lang::En => format!("all checks passed: {files}, {records}"),
-            Lang::Ru => format!("все проверки пройдены: {files}, {records}"),
-        });
-    } else {
-        let errors = plural(
-            t.errors,
-            ("error", "errors"),
-            ("ошибка", "ошибки", "ошибок"),
-            lang,
-        );
-        let warnings = plural(
-            t.warnings,
-            ("warning", "warnings"),
-            ("предупреждение", "предупреждения", "предупреждений"),
-            lang,
-        );
-        out.push_str(&match lang {
-            Lang::En => format!("found {errors} and {warnings} in {files}, {records}"),
-            Lang::Ru => format!("найдено: {errors} и {warnings} в {files}, {records}"),
-        });
-        if t.infos > 0 {
+    let findings = t.errors + t.warnings + t.infos;
+    match (findings, unreadable, lang) {
+        (0, 0, Lang::En) => out.push_str(&format!("all checks passed: {files}, {records}")),
+        (0, 0, Lang::Ru) => out.push_str(&format!("все проверки пройдены: {files}, {records}")),
+        (0, _, Lang::En) => out.push_str(&format!("no problems found in {files}, {records}")),
+        (0, _, Lang::Ru) => out.push_str(&format!("проблем не найдено: {files}, {records}")),
+        _ => {
+            let errors = plural(
+                t.errors,
+                ("error", "errors"),
+                ("ошибка", "ошибки", "ошибок"),
+                lang,
+            );
+            let warnings = plural(
+                t.warnings,
+                ("warning", "warnings"),
+                ("предупреждение", "предупреждения", "предупреждений"),
+                lang,
+            );
             out.push_str(&match lang {
-                Lang::En => format!(" ({} info)", t.infos),
-                Lang::Ru => format!(" (ещё {} info)", t.infos),
+                Lang::En => format!("found {errors} and {warnings} in {files}, {records}"),
+                Lang::Ru => {
+                    // "в 1 файле, 5 записях": the prepositional case.
+                    let f = format!("{} {}", t.files, ru_form(t.files, ("файле", "файлах", "файлах")));
+                    let r = format!(
+                        "{} {}",
+                        t.records,
+                        ru_form(t.records, ("записи", "записях", "записях"))
+                    );
+                    format!("найдено: {errors} и {warnings} в {f}, {r}")
+                }
             });
-        }
-        if t.fixable + t.unsafe_fixable > 0 {
-            out.push_str(&match lang {
-                Lang::En => format!(
-                    "\n{} fixable with `--fix`, {} more with `--fix --unsafe-fixes`",
-                    t.fixable, t.unsafe_fixable
-                ),
-                Lang::Ru => format!(
-                    "\nисправимо с `--fix`: {}, ещё {} с `--fix --unsafe-fixes`",
-                    t.fixable, t.unsafe_fixable
-                ),
-            });
+            if t.infos > 0 {
+                out.push_str(&match lang {
+                    Lang::En => format!(" ({} info)", t.infos),
+                    Lang::Ru => format!(" (ещё {} info)", t.infos),
+                });
+            }
         }
     }
+    if unreadable > 0 {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "; {} could not be read",
+                plural(unreadable, ("input", "inputs"), ("", "", ""), lang)
+            ),
+            Lang::Ru => format!("; не удалось прочитать: {unreadable}"),
+        });
+    }
+    if findings > 0 && t.fixable + t.unsafe_fixable > 0 {
+        out.push_str(&match lang {
+            Lang::En => format!(
+                "\n{} fixable with `--fix`, {} more with `--fix --unsafe-fixes`",
+                t.fixable, t.unsafe_fixable
+            ),
+            Lang::Ru => format!(
+                "\nисправимо с `--fix`: {}, ещё {} с `--fix --unsafe-fixes`",
+                t.fixable, t.unsafe_fixable
+            ),
+        });
+    }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals_in_every_form() {
+        for (n, nominative, prepositional) in [
+            (1, "файл", "файле"),
+            (2, "файла", "файлах"),
+            (5, "файлов", "файлах"),
+            (11, "файлов", "файлах"),
+            (21, "файл", "файле"),
+            (22, "файла", "файлах"),
+            (25, "файлов", "файлах"),
+        ] {
+            let t = Totals {
+                files: n,
+                records: n,
+                ..Totals::default()
+            };
+            assert_eq!(
+                summary(&t, 0, 0, Lang::Ru),
+                format!(
+                    "все проверки пройдены: {n} {nominative}, {}",
+                    plural(n, ("", ""), ("запись", "записи", "записей"), Lang::Ru)
+                )
+            );
+            let t = Totals { errors: 1, ..t };
+            let s = summary(&t, 0, 0, Lang::Ru);
+            assert!(s.contains(&format!(" в {n} {prepositional}, ")), "{s}");
+        }
+        let t = Totals {
+            files: 1,
+            records: 1,
+            errors: 1,
+            ..Totals::default()
+        };
+        assert_eq!(
+            summary(&t, 0, 0, Lang::Ru),
+            "найдено: 1 ошибка и 0 предупреждений в 1 файле, 1 записи"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_input_never_passes() {
+        let t = Totals {
+            files: 1,
+            records: 1,
+            ..Totals::default()
+        };
+        let s = summary(&t, 0, 1, Lang::En);
+        assert!(!s.contains("all checks passed"), "{s}");
+        assert_eq!(
+            s,
+            "no problems found in 1 file, 1 record; 1 input could not be read"
+        );
+    }
 }

@@ -40,6 +40,10 @@ struct Done {
     text: String,
     records: Vec<Record>,
     failure: Option<String>,
+    /// The input could not be read at all.
+    unreadable: bool,
+    /// Why `--fix` or `--diff` left the input alone.
+    skipped: Option<String>,
     fixed: usize,
     /// For `--diff`: the unified diff.
     diff: Option<String>,
@@ -55,6 +59,10 @@ pub struct Outcome {
     pub fixed: usize,
     pub diffs: usize,
     pub failures: Vec<String>,
+    /// Inputs that could not be read (counted apart from the checked files).
+    pub unreadable: usize,
+    /// Files that `--fix` or `--diff` did not change, and why.
+    pub skipped: Vec<String>,
     /// `--fix` on standard input: the document for standard output.
     pub stdin_fixed: Option<Vec<u8>>,
 }
@@ -135,6 +143,8 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
                 text: String::new(),
                 records: Vec::new(),
                 failure: Some(format!("{name}: {e}")),
+                unreadable: true,
+                skipped: None,
                 fixed: 0,
                 diff: None,
                 stdin_out: None,
@@ -152,6 +162,7 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
     };
     // A document with a syntax or encoding error is never rewritten.
     let broken = records.iter().any(|r| r.report.has_syntax_error());
+    let skipped = (unsafe_fixes.is_some() && broken).then(|| not_fixed(&name, &records, options.lang));
     if let (Some(unsafe_fixes), false) = (unsafe_fixes, broken) {
         let result = client_lint::fix_records(&text, options, layout, unsafe_fixes);
         if result.text != text {
@@ -186,9 +197,31 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
         text,
         records,
         failure,
+        unreadable: false,
+        skipped,
         fixed,
         diff: diff_text,
         stdin_out,
+    }
+}
+
+/// Why a file was not fixed: it is not JSON, or not UTF-8.
+fn not_fixed(name: &str, records: &[Record], lang: client_lint::Lang) -> String {
+    let encoding = records
+        .iter()
+        .flat_map(|r| r.report.diagnostics())
+        .any(|d| d.rule() == client_lint::Rule::InvalidEncoding);
+    match (lang, encoding) {
+        (client_lint::Lang::En, false) => {
+            format!("{name}: not fixed: it is not valid JSON; correct the syntax error first")
+        }
+        (client_lint::Lang::En, true) => format!("{name}: not fixed: it is not UTF-8; convert it first"),
+        (client_lint::Lang::Ru, false) => {
+            format!("{name}: не исправлен: это некорректный JSON; сначала исправьте синтаксическую ошибку")
+        }
+        (client_lint::Lang::Ru, true) => {
+            format!("{name}: не исправлен: это не UTF-8; сначала перекодируйте файл")
+        }
     }
 }
 
@@ -204,9 +237,16 @@ fn read(input: &Input) -> io::Result<Vec<u8>> {
 }
 
 fn emit<W: Write>(done: &Done, out: &mut Out<W>, outcome: &mut Outcome, action: Action) -> io::Result<()> {
-    outcome.totals.files += 1;
+    if done.unreadable {
+        outcome.unreadable += 1;
+    } else {
+        outcome.totals.files += 1;
+    }
     if let Some(f) = &done.failure {
         outcome.failures.push(f.clone());
+    }
+    if let Some(s) = &done.skipped {
+        outcome.skipped.push(s.clone());
     }
     outcome.fixed += done.fixed;
     let multi = done.records.len() > 1;
@@ -236,14 +276,35 @@ fn stream<W: Write>(
     outcome: &mut Outcome,
     progress: &ProgressBar,
 ) -> io::Result<()> {
-    outcome.totals.files += 1;
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
             outcome.failures.push(format!("{name}: {e}"));
+            outcome.unreadable += 1;
             return Ok(());
         }
     };
+    outcome.totals.files += 1;
+    let before = outcome.totals;
+    let result = stream_file(file, name, options, out, outcome, progress);
+    // A file with a syntax error anywhere is never rewritten: nothing in it
+    // is fixable (the lines read before the broken one counted their fixes).
+    if outcome.totals.broken > before.broken {
+        outcome.totals.fixable = before.fixable;
+        outcome.totals.unsafe_fixable = before.unsafe_fixable;
+    }
+    result
+}
+
+/// The loop of [`stream`] over an open file.
+fn stream_file<W: Write>(
+    file: std::fs::File,
+    name: &str,
+    options: &Options,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    progress: &ProgressBar,
+) -> io::Result<()> {
     let mut file = file;
     let (mut offset, mut line_no, mut index) = (0usize, 0usize, 0usize);
     // The bytes after the last newline of the previous chunk.
