@@ -521,3 +521,82 @@ fn broken_arrays_of_records_report_where_they_break() {
     assert_eq!(found("[] x"), [(0, "syntax-error", 3)]);
     assert_eq!(found("[]"), []);
 }
+
+/// The README's rules table, as the registry and the field table say it.
+fn rules_table() -> String {
+    let mut t = String::from("| code | name | severity | fix | fields |\n|---|---|---|---|---|\n");
+    for r in RULES {
+        t.push_str(&format!(
+            "| `{}` | `{}` | {} | {} | {} |\n",
+            r.code,
+            r.name,
+            r.default_severity.as_str(),
+            r.fix.as_str(),
+            r.rule.fields_label()
+        ));
+    }
+    t
+}
+
+/// The README's field table, as the field table says it.
+fn fields_table() -> String {
+    let mut t = String::from("| field | type | set by | kind | meaning |\n|---|---|---|---|---|\n");
+    for f in client_lint::FIELDS {
+        let owner = match f.owner {
+            client_lint::Owner::User => "client",
+            client_lint::Owner::Server => "server (read-only)",
+            client_lint::Owner::Provider => "provider",
+            _ => "?",
+        };
+        let kind = match f.kind {
+            client_lint::ValueKind::Structured => "structured",
+            client_lint::ValueKind::FreeText => "free text",
+            _ => "?",
+        };
+        t.push_str(&format!(
+            "| `{}` | {} | {} | {} | {} |\n",
+            f.name,
+            f.json_type.as_str(),
+            owner,
+            kind,
+            f.description.en
+        ));
+    }
+    t
+}
+
+#[test]
+fn the_readme_tables_match_the_registry_and_the_field_table() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for (what, table) in [("rules", rules_table()), ("fields", fields_table())] {
+        assert!(
+            readme.contains(&table),
+            "the README's {what} table is out of date; it should read:\n\n{table}"
+        );
+    }
+}
+
+/// Every finding at a field's value is one of the rules its row in the field
+/// table lists (or a rule for any key, or ownership).
+#[test]
+fn findings_at_a_field_are_listed_in_its_row() {
+    for v in vectors().invalid {
+        let report = client_lint::lint_bytes(&bytes(&v), &options(&v.mode, Lang::En));
+        for d in report.diagnostics() {
+            let Some(field) = d
+                .pointer()
+                .and_then(|p| p.strip_prefix('/'))
+                .and_then(client_lint::field)
+            else {
+                continue;
+            };
+            let r = d.rule();
+            assert!(
+                r.applies_to_any_field() || r.fields().contains(&field.name),
+                "{} reported at /{} but not listed in its row",
+                d.name(),
+                field.name
+            );
+        }
+    }
+}

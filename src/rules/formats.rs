@@ -379,14 +379,13 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = as_str(at.node) else { return };
-    if super::text::control(ctx, at, raw) {
+    // Free text first: control characters, empty, white space around it.
+    let Some(t) = super::text::free_text(ctx, at, raw) else {
+        return;
+    };
+    if crate::scan::control(t.as_bytes()).is_some() {
         return;
     }
-    let t = super::trim(raw);
-    if t.is_empty() {
-        return;
-    }
-    super::text::whitespace(ctx, at, raw);
     let ok = t
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' '))

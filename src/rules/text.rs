@@ -162,7 +162,7 @@ pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> b
 
 /// Common free-text checks; returns the trimmed value when it is worth
 /// checking further.
-fn free_text<'s>(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &'s str) -> Option<&'s str> {
+pub(crate) fn free_text<'s>(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &'s str) -> Option<&'s str> {
     control(ctx, at, raw);
     let t = super::trim(raw);
     if t.is_empty() {
