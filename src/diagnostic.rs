@@ -2,43 +2,9 @@
 
 use serde::Serialize;
 
-use crate::registry::Rule;
-use crate::syntax::Span;
-
-/// How serious a finding is.
-///
-/// Ordered: `Info < Warning < Error`.
-///
-/// ```
-/// use client_lint::Severity;
-/// assert!(Severity::Error > Severity::Warning);
-/// assert_eq!(Severity::Warning.as_str(), "warning");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth knowing; never fails a check.
-    Info,
-    /// Probably wrong; fails a check only with `--deny-warnings`.
-    Warning,
-    /// Wrong: the API would reject or misread the value.
-    Error,
-}
-
-impl Severity {
-    /// The lowercase name used in every output format.
-    ///
-    /// ```
-    /// assert_eq!(client_lint::Severity::Info.as_str(), "info");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
+use crate::rule::Rule;
+pub use crate::rule::Severity;
+use crate::span::Span;
 
 /// Whether a fix may be applied without a person looking at it.
 ///

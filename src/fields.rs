@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 use crate::error::FieldError;
 use crate::i18n::Text;
-use crate::registry::Rule;
+use crate::rule::Rule;
 use crate::rules::{self, Ctx, FieldAt};
 
 /// The JSON type a field holds.
@@ -213,7 +213,7 @@ fn zones() -> Value {
     json!({ "enum": zones })
 }
 
-use rules::{client_type, domain, email, formats, geo_list, numbers, text, timezone};
+use rules::{client_type, create_date, dialling, domain, email, geo_list, language, numbers, text, timezone};
 
 fields! {
     "id" Integer Server Structured
@@ -239,7 +239,7 @@ fields! {
         rules [UnknownTimezone, TimezoneWrongCase, DeprecatedTimezoneLink, TimezoneAbbreviation, EmptyValue, PaddedValue];
     "language" String User Structured
         "interface language, ISO 639-1 code (`ru`, `en`)" "язык интерфейса, код ISO 639-1 (`ru`, `en`)"
-        check formats::check_language, parse Some(|s| formats::parse_language(s).map(drop)),
+        check language::check_language, parse Some(|s| language::parse_language(s).map(drop)),
         schema || json!({"pattern": "^[a-z]{2}$"}),
         rules [InvalidLanguage, EmptyValue, PaddedValue];
     "domain" String User Structured
@@ -249,20 +249,20 @@ fields! {
         rules [InvalidDomain, DomainIsUrl, DomainNotLowercase, EmptyValue, PaddedValue];
     "domain_prefix" String User Structured
         "digits dialled before an extension number" "цифры, набираемые перед добавочным номером"
-        check formats::check_digits, parse Some(|s| formats::parse_prefix(s).map(drop)), schema digits,
+        check dialling::check_digits, parse Some(|s| dialling::parse_prefix(s).map(drop)), schema digits,
         rules [NonDigitPrefix, EmptyValue, PaddedValue], digits;
     "prefix" String Server Structured
         "client prefix (digits), read-only" "префикс клиента (цифры), только для чтения"
-        check formats::check_digits, parse Some(|s| formats::parse_prefix(s).map(drop)), schema digits,
+        check dialling::check_digits, parse Some(|s| dialling::parse_prefix(s).map(drop)), schema digits,
         rules [NonDigitPrefix, EmptyValue, PaddedValue], digits;
     "extension_len" String User Structured
         "length of extension numbers: `\"2\"`, `\"3\"` or `\"4\"`" "длина добавочных номеров: `\"2\"`, `\"3\"` или `\"4\"`"
-        check formats::check_extension_len, parse Some(|s| formats::parse_extension_len(s).map(drop)),
+        check dialling::check_extension_len, parse Some(|s| dialling::parse_extension_len(s).map(drop)),
         schema || json!({"enum": ["2", "3", "4", null]}),
         rules [InvalidExtensionLen, EmptyValue, PaddedValue], digits;
     "create_date" String Server Structured
         "creation time `YYYY-MM-DD HH:MM:SS`, read-only" "дата создания `ГГГГ-ММ-ДД ЧЧ:ММ:СС`, только для чтения"
-        check formats::check_create_date, parse Some(|s| formats::parse_create_date(s).map(drop)),
+        check create_date::check_create_date, parse Some(|s| create_date::parse_create_date(s).map(drop)),
         schema || json!({"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"}),
         rules [InvalidCreateDate, EmptyValue, PaddedValue];
     "jur_address" String User FreeText
@@ -316,7 +316,7 @@ fields! {
         rules [ThresholdOutOfRange, NumberNotInteger, ThresholdWithoutEmail];
     "did_as_transfer_caller_id" String User FreeText
         "the external number a call first came to, shown when the call is forwarded" "внешний номер, на который пришёл вызов, показываемый при переадресации"
-        check formats::check_caller_id, parse NONE, schema || json!({"pattern": "^[0-9+() -]*$"}),
+        check dialling::check_caller_id, parse NONE, schema || json!({"pattern": "^[0-9+() -]*$"}),
         rules [ControlCharacter, EmptyValue, SurroundingWhitespace, InvalidCallerId], digits;
 }
 

@@ -2,38 +2,43 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod client;
 mod diagnostic;
 mod error;
 mod fields;
 mod i18n;
 mod lint;
-mod model;
 mod options;
-mod registry;
 pub mod render;
+mod rule;
 mod rules;
-mod scan;
 mod schema;
-mod similar;
+mod span;
+mod suggest;
+mod swar;
 mod syntax;
 
-pub use diagnostic::{Applicability, Diagnostic, Fix, Position, Severity};
+pub use client::Client;
+pub use diagnostic::{Applicability, Diagnostic, Fix, Position};
 pub use error::{EmailProblem, FieldError, HostProblem};
 pub use fields::{FIELDS, FieldInfo, JsonType, Owner, ValueKind, field};
+pub use i18n::{Lang, Text};
 pub use lint::{
     Fixed, Layout, Record, Report, apply_fixes, fix_records, fix_str, lint_bytes, lint_records, lint_str,
     lint_value,
 };
-pub use model::Client;
-pub use options::{Lang, Level, Levels, Mode, Options};
-pub use registry::{Explanation, FixKind, RULES, Rule, RuleInfo, Text};
+pub use options::{Level, Levels, Mode, Options};
+pub use rule::{Explanation, FixKind, RULES, Rule, RuleInfo, Severity};
 pub use rules::client_type::{ClientType, parse_client_type};
+pub use rules::create_date::{CreateDate, parse_create_date};
+pub use rules::dialling::{parse_extension_len, parse_prefix};
 pub use rules::domain::{Domain, parse_domain};
 pub use rules::email::{Email, parse_email};
-pub use rules::formats::{CreateDate, parse_create_date, parse_extension_len, parse_language, parse_prefix};
 pub use rules::geo_list::{GeoList, parse_geo_list};
+pub use rules::language::parse_language;
 pub use rules::numbers::{Id, Percent, parse_id, parse_threshold};
 pub use rules::pointer_token;
 pub use rules::timezone::{deprecated_timezone, parse_timezone};
 pub use schema::schema;
-pub use syntax::{MAX_DEPTH, Span};
+pub use span::Span;
+pub use syntax::MAX_DEPTH;

@@ -2,9 +2,10 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, positions};
 use crate::options::Options;
-use crate::registry::Rule;
-use crate::rules::{Ctx, Found, document, tr};
-use crate::syntax::{self, Member, Node, Span, Value};
+use crate::rule::Rule;
+use crate::rules::{Ctx, encoding, record, syntax_errors};
+use crate::span::Span;
+use crate::syntax::{self, Member, Node, Value};
 
 /// The findings for one document or record, in document order.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,39 +128,12 @@ pub fn lint_bytes(bytes: &[u8], options: &Options) -> Report {
 
 /// UTF-8 text, or a report saying why not.
 pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, Report> {
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    let error_at = if utf16 {
-        0
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => return Ok(text),
-            Err(e) => e.valid_up_to(),
-        }
-    };
     let mut ctx = Ctx::new(options, Some(""));
-    let end = (error_at + 1).min(bytes.len());
-    ctx.emit(Rule::InvalidEncoding, None, Span::new(error_at, end), |s| {
-        if utf16 {
-            Found::new(tr!(
-                s,
-                "the text is UTF-16, not UTF-8",
-                "текст в UTF-16, а не в UTF-8"
-            ))
-        } else {
-            let b = bytes[error_at];
-            Found::new(tr!(
-                s,
-                "invalid UTF-8 (byte 0x{b:02X})",
-                "некорректный UTF-8 (байт 0x{b:02X})"
-            ))
-        }
-        .help(tr!(
-            s,
-            "save the file as UTF-8 (for example `iconv -f cp1251 -t utf-8`)",
-            "сохраните файл в UTF-8 (например, `iconv -f cp1251 -t utf-8`)"
-        ))
-    });
-    let valid = std::str::from_utf8(&bytes[..error_at]).unwrap_or("");
+    let valid = match encoding::check_utf8(&mut ctx, bytes) {
+        Ok(text) => return Ok(text),
+        Err(valid) => valid,
+    };
+    let valid = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
     let mut reports = vec![Report {
         diagnostics: ctx.diags,
     }];
@@ -172,10 +146,10 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, 
 fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trailing: bool) -> (usize, bool) {
     let parsed = syntax::parse(text, start, allow_trailing);
     if let Some(root) = &parsed.root {
-        document::check_record(ctx, root, parsed.error.is_none());
+        record::check_record(ctx, root, parsed.error.is_none());
     }
     if let Some(e) = &parsed.error {
-        document::syntax_error(ctx, e);
+        syntax_errors::syntax_error(ctx, e);
     }
     (parsed.end, parsed.error.is_some())
 }
@@ -189,27 +163,12 @@ fn syntax_error_at(
     span: Span,
 ) -> Vec<Diagnostic> {
     let mut ctx = Ctx::new(options, Some(text));
-    document::syntax_error(&mut ctx, &syntax::SyntaxError { kind, span });
+    syntax_errors::syntax_error(&mut ctx, &syntax::SyntaxError { kind, span });
     ctx.diags
 }
 
 fn bom(ctx: &mut Ctx<'_>, text: &str) -> usize {
-    if !text.starts_with('\u{FEFF}') {
-        return 0;
-    }
-    ctx.emit(Rule::ByteOrderMark, None, Span::new(0, 3), |s| {
-        Found::new(tr!(
-            s,
-            "the text starts with a byte order mark (U+FEFF)",
-            "текст начинается с метки порядка байтов (U+FEFF)"
-        ))
-        .help(tr!(
-            s,
-            "save the file as UTF-8 without BOM",
-            "сохраните файл в UTF-8 без BOM"
-        ))
-    });
-    3
+    encoding::byte_order_mark(ctx, text)
 }
 
 fn finish_order(mut diags: Vec<Diagnostic>) -> Report {
@@ -250,7 +209,7 @@ fn resolve_positions(text: &str, reports: &mut [Report]) {
 pub fn lint_value(value: &serde_json::Value, options: &Options) -> Report {
     let mut ctx = Ctx::new(options, None);
     let root = to_node(value, 0);
-    document::check_record(&mut ctx, &root, true);
+    record::check_record(&mut ctx, &root, true);
     Report {
         diagnostics: ctx.diags,
     }

@@ -1,8 +1,8 @@
 //! What the caller chooses: [`Mode`], [`Lang`], per-rule [`Level`]s, redaction.
 
-use crate::diagnostic::Severity;
 pub use crate::i18n::Lang;
-use crate::registry::{RULES, Rule};
+use crate::rule::Severity;
+use crate::rule::{RULES, Rule};
 
 /// Where the document comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

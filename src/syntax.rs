@@ -10,6 +10,7 @@
 //! The first syntax error ends parsing; the members that were complete before it
 //! stay in the tree so that the field rules can still check them.
 
+use crate::span::Span;
 use std::borrow::Cow;
 
 /// How deep arrays and objects may nest before the parser stops descending.
@@ -17,45 +18,6 @@ use std::borrow::Cow;
 /// The client resource is flat (depth 1); 128 leaves generous room for unknown
 /// fields that hold structured data.
 pub const MAX_DEPTH: usize = 128;
-
-/// A half-open byte range `start..end` in the linted text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize)]
-pub struct Span {
-    /// First byte.
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-impl Span {
-    /// A span from `start` to `end`.
-    ///
-    /// ```
-    /// let span = client_lint::Span::new(3, 7);
-    /// assert_eq!(span.len(), 4);
-    /// ```
-    pub const fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-
-    /// Length in bytes.
-    ///
-    /// ```
-    /// assert_eq!(client_lint::Span::new(2, 2).len(), 0);
-    /// ```
-    pub const fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    /// Whether the span covers no byte.
-    ///
-    /// ```
-    /// assert!(client_lint::Span::new(2, 2).is_empty());
-    /// ```
-    pub const fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-}
 
 /// A JSON value with its span.
 #[derive(Debug, Clone)]
@@ -189,7 +151,7 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
 
 /// Index of the first `"`, `\\` or control byte, or the length.
 fn find_special(bytes: &[u8]) -> usize {
-    crate::scan::string_end(bytes).unwrap_or(bytes.len())
+    crate::swar::string_end(bytes).unwrap_or(bytes.len())
 }
 
 /// The byte after the character at `pos` (or `pos` at the end).

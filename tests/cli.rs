@@ -141,7 +141,7 @@ fn sarif_output_validates_against_the_schema() {
     let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let schema_path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/vectors/sarif-schema-2.1.0.json"
+        "/tests/data/peer/sarif-schema-2.1.0.json"
     );
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();

@@ -187,7 +187,7 @@ fn every_rule_is_complete() {
             "not kebab-case: {}",
             r.name
         );
-        let e = r.explanation;
+        let e = r.rule.explanation();
         for t in [e.what, e.why] {
             assert!(
                 !t.en.is_empty() && !t.ru.is_empty() && t.en != t.ru,
@@ -215,7 +215,7 @@ fn every_rule_is_complete() {
 #[test]
 fn explanation_examples_trigger_their_rule_and_fixes_are_silent() {
     for r in RULES {
-        let e = r.explanation;
+        let e = r.rule.explanation();
         if !e.example.starts_with('{') || r.name == "nesting-too-deep" {
             continue;
         }
@@ -425,10 +425,10 @@ fn exactly_the_iso_alpha2_codes_are_accepted() {
     assert_eq!(accepted, 249);
 }
 
-/// The string cases of a JSON Schema Test Suite file in `../shared/vectors/`:
+/// The string cases of a JSON Schema Test Suite file in `tests/data/peer/`:
 /// data, expected verdict (flipped for a listed deviation), description.
 fn jsts(file: &str, deviations: &[Deviation]) -> Vec<(String, bool, String)> {
-    let path = format!("{}/../shared/vectors/{file}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/data/peer/{file}", env!("CARGO_MANIFEST_DIR"));
     let groups: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let cases: Vec<(String, bool, String)> = groups
         .as_array()

@@ -2,7 +2,7 @@ use serde_json::{Value, json};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::options::Lang;
-use crate::registry::{FixKind, RULES};
+use crate::rule::{FixKind, RULES};
 
 /// The findings of one file, for [`sarif`].
 #[derive(Debug, Clone, Default)]
@@ -54,7 +54,7 @@ pub fn sarif(files: &[FileFindings], lang: Lang) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            let e = r.explanation;
+            let e = r.rule.explanation();
             let text = format!(
                 "{}\n\n{}\n\nExample: {}\nUse instead: {}",
                 e.what.get(lang),

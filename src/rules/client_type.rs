@@ -23,7 +23,8 @@
 use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
-use crate::registry::{Explanation, Rule, Text};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
 
 pub(crate) static CLIENT_TYPE_WRONG_CASE: Explanation = Explanation {
     what: Text {
@@ -52,6 +53,12 @@ pub(crate) static UNKNOWN_CLIENT_TYPE: Explanation = Explanation {
     instead: r#"{"type": "J"}"#,
     references: &["client resource documentation: `type`"],
 };
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::ClientTypeWrongCase, &CLIENT_TYPE_WRONG_CASE),
+    (Rule::UnknownClientType, &UNKNOWN_CLIENT_TYPE),
+];
 
 /// The client type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

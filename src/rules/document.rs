@@ -1,52 +1,17 @@
-//! Document rules: the shape of the whole record.
-//!
-//! ## What it checks
-//! JSON syntax and encoding, that the root is an object, duplicate and unknown
-//! keys, the JSON type of every known field, nesting depth, and fields that a
-//! request must not send (server-owned `id`, `prefix`, `create_date`;
-//! provider-owned `reg_status_log`).
-//!
-//! ## Why
-//! A server parsing with `serde_json::Value` keeps the last of two duplicate
-//! keys and never tells; an unknown key is usually a typo that silently leaves
-//! the real field unset.
-//!
-//! ## Example
-//! ```json
-//! {"timezon": "UTC", "name": "a", "name": "b"}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"timezone": "UTC", "name": "b"}
-//! ```
-//!
-//! ## References
-//! RFC 8259 (JSON), RFC 6901 (JSON Pointer).
+//! The shape of a record: the root, keys, JSON types, ownership and depth
+//! (CL002–CL008).
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 
 use super::{Ctx, FieldAt, FixSpec, Found, pointer_token, tr};
 use crate::diagnostic::Applicability;
-use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner, field_index};
+use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner};
+use crate::i18n::{Lang, Text};
 use crate::options::Mode;
-use crate::registry::{Explanation, Rule, Text};
-use crate::syntax::{Member, Node, Span, SyntaxError, SyntaxErrorKind, Value, is_integer_literal};
-
-pub(crate) static SYNTAX_ERROR: Explanation = Explanation {
-    what: Text {
-        en: "The text is not valid JSON.",
-        ru: "Текст не является корректным JSON.",
-    },
-    why: Text {
-        en: "The API rejects the whole request. Only the fields before the error are checked; fixes are not applied to a file with a syntax error.",
-        ru: "API отклонит весь запрос. Проверяются только поля до ошибки; исправления к файлу с синтаксической ошибкой не применяются.",
-    },
-    example: r#"{"name": "Acme",}"#,
-    instead: r#"{"name": "Acme"}"#,
-    references: &["RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format"],
-};
+use crate::rule::{Explanation, Rule};
+use crate::span::Span;
+use crate::syntax::{Node, Value, is_integer_literal};
 
 pub(crate) static ROOT_NOT_OBJECT: Explanation = Explanation {
     what: Text {
@@ -146,161 +111,51 @@ pub(crate) static NESTING_TOO_DEEP: Explanation = Explanation {
     references: &["RFC 8259, section 9: implementations may limit nesting depth"],
 };
 
-pub(crate) static INVALID_ENCODING: Explanation = Explanation {
-    what: Text {
-        en: "The bytes are not UTF-8 (for example UTF-16, or Windows-1251 text).",
-        ru: "Байты не являются UTF-8 (например, UTF-16 или текст в Windows-1251).",
-    },
-    why: Text {
-        en: "JSON exchanged between systems must be UTF-8 (RFC 8259, section 8.1).",
-        ru: "JSON, передаваемый между системами, обязан быть в UTF-8 (RFC 8259, раздел 8.1).",
-    },
-    example: "(a file saved as UTF-16)",
-    instead: "(the same file saved as UTF-8 without BOM)",
-    references: &["RFC 8259, section 8.1 (Character Encoding)"],
-};
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::RootNotObject, &ROOT_NOT_OBJECT),
+    (Rule::DuplicateKey, &DUPLICATE_KEY),
+    (Rule::UnknownKey, &UNKNOWN_KEY),
+    (Rule::WrongType, &WRONG_TYPE),
+    (Rule::ReadOnlyField, &READ_ONLY_FIELD),
+    (Rule::ProviderOwnedField, &PROVIDER_OWNED_FIELD),
+    (Rule::NestingTooDeep, &NESTING_TOO_DEEP),
+];
 
-pub(crate) static BYTE_ORDER_MARK: Explanation = Explanation {
-    what: Text {
-        en: "The text starts with a UTF-8 byte order mark (U+FEFF). It is skipped and the rest is checked.",
-        ru: "Текст начинается с метки порядка байтов UTF-8 (U+FEFF). Она пропускается, остальное проверяется.",
-    },
-    why: Text {
-        en: "RFC 8259 forbids adding one; strict parsers, `serde_json` among them, reject the document.",
-        ru: "RFC 8259 запрещает её добавлять; строгие парсеры, включая `serde_json`, отклоняют такой документ.",
-    },
-    example: "\u{FEFF}{\"name\": \"Acme\"}",
-    instead: "{\"name\": \"Acme\"}",
-    references: &["RFC 8259, section 8.1: \"Implementations MUST NOT add a byte order mark\""],
-};
-
-/// Report a syntax error.
-pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
-    use SyntaxErrorKind as K;
-    ctx.emit(Rule::SyntaxError, None, e.span, |s| {
-        let (msg, help) = match e.kind {
-            K::Eof => (
-                tr!(s, "unexpected end of input", "неожиданный конец текста"),
-                Some(tr!(
-                    s,
-                    "close every open string, array and object",
-                    "закройте все открытые строки, массивы и объекты"
-                )),
-            ),
-            K::ExpectedValue => (
-                tr!(s, "expected a JSON value", "ожидалось JSON-значение"),
-                Some(tr!(
-                    s,
-                    "strings take double quotes; values are strings, numbers, `true`, `false`, `null`, arrays or objects",
-                    "строки пишутся в двойных кавычках; значения — строки, числа, `true`, `false`, `null`, массивы или объекты"
-                )),
-            ),
-            K::ExpectedColon => (
-                tr!(s, "expected `:` after the key", "после ключа ожидалось `:`"),
-                None,
-            ),
-            K::ExpectedCommaOrObjectEnd => (
-                tr!(s, "expected `,` or `}}` after the member", "после элемента ожидалось `,` или `}}`"),
-                Some(tr!(s, "is a comma missing?", "не пропущена ли запятая?")),
-            ),
-            K::ExpectedCommaOrArrayEnd => (
-                tr!(s, "expected `,` or `]` in the array", "в массиве ожидалось `,` или `]`"),
-                Some(tr!(s, "is a comma missing?", "не пропущена ли запятая?")),
-            ),
-            K::ExpectedKey => (
-                tr!(s, "expected a key in double quotes", "ожидался ключ в двойных кавычках"),
-                Some(tr!(s, "write keys as `\"name\"`", "пишите ключи как `\"name\"`")),
-            ),
-            K::TrailingComma => (
-                tr!(s, "trailing comma", "лишняя запятая в конце"),
-                Some(tr!(s, "remove the comma before the closing bracket", "удалите запятую перед закрывающей скобкой")),
-            ),
-            K::InvalidNumber => (tr!(s, "invalid number", "некорректное число"), None),
-            K::InvalidLiteral => (
-                tr!(s, "invalid literal", "некорректный литерал"),
-                Some(tr!(
-                    s,
-                    "the only bare words are `true`, `false` and `null`; put text in double quotes",
-                    "без кавычек допустимы только `true`, `false` и `null`; текст пишите в двойных кавычках"
-                )),
-            ),
-            K::ControlInString => (
-                tr!(s, "control character in a string", "управляющий символ в строке"),
-                Some(tr!(s, "write a line break as `\\n` and a tab as `\\t`", "пишите перевод строки как `\\n`, табуляцию как `\\t`")),
-            ),
-            K::InvalidEscape => (
-                tr!(s, "invalid escape sequence", "некорректная escape-последовательность"),
-                Some(tr!(
-                    s,
-                    "valid escapes are `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` and `\\uXXXX`",
-                    "допустимы `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` и `\\uXXXX`"
-                )),
-            ),
-            K::LoneSurrogate => (
-                tr!(s, "lone UTF-16 surrogate in a `\\u` escape", "одиночный суррогат UTF-16 в escape `\\u`"),
-                Some(tr!(
-                    s,
-                    "a surrogate must come in a pair (`\\ud83d\\ude00`); or write the character itself",
-                    "суррогаты идут парами (`\\ud83d\\ude00`); или напишите сам символ"
-                )),
-            ),
-            K::TrailingCharacters => (
-                tr!(s, "unexpected text after the JSON value", "лишний текст после JSON-значения"),
-                Some(tr!(
-                    s,
-                    "a file holds one object, an array of objects, or one object per line (NDJSON)",
-                    "файл содержит один объект, массив объектов или по объекту на строку (NDJSON)"
-                )),
-            ),
-        };
-        let f = Found::new(msg);
-        match help {
-            Some(h) => f.help(h),
-            None => f,
-        }
+/// The root of a record is not an object.
+pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, root: &Node<'_>) {
+    let found = root.value.type_name();
+    ctx.emit(Rule::RootNotObject, Some(String::new()), root.span, |s| {
+        let found = found_type(found, s.lang);
+        Found::new(tr!(
+            s,
+            "expected a client object, found {found}",
+            "ожидался объект клиента, найдено: {found}"
+        ))
+        .help(tr!(
+            s,
+            "wrap the fields in `{{ }}`: `{{\"name\": \"Acme\"}}`",
+            "заключите поля в `{{ }}`: `{{\"name\": \"Acme\"}}`"
+        ))
     });
 }
 
-/// Check one record (the root of a document, or an element of a batch).
-pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
-    match &root.value {
-        Value::Object(members) => check_object(ctx, root, members, complete),
-        other => {
-            let found = other.type_name();
-            ctx.emit(Rule::RootNotObject, Some(String::new()), root.span, |s| {
-                let found = found_type(found, s.lang);
-                Found::new(tr!(
-                    s,
-                    "expected a client object, found {found}",
-                    "ожидался объект клиента, найдено: {found}"
-                ))
-                .help(tr!(
-                    s,
-                    "wrap the fields in `{{ }}`: `{{\"name\": \"Acme\"}}`",
-                    "заключите поля в `{{ }}`: `{{\"name\": \"Acme\"}}`"
-                ))
-            });
-            walk_nested(ctx, root, &mut Vec::new());
+/// A key seen before in the same object; `help` for a member of the record
+/// itself, where "which one wins" matters to the API.
+pub(crate) fn duplicate_key(ctx: &mut Ctx<'_>, pointer: Option<String>, span: Span, key: &str, help: bool) {
+    ctx.emit(Rule::DuplicateKey, pointer, span, |s| {
+        let k = s.q(key);
+        let f = Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`"));
+        if help {
+            f.help(tr!(
+                s,
+                "keep one `{k}`: most parsers silently use the last one",
+                "оставьте один `{k}`: большинство парсеров молча берут последний"
+            ))
+        } else {
+            f
         }
-    }
-}
-
-/// The bytes to delete to remove member `i` with its comma.
-/// With a lone member, everything between the braces goes (`{}` remains);
-/// a partial object cut by a syntax error has no closing brace, so only the
-/// member itself goes.
-fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize) -> Span {
-    let closed =
-        object.span.end > object.span.start + 1 && source.as_bytes().get(object.span.end - 1) == Some(&b'}');
-    if members.len() == 1 && closed {
-        Span::new(object.span.start + 1, object.span.end - 1)
-    } else if members.len() == 1 {
-        Span::new(members[0].key_span.start, members[0].value.span.end)
-    } else if i > 0 {
-        Span::new(members[i - 1].value.span.end, members[i].value.span.end)
-    } else {
-        Span::new(members[0].key_span.start, members[1].key_span.start)
-    }
+    });
 }
 
 /// Small objects are scanned; large ones use a set, so 100,000 keys stay linear.
@@ -311,14 +166,14 @@ const KNOWN_WORDS: usize = FIELD_COUNT.div_ceil(64);
 
 /// Duplicate-key detection: the record's known fields in a bit set, other
 /// keys (and every key of a nested object) scanned while few, hashed when many.
-struct Seen<'k> {
+pub(crate) struct Seen<'k> {
     known: [u64; KNOWN_WORDS],
     unknown: Vec<&'k str>,
     unknown_set: Option<HashSet<&'k str>>,
 }
 
 impl<'k> Seen<'k> {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Seen {
             known: [0; KNOWN_WORDS],
             unknown: Vec::new(),
@@ -327,7 +182,7 @@ impl<'k> Seen<'k> {
     }
 
     /// Record a key; `true` when it was seen before.
-    fn repeated(&mut self, key: &'k str, field: Option<usize>) -> bool {
+    pub(crate) fn repeated(&mut self, key: &'k str, field: Option<usize>) -> bool {
         if let Some(i) = field {
             let (word, bit) = (i / 64, 1u64 << (i % 64));
             let seen = self.known[word] & bit != 0;
@@ -348,48 +203,7 @@ impl<'k> Seen<'k> {
     }
 }
 
-fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], complete: bool) {
-    let mut seen = Seen::new();
-    let mode = ctx.opts.mode;
-    for (i, m) in members.iter().enumerate() {
-        let index = field_index(&m.key);
-        let at = FieldAt {
-            source: ctx.source,
-            key: &m.key,
-            key_span: m.key_span,
-            node: &m.value,
-            remove_span: remove_span(ctx.source, object, members, i),
-        };
-        if seen.repeated(&m.key, index) {
-            let key = &m.key;
-            ctx.emit(Rule::DuplicateKey, Some(at.pointer()), m.key_span, |s| {
-                let k = s.q(key);
-                Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`")).help(tr!(
-                    s,
-                    "keep one `{k}`: most parsers silently use the last one",
-                    "оставьте один `{k}`: большинство парсеров молча берут последний"
-                ))
-            });
-        }
-        match index.map(|i| &FIELDS[i]) {
-            Some(info) => {
-                ownership(ctx, &at, info.owner, mode);
-                if type_ok(ctx, &at, info) {
-                    (info.check)(ctx, &at);
-                }
-            }
-            None => {
-                unknown_key(ctx, &at, &m.key);
-                walk_nested(ctx, &m.value, &mut vec![Cow::Borrowed(m.key.as_ref())]);
-            }
-        }
-    }
-    if complete {
-        cross_field(ctx, members);
-    }
-}
-
-fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) {
+pub(crate) fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) {
     if mode != Mode::Request {
         return;
     }
@@ -428,7 +242,7 @@ fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, mode: Mode) 
 
 /// Check the JSON type; `true` when the value is of the expected type (null is
 /// accepted and checked no further).
-fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldInfo) -> bool {
+pub(crate) fn check_type(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldInfo) -> bool {
     let expected = info.json_type;
     let v = &at.node.value;
     let fix = match (expected, v) {
@@ -492,8 +306,8 @@ fn type_ok(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldInfo) -> bool {
 }
 
 /// "a string" / "строкой": what a field must be.
-fn wanted_type(json_type: &str, lang: crate::options::Lang) -> &'static str {
-    use crate::options::Lang::{En, Ru};
+fn wanted_type(json_type: &str, lang: Lang) -> &'static str {
+    use Lang::{En, Ru};
     match (json_type, lang) {
         ("string", En) => "a string",
         ("integer", En) => "an integer",
@@ -507,8 +321,8 @@ fn wanted_type(json_type: &str, lang: crate::options::Lang) -> &'static str {
 }
 
 /// "an integer" / "целое число": what was found.
-fn found_type(type_name: &str, lang: crate::options::Lang) -> &'static str {
-    use crate::options::Lang::{En, Ru};
+fn found_type(type_name: &str, lang: Lang) -> &'static str {
+    use Lang::{En, Ru};
     match (type_name, lang) {
         ("string", En) => "a string",
         ("integer", En) => "an integer",
@@ -529,12 +343,12 @@ fn found_type(type_name: &str, lang: crate::options::Lang) -> &'static str {
     }
 }
 
-fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
+pub(crate) fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
     ctx.emit(Rule::UnknownKey, Some(at.pointer()), at.key_span, |s| {
         let k = s.q(key);
         let f = Found::new(tr!(s, "unknown field `{k}`", "неизвестное поле `{k}`"));
-        static NAMES: std::sync::OnceLock<crate::similar::Candidates> = std::sync::OnceLock::new();
-        let names = NAMES.get_or_init(|| crate::similar::Candidates::new(FIELDS.iter().map(|f| f.name)));
+        static NAMES: std::sync::OnceLock<crate::suggest::Candidates> = std::sync::OnceLock::new();
+        let names = NAMES.get_or_init(|| crate::suggest::Candidates::new(FIELDS.iter().map(|f| f.name)));
         match names.closest(key) {
             Some(near) => f.help(tr!(s, "did you mean `{near}`?", "может быть, `{near}`?")),
             None => f.help(tr!(
@@ -549,7 +363,7 @@ fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
 /// Duplicate keys and over-deep values inside values that are not fields
 /// (unknown keys, wrongly typed values, non-object roots). Recursion is bounded
 /// by the parser's depth limit.
-fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a, str>>) {
+pub(crate) fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a, str>>) {
     let pointer = |path: &[Cow<'_, str>]| {
         path.iter()
             .map(|t| format!("/{}", pointer_token(t)))
@@ -587,61 +401,12 @@ fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a,
             for m in members {
                 path.push(Cow::Borrowed(&m.key));
                 if seen.repeated(&m.key, None) {
-                    let p = pointer(path);
-                    let key = &m.key;
-                    ctx.emit(Rule::DuplicateKey, Some(p), m.key_span, |s| {
-                        let k = s.q(key);
-                        Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`"))
-                    });
+                    duplicate_key(ctx, Some(pointer(path)), m.key_span, &m.key, false);
                 }
                 walk_nested(ctx, &m.value, path);
                 path.pop();
             }
         }
-        _ => {}
-    }
-}
-
-/// The threshold and its e-mail go together.
-fn cross_field(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
-    let set = |name: &str| {
-        members
-            .iter()
-            .rev()
-            .find(|m| m.key == name)
-            .filter(|m| match &m.value.value {
-                Value::Null => false,
-                Value::String(s) => !s.trim().is_empty(),
-                _ => true,
-            })
-    };
-    let threshold = set("disk_space_notify_threshold");
-    let email = set("disk_space_notify_email");
-    match (threshold, email) {
-        (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, Some("/disk_space_notify_threshold".into()), t.key_span, |s| {
-            Found::new(tr!(
-                s,
-                "`disk_space_notify_threshold` is set but `disk_space_notify_email` is not: nobody will be told",
-                "`disk_space_notify_threshold` задан, а `disk_space_notify_email` — нет: уведомление некому отправить"
-            ))
-            .help(tr!(
-                s,
-                "add `\"disk_space_notify_email\": \"admin@example.com\"`",
-                "добавьте `\"disk_space_notify_email\": \"admin@example.com\"`"
-            ))
-        }),
-        (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, Some("/disk_space_notify_email".into()), e.key_span, |s| {
-            Found::new(tr!(
-                s,
-                "`disk_space_notify_email` is set but `disk_space_notify_threshold` is not: no mail will be sent",
-                "`disk_space_notify_email` задан, а `disk_space_notify_threshold` — нет: письмо не будет отправлено"
-            ))
-            .help(tr!(
-                s,
-                "add a percentage, e.g. `\"disk_space_notify_threshold\": 90`",
-                "добавьте процент, например `\"disk_space_notify_threshold\": 90`"
-            ))
-        }),
         _ => {}
     }
 }

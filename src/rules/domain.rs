@@ -32,7 +32,8 @@
 use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::{FieldError, HostProblem};
-use crate::registry::{Explanation, Rule, Text};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
 
 pub(crate) static INVALID_DOMAIN: Explanation = Explanation {
     what: Text {
@@ -79,6 +80,13 @@ pub(crate) static DOMAIN_NOT_LOWERCASE: Explanation = Explanation {
     instead: r#"{"domain": "pbx.example.com"}"#,
     references: &["RFC 4343 (DNS case insensitivity)"],
 };
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::InvalidDomain, &INVALID_DOMAIN),
+    (Rule::DomainIsUrl, &DOMAIN_IS_URL),
+    (Rule::DomainNotLowercase, &DOMAIN_NOT_LOWERCASE),
+];
 
 /// Why `s` is not a host name, or `None` when it is one.
 pub(crate) fn host_error(s: &str) -> Option<HostProblem> {

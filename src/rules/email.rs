@@ -39,7 +39,8 @@ use email_address::EmailAddress;
 use super::{Ctx, FieldAt, Found, as_str, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::{EmailProblem, FieldError, HostProblem};
-use crate::registry::{Explanation, Rule, Text};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
 
 const RFC: &str = "RFC 5321 section 4.1.2 (Mailbox)";
 
@@ -102,6 +103,14 @@ pub(crate) static INVALID_EMAIL_DOMAIN: Explanation = Explanation {
         "RFC 1123 section 2.1",
     ],
 };
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::InvalidEmail, &INVALID_EMAIL),
+    (Rule::EmailDisplayName, &EMAIL_DISPLAY_NAME),
+    (Rule::MultipleEmails, &MULTIPLE_EMAILS),
+    (Rule::InvalidEmailDomain, &INVALID_EMAIL_DOMAIN),
+];
 
 /// A validated e-mail address.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -237,7 +246,7 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     }
     // Before white space: CR/LF at the edges must not be trimmed away
     // silently, since they would end up in a mail header.
-    if crate::scan::control(s.as_bytes()).is_some() {
+    if crate::swar::control(s.as_bytes()).is_some() {
         return invalid(EmailProblem::ControlCharacter);
     }
     if is_padded(s) {
@@ -353,7 +362,7 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             // before white space is trimmed, so in the value as written).
             let control = match problem {
                 EmailProblem::ControlCharacter => {
-                    as_str(at.node).and_then(|raw| crate::scan::control(raw.as_bytes()))
+                    as_str(at.node).and_then(|raw| crate::swar::control(raw.as_bytes()))
                 }
                 _ => None,
             };

@@ -32,7 +32,8 @@ use isocountry::CountryCode;
 use super::{Ctx, FieldAt, Found, as_str, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
-use crate::registry::{Explanation, Rule, Text};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
 
 const ISO: &str = "ISO 3166-1 alpha-2: https://www.iso.org/iso-3166-country-codes.html";
 
@@ -105,6 +106,15 @@ pub(crate) static EMPTY_GEO_LIST: Explanation = Explanation {
     instead: r#"{"geo_list": null}"#,
     references: &["client resource documentation: `geo_list`"],
 };
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::GeoListNotCanonical, &GEO_LIST_NOT_CANONICAL),
+    (Rule::DuplicateCountry, &DUPLICATE_COUNTRY),
+    (Rule::WildcardWithCountries, &WILDCARD_WITH_COUNTRIES),
+    (Rule::UnknownCountry, &UNKNOWN_COUNTRY),
+    (Rule::EmptyGeoList, &EMPTY_GEO_LIST),
+];
 
 /// The parsed `geo_list`.
 #[derive(Debug, Clone, PartialEq, Eq)]

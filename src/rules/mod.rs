@@ -5,20 +5,73 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::error::FieldError;
+use crate::i18n::Text;
 use crate::options::{Lang, Options};
-use crate::registry::Rule;
-use crate::syntax::{Node, Span, Value};
+use crate::rule::{Explanation, Rule};
+use crate::span::Span;
+use crate::syntax::{Node, Value};
 
 pub(crate) mod client_type;
+pub(crate) mod create_date;
+pub(crate) mod dialling;
 pub(crate) mod document;
 pub(crate) mod domain;
 pub(crate) mod email;
-pub(crate) mod formats;
+pub(crate) mod encoding;
 pub(crate) mod geo_list;
+pub(crate) mod language;
 pub(crate) mod numbers;
+pub(crate) mod record;
+pub(crate) mod syntax_errors;
 pub(crate) mod text;
 pub(crate) mod timezone;
 mod timezone_links;
+
+/// Every family's rules with their explanations, as each family file declares
+/// them beside the code that emits them.
+const FAMILIES: &[&[(Rule, &Explanation)]] = &[
+    syntax_errors::EXPLAINED,
+    document::EXPLAINED,
+    encoding::EXPLAINED,
+    numbers::EXPLAINED,
+    client_type::EXPLAINED,
+    email::EXPLAINED,
+    timezone::EXPLAINED,
+    geo_list::EXPLAINED,
+    domain::EXPLAINED,
+    dialling::EXPLAINED,
+    create_date::EXPLAINED,
+    language::EXPLAINED,
+    text::EXPLAINED,
+];
+
+/// Shown only if a rule were declared without an explanation, which a test
+/// rules out.
+static UNEXPLAINED: Explanation = Explanation {
+    what: Text { en: "", ru: "" },
+    why: Text { en: "", ru: "" },
+    example: "",
+    instead: "",
+    references: &[],
+};
+
+impl Rule {
+    /// The rule's explanation (what, why, an example, what to write instead,
+    /// references), as `client-lint explain` prints it.
+    ///
+    /// ```
+    /// use client_lint::Rule;
+    /// let e = Rule::UnknownTimezone.explanation();
+    /// assert_eq!(e.example, r#"{"timezone": "Europe/Moskow"}"#);
+    /// ```
+    pub fn explanation(self) -> &'static Explanation {
+        FAMILIES
+            .iter()
+            .flat_map(|f| f.iter())
+            .find(|(r, _)| *r == self)
+            .map_or(&UNEXPLAINED, |(_, e)| *e)
+    }
+}
 
 /// A message in both languages, with inline `{captures}`.
 macro_rules! tr {
@@ -331,6 +384,24 @@ pub(crate) fn structured<T>(
         Err(e) => {
             report(ctx, raw, e);
             None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_explained_by_exactly_one_family() {
+        for info in crate::RULES {
+            let n = FAMILIES
+                .iter()
+                .flat_map(|f| f.iter())
+                .filter(|(r, _)| *r == info.rule)
+                .count();
+            assert_eq!(n, 1, "{}", info.name);
+            assert!(!info.rule.explanation().what.en.is_empty(), "{}", info.name);
         }
     }
 }

@@ -26,8 +26,9 @@
 use super::{Ctx, FieldAt, Found, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
-use crate::registry::{Explanation, Rule, Text};
-use crate::syntax::{Value, is_integer_literal};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
+use crate::syntax::{Member, Value, is_integer_literal};
 
 pub(crate) static ID_OUT_OF_RANGE: Explanation = Explanation {
     what: Text {
@@ -98,6 +99,15 @@ pub(crate) static EMAIL_WITHOUT_THRESHOLD: Explanation = Explanation {
     instead: r#"{"disk_space_notify_email": "ops@example.com", "disk_space_notify_threshold": 90}"#,
     references: &["client resource documentation: `disk_space_notify_threshold`"],
 };
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::IdOutOfRange, &ID_OUT_OF_RANGE),
+    (Rule::NumberNotInteger, &NUMBER_NOT_INTEGER),
+    (Rule::ThresholdOutOfRange, &THRESHOLD_OUT_OF_RANGE),
+    (Rule::ThresholdWithoutEmail, &THRESHOLD_WITHOUT_EMAIL),
+    (Rule::EmailWithoutThreshold, &EMAIL_WITHOUT_THRESHOLD),
+];
 
 /// A percentage 0–100: the disk-space threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -275,6 +285,51 @@ pub(crate) fn check_threshold(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
             });
         }
         Err(_) => not_integer(ctx, at, raw, 0, 100),
+    }
+}
+
+/// The threshold and its e-mail go together: CL104 and CL105, checked once
+/// the whole record is read.
+pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
+    let set = |name: &str| {
+        members
+            .iter()
+            .rev()
+            .find(|m| m.key == name)
+            .filter(|m| match &m.value.value {
+                Value::Null => false,
+                Value::String(s) => !s.trim().is_empty(),
+                _ => true,
+            })
+    };
+    let threshold = set("disk_space_notify_threshold");
+    let email = set("disk_space_notify_email");
+    match (threshold, email) {
+        (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, Some("/disk_space_notify_threshold".into()), t.key_span, |s| {
+            Found::new(tr!(
+                s,
+                "`disk_space_notify_threshold` is set but `disk_space_notify_email` is not: nobody will be told",
+                "`disk_space_notify_threshold` задан, а `disk_space_notify_email` — нет: уведомление некому отправить"
+            ))
+            .help(tr!(
+                s,
+                "add `\"disk_space_notify_email\": \"admin@example.com\"`",
+                "добавьте `\"disk_space_notify_email\": \"admin@example.com\"`"
+            ))
+        }),
+        (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, Some("/disk_space_notify_email".into()), e.key_span, |s| {
+            Found::new(tr!(
+                s,
+                "`disk_space_notify_email` is set but `disk_space_notify_threshold` is not: no mail will be sent",
+                "`disk_space_notify_email` задан, а `disk_space_notify_threshold` — нет: письмо не будет отправлено"
+            ))
+            .help(tr!(
+                s,
+                "add a percentage, e.g. `\"disk_space_notify_threshold\": 90`",
+                "добавьте процент, например `\"disk_space_notify_threshold\": 90`"
+            ))
+        }),
+        _ => {}
     }
 }
 

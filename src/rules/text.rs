@@ -28,7 +28,8 @@
 
 use super::{Ctx, FieldAt, Found, as_str, tr};
 use crate::diagnostic::Applicability;
-use crate::registry::{Explanation, Rule, Text};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
 
 pub(crate) static CONTROL_CHARACTER: Explanation = Explanation {
     what: Text {
@@ -86,6 +87,16 @@ pub(crate) static PADDED_VALUE: Explanation = Explanation {
     references: &["client resource documentation", "Unicode White_Space property"],
 };
 
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::ControlCharacter, &CONTROL_CHARACTER),
+    (Rule::EmptyValue, &EMPTY_VALUE),
+    (Rule::SurroundingWhitespace, &SURROUNDING_WHITESPACE),
+    (Rule::PhoneWithoutDigits, &PHONE_WITHOUT_DIGITS),
+    (Rule::ExtraParamsNotJson, &EXTRA_PARAMS_NOT_JSON),
+    (Rule::PaddedValue, &PADDED_VALUE),
+];
+
 pub(crate) static PHONE_WITHOUT_DIGITS: Explanation = Explanation {
     what: Text {
         en: "An item of `contact_phones` (items separated by `,` or `;`) with no digit at all. No format is demanded otherwise: extensions, spaces and comments are fine.",
@@ -138,7 +149,7 @@ pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, blank: bool) {
 
 /// Report the first control character; `true` when there was one.
 pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> bool {
-    let Some(i) = crate::scan::control(value.as_bytes()) else {
+    let Some(i) = crate::swar::control(value.as_bytes()) else {
         return false;
     };
     let c = char::from(value.as_bytes()[i]);

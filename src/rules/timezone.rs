@@ -39,7 +39,8 @@ use super::timezone_links::DEPRECATED_LINKS;
 use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
-use crate::registry::{Explanation, Rule, Text};
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
 
 const IANA: &str = "IANA Time Zone Database: https://www.iana.org/time-zones";
 
@@ -98,6 +99,14 @@ pub(crate) static TIMEZONE_ABBREVIATION: Explanation = Explanation {
     instead: r#"{"timezone": "Europe/Moscow"}"#,
     references: &[IANA, "tzdata `etcetera` file (Etc/GMT sign convention)"],
 };
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::UnknownTimezone, &UNKNOWN_TIMEZONE),
+    (Rule::TimezoneWrongCase, &TIMEZONE_WRONG_CASE),
+    (Rule::DeprecatedTimezoneLink, &DEPRECATED_TIMEZONE_LINK),
+    (Rule::TimezoneAbbreviation, &TIMEZONE_ABBREVIATION),
+];
 
 /// Abbreviations that name one zone without doubt.
 const ABBREVIATIONS: &[(&str, &str)] = &[
@@ -233,15 +242,15 @@ fn current_zones() -> impl Iterator<Item = &'static str> {
 }
 
 /// Every current zone, folded once.
-fn all_current() -> &'static crate::similar::Candidates {
-    static ALL: OnceLock<crate::similar::Candidates> = OnceLock::new();
-    ALL.get_or_init(|| crate::similar::Candidates::new(current_zones()))
+fn all_current() -> &'static crate::suggest::Candidates {
+    static ALL: OnceLock<crate::suggest::Candidates> = OnceLock::new();
+    ALL.get_or_init(|| crate::suggest::Candidates::new(current_zones()))
 }
 
 /// Current zones by lower-case region (`europe` → `Europe/…`), keyed by the
 /// rest of the name, folded once.
-fn regions() -> &'static HashMap<String, crate::similar::Candidates> {
-    static REGIONS: OnceLock<HashMap<String, crate::similar::Candidates>> = OnceLock::new();
+fn regions() -> &'static HashMap<String, crate::suggest::Candidates> {
+    static REGIONS: OnceLock<HashMap<String, crate::suggest::Candidates>> = OnceLock::new();
     REGIONS.get_or_init(|| {
         let mut names: HashMap<String, Vec<&'static str>> = HashMap::new();
         for z in current_zones() {
@@ -255,7 +264,7 @@ fn regions() -> &'static HashMap<String, crate::similar::Candidates> {
                 let keyed = z
                     .into_iter()
                     .map(|z| (z.split_once('/').map_or(z, |(_, c)| c), z));
-                (r, crate::similar::Candidates::keyed(keyed))
+                (r, crate::suggest::Candidates::keyed(keyed))
             })
             .collect()
     })
@@ -264,7 +273,7 @@ fn regions() -> &'static HashMap<String, crate::similar::Candidates> {
 /// Closest zone names: a bare city first, then by edit distance.
 fn suggestions(s: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
-    if !s.contains('/') && !s.is_empty() && s.len() <= crate::similar::MAX_LEN {
+    if !s.contains('/') && !s.is_empty() && s.len() <= crate::suggest::MAX_LEN {
         let city = s.replace(' ', "_").to_ascii_lowercase();
         out.extend(
             TZ_VARIANTS

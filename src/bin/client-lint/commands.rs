@@ -18,7 +18,7 @@ pub fn rules(w: &mut impl Write, format: RulesFormat, lang: Lang) -> io::Result<
                         "fields": r.rule.fields_label(),
                         "severity": r.default_severity.as_str(),
                         "fix": r.fix.as_str(),
-                        "description": r.explanation.what.get(lang),
+                        "description": r.rule.explanation().what.get(lang),
                     })
                 })
                 .collect();
@@ -60,7 +60,7 @@ pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String>
         format!("unknown rule `{name}`{hint} (`client-lint rules` lists them)")
     })?;
     let r = rule.info();
-    let e = r.explanation;
+    let e = r.rule.explanation();
     let h = match lang {
         Lang::En => [
             "What it checks",

@@ -1,0 +1,181 @@
+//! What is dialled: `domain_prefix` and `prefix` (CL701), `extension_len`
+//! (CL702) and the caller id shown on transfer (CL705).
+
+use super::{Ctx, FieldAt, Found, as_str, is_padded, structured, tr};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
+
+pub(crate) static NON_DIGIT_PREFIX: Explanation = Explanation {
+    what: Text {
+        en: "`domain_prefix` or `prefix` holds something other than ASCII digits.",
+        ru: "`domain_prefix` или `prefix` содержит что-то кроме цифр ASCII.",
+    },
+    why: Text {
+        en: "Prefixes are dialled: with prefix `12345`, extension `000*000@domain` is reached as `12345*000*000`. A letter or separator can never be dialled.",
+        ru: "Префиксы набираются: при префиксе `12345` добавочный `000*000@domain` вызывается как `12345*000*000`. Букву или разделитель набрать нельзя.",
+    },
+    example: r#"{"domain_prefix": "12-345"}"#,
+    instead: r#"{"domain_prefix": "12345"}"#,
+    references: &["client resource documentation: `domain_prefix`, `prefix`"],
+};
+
+pub(crate) static INVALID_EXTENSION_LEN: Explanation = Explanation {
+    what: Text {
+        en: "`extension_len` is not `\"2\"`, `\"3\"` (the default) or `\"4\"`.",
+        ru: "`extension_len` не равен `\"2\"`, `\"3\"` (по умолчанию) или `\"4\"`.",
+    },
+    why: Text {
+        en: "Only these lengths exist, and the length cannot be changed after the client is created.",
+        ru: "Других длин нет, а после создания клиента длину изменить нельзя.",
+    },
+    example: r#"{"extension_len": "5"}"#,
+    instead: r#"{"extension_len": "3"}"#,
+    references: &["client resource documentation: `extension_len`"],
+};
+
+pub(crate) static INVALID_CALLER_ID: Explanation = Explanation {
+    what: Text {
+        en: "`did_as_transfer_caller_id` holds characters other than digits, `+` and the separators `-`, `(`, `)` and space.",
+        ru: "`did_as_transfer_caller_id` содержит символы, кроме цифр, `+` и разделителей `-`, `(`, `)` и пробела.",
+    },
+    why: Text {
+        en: "It is a telephone number shown to the called party; letters cannot be presented as a caller id.",
+        ru: "Это номер телефона, показываемый вызываемому; буквы нельзя передать как номер вызывающего.",
+    },
+    example: r#"{"did_as_transfer_caller_id": "ext. 100"}"#,
+    instead: r#"{"did_as_transfer_caller_id": "+74951234567"}"#,
+    references: &["ITU-T E.164"],
+};
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::NonDigitPrefix, &NON_DIGIT_PREFIX),
+    (Rule::InvalidExtensionLen, &INVALID_EXTENSION_LEN),
+    (Rule::InvalidCallerId, &INVALID_CALLER_ID),
+];
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Parse a dialling prefix (`domain_prefix`, `prefix`): ASCII digits.
+///
+/// ```
+/// use client_lint::{FieldError, parse_prefix};
+/// assert_eq!(parse_prefix("12345"), Ok("12345"));
+/// assert_eq!(parse_prefix("12 345"), Err(FieldError::NotDigits));
+/// assert_eq!(parse_prefix(""), Err(FieldError::Empty));
+/// assert_eq!(parse_prefix("\t123"), Err(FieldError::Whitespace));
+/// ```
+pub fn parse_prefix(s: &str) -> Result<&str, FieldError> {
+    if s.is_empty() {
+        Err(FieldError::Empty)
+    } else if is_padded(s) {
+        Err(FieldError::Whitespace)
+    } else if is_digits(s) {
+        Ok(s)
+    } else {
+        Err(FieldError::NotDigits)
+    }
+}
+
+/// Parse `extension_len`: `"2"`, `"3"` or `"4"`.
+///
+/// ```
+/// assert_eq!(client_lint::parse_extension_len("3"), Ok(3));
+/// assert!(client_lint::parse_extension_len("5").is_err());
+/// assert_eq!(client_lint::parse_extension_len("3 "), Err(client_lint::FieldError::Whitespace));
+/// ```
+pub fn parse_extension_len(s: &str) -> Result<u8, FieldError> {
+    match s {
+        "2" => Ok(2),
+        "3" => Ok(3),
+        "4" => Ok(4),
+        "" => Err(FieldError::Empty),
+        _ if is_padded(s) => Err(FieldError::Whitespace),
+        _ => Err(FieldError::NotAllowed {
+            allowed: "`\"2\"`, `\"3\"` or `\"4\"`",
+        }),
+    }
+}
+
+pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    structured(
+        ctx,
+        at,
+        |v| parse_prefix(v).map(drop),
+        |ctx, t, _| {
+            let name = at.key;
+            ctx.emit(Rule::NonDigitPrefix, Some(at.pointer()), at.node.span, |s| {
+                let v = s.q(t);
+                let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+                let f = Found::new(tr!(
+                    s,
+                    "`{name}` must hold digits only, found `{v}`",
+                    "`{name}` должен содержать только цифры, найдено `{v}`"
+                ));
+                if digits.is_empty() {
+                    f.help(tr!(
+                        s,
+                        "write digits such as `12345`",
+                        "укажите цифры, например `12345`"
+                    ))
+                } else {
+                    let d = s.q(&digits);
+                    f.help(tr!(s, "did you mean `{d}`?", "может быть, `{d}`?"))
+                        .fix(at.replace(digits.as_str(), Applicability::Unsafe))
+                }
+            });
+        },
+    );
+}
+
+pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    structured(ctx, at, parse_extension_len, |ctx, t, _| {
+        ctx.emit(Rule::InvalidExtensionLen, Some(at.pointer()), at.node.span, |s| {
+            let v = s.q(t);
+            Found::new(tr!(
+                s,
+                "`extension_len` must be `\"2\"`, `\"3\"` or `\"4\"`, found `{v}`",
+                "`extension_len` должен быть `\"2\"`, `\"3\"` или `\"4\"`, найдено `{v}`"
+            ))
+            .help(tr!(
+                s,
+                "write `\"3\"` (the default) unless extensions need 2 or 4 digits; it cannot change after creation",
+                "укажите `\"3\"` (по умолчанию), если добавочным не нужны 2 или 4 цифры; после создания длину не изменить"
+            ))
+        });
+    });
+}
+
+pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    let Some(raw) = as_str(at.node) else { return };
+    // Free text first: control characters, empty, white space around it.
+    let Some(t) = super::text::free_text(ctx, at, raw) else {
+        return;
+    };
+    if crate::swar::control(t.as_bytes()).is_some() {
+        return;
+    }
+    let ok = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' '))
+        && t.chars().any(|c| c.is_ascii_digit());
+    if !ok {
+        ctx.emit(Rule::InvalidCallerId, Some(at.pointer()), at.node.span, |s| {
+            let v = s.q(t);
+            Found::new(tr!(
+                s,
+                "caller id `{v}` must be a phone number: digits and `+`",
+                "номер `{v}` должен быть телефонным: цифры и `+`"
+            ))
+            .help(tr!(
+                s,
+                "write a number such as `+74951234567`",
+                "укажите номер, например `+74951234567`"
+            ))
+        });
+    }
+}

@@ -1,0 +1,98 @@
+//! The interface language: `language` (CL704).
+
+use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
+use crate::diagnostic::Applicability;
+use crate::error::FieldError;
+use crate::i18n::Text;
+use crate::rule::{Explanation, Rule};
+
+pub(crate) static INVALID_LANGUAGE: Explanation = Explanation {
+    what: Text {
+        en: "`language` is not a lower-case two-letter ISO 639-1 code. Wrong case (`RU`) gets a safe fix; other shapes (`russian`, `ru-RU`) a warning, because the API publishes no list of values.",
+        ru: "`language` — не двухбуквенный код ISO 639-1 в нижнем регистре. Для неверного регистра (`RU`) есть безопасное исправление; другие формы (`russian`, `ru-RU`) — предупреждение, так как API не публикует список значений.",
+    },
+    why: Text {
+        en: "The interface language is looked up by code; an unknown code falls back to the default language.",
+        ru: "Язык интерфейса ищется по коду; неизвестный код приводит к языку по умолчанию.",
+    },
+    example: r#"{"language": "RU"}"#,
+    instead: r#"{"language": "ru"}"#,
+    references: &["ISO 639-1"],
+};
+
+/// This family's rules and their explanations.
+pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidLanguage, &INVALID_LANGUAGE)];
+
+/// Parse `language`: a lower-case two-letter ISO 639-1 code.
+///
+/// ```
+/// use client_lint::{FieldError, parse_language};
+/// assert_eq!(parse_language("ru"), Ok("ru"));
+/// assert_eq!(parse_language("RU"), Err(FieldError::WrongCase { canonical: "ru".into() }));
+/// assert_eq!(parse_language("russian"), Err(FieldError::NotLanguageCode));
+/// ```
+pub fn parse_language(s: &str) -> Result<&str, FieldError> {
+    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(s)
+    } else if s.is_empty() {
+        Err(FieldError::Empty)
+    } else if is_padded(s) {
+        Err(FieldError::Whitespace)
+    } else if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Err(FieldError::WrongCase {
+            canonical: s.to_ascii_lowercase(),
+        })
+    } else {
+        Err(FieldError::NotLanguageCode)
+    }
+}
+
+pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
+    structured(
+        ctx,
+        at,
+        |v| parse_language(v).map(drop),
+        |ctx, t, e| match e {
+            FieldError::WrongCase { canonical } => {
+                ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
+                    let v = s.q(t);
+                    Found::new(tr!(
+                        s,
+                        "language code `{v}` must be lower case",
+                        "код языка `{v}` пишется строчными буквами"
+                    ))
+                    .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                    .fix(at.replace(canonical.as_str(), Applicability::Safe))
+                });
+            }
+            _ => {
+                // `ru-RU`, `ru_RU` → `ru` is likely.
+                let base = t
+                    .split(['-', '_'])
+                    .next()
+                    .filter(|b| {
+                        b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len()
+                    })
+                    .map(str::to_ascii_lowercase);
+                ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
+                    let v = s.q(t);
+                    let f = Found::new(tr!(
+                        s,
+                        "`{v}` is not a two-letter ISO 639-1 language code",
+                        "`{v}` — не двухбуквенный код языка ISO 639-1"
+                    ));
+                    match &base {
+                        Some(b) => f
+                            .help(tr!(s, "did you mean `{b}`?", "может быть, `{b}`?"))
+                            .fix(at.replace(b.as_str(), Applicability::Unsafe)),
+                        None => f.help(tr!(
+                            s,
+                            "write a code such as `ru` or `en`",
+                            "укажите код, например `ru` или `en`"
+                        )),
+                    }
+                });
+            }
+        },
+    );
+}

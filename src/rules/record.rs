@@ -1,0 +1,72 @@
+//! One record: the root object's members, each sent to the rules of the
+//! document (keys, types, ownership) and to its field's check from the field
+//! table. Emits nothing itself.
+
+use std::borrow::Cow;
+
+use super::{Ctx, FieldAt, document, numbers};
+use crate::fields::{FIELDS, field_index};
+use crate::span::Span;
+use crate::syntax::{Member, Node, Value};
+
+/// Check one record (the root of a document, or an element of a batch).
+pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
+    match &root.value {
+        Value::Object(members) => check_object(ctx, root, members, complete),
+        _ => {
+            document::root_not_object(ctx, root);
+            document::walk_nested(ctx, root, &mut Vec::new());
+        }
+    }
+}
+
+/// The bytes to delete to remove member `i` with its comma.
+/// With a lone member, everything between the braces goes (`{}` remains);
+/// a partial object cut by a syntax error has no closing brace, so only the
+/// member itself goes.
+fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize) -> Span {
+    let closed =
+        object.span.end > object.span.start + 1 && source.as_bytes().get(object.span.end - 1) == Some(&b'}');
+    if members.len() == 1 && closed {
+        Span::new(object.span.start + 1, object.span.end - 1)
+    } else if members.len() == 1 {
+        Span::new(members[0].key_span.start, members[0].value.span.end)
+    } else if i > 0 {
+        Span::new(members[i - 1].value.span.end, members[i].value.span.end)
+    } else {
+        Span::new(members[0].key_span.start, members[1].key_span.start)
+    }
+}
+
+fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], complete: bool) {
+    let mut seen = document::Seen::new();
+    let mode = ctx.opts.mode;
+    for (i, m) in members.iter().enumerate() {
+        let index = field_index(&m.key);
+        let at = FieldAt {
+            source: ctx.source,
+            key: &m.key,
+            key_span: m.key_span,
+            node: &m.value,
+            remove_span: remove_span(ctx.source, object, members, i),
+        };
+        if seen.repeated(&m.key, index) {
+            document::duplicate_key(ctx, Some(at.pointer()), m.key_span, &m.key, true);
+        }
+        match index.map(|i| &FIELDS[i]) {
+            Some(info) => {
+                document::ownership(ctx, &at, info.owner, mode);
+                if document::check_type(ctx, &at, info) {
+                    (info.check)(ctx, &at);
+                }
+            }
+            None => {
+                document::unknown_key(ctx, &at, &m.key);
+                document::walk_nested(ctx, &m.value, &mut vec![Cow::Borrowed(m.key.as_ref())]);
+            }
+        }
+    }
+    if complete {
+        numbers::notify_pair(ctx, members);
+    }
+}
