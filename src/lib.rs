@@ -2,14 +2,17 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod batch;
 mod client;
 mod diagnostic;
 mod error;
 mod fields;
+mod fix;
 mod i18n;
 mod lint;
 mod options;
 pub mod render;
+mod report;
 mod rule;
 mod rules;
 mod schema;
@@ -18,16 +21,16 @@ mod suggest;
 mod swar;
 mod syntax;
 
+pub use batch::{Layout, Record, lint_records};
 pub use client::Client;
 pub use diagnostic::{Applicability, Diagnostic, Fix, Position};
 pub use error::{EmailProblem, FieldError, HostProblem};
 pub use fields::{FIELDS, FieldInfo, JsonType, Owner, ValueKind, field};
+pub use fix::{Fixed, UnsafeFixes, apply_fixes, fix_records, fix_str};
 pub use i18n::{Lang, Text};
-pub use lint::{
-    Fixed, Layout, Record, Report, apply_fixes, fix_records, fix_str, lint_bytes, lint_records, lint_str,
-    lint_value,
-};
+pub use lint::{lint_bytes, lint_str, lint_value};
 pub use options::{Level, Levels, Mode, Options};
+pub use report::Report;
 pub use rule::{Explanation, FixKind, RULES, Rule, RuleInfo, Severity};
 pub use rules::client_type::{ClientType, parse_client_type};
 pub use rules::create_date::{CreateDate, parse_create_date};

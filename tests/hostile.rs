@@ -76,7 +76,7 @@ fn a_million_country_codes() {
     // Only the first duplicate carries the (whole-value) fix: memory stays
     // linear. `XX` has no hint, so no other finding has a fix.
     assert_eq!(r.diagnostics().iter().filter(|d| d.fix().is_some()).count(), 1);
-    let fixed = client_lint::fix_str(&text, &Options::default(), false);
+    let fixed = client_lint::fix_str(&text, &Options::default(), client_lint::UnsafeFixes::Skip);
     assert_eq!(fixed.text, r#"{"geo_list": "RU XX"}"#);
 }
 
@@ -179,6 +179,9 @@ fn fix_never_touches_broken_text() {
         "{\"type\": \"j\",}",
         "\u{feff}{\"type\": \"j\" x}",
     ] {
-        assert_eq!(client_lint::fix_str(text, &Options::default(), true).text, text);
+        assert_eq!(
+            client_lint::fix_str(text, &Options::default(), client_lint::UnsafeFixes::Apply).text,
+            text
+        );
     }
 }

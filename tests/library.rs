@@ -358,7 +358,7 @@ fn removal_fixes_keep_json_valid() {
         r#"{"name": "a", "id": 1, "prefix": "1", "type": "J"}"#,
         "{\n  \"id\": 1,\n  \"prefix\": \"1\"\n}",
     ] {
-        let fixed = client_lint::fix_str(doc, &Options::default(), true);
+        let fixed = client_lint::fix_str(doc, &Options::default(), client_lint::UnsafeFixes::Apply);
         let v: serde_json::Value =
             serde_json::from_str(&fixed.text).unwrap_or_else(|e| panic!("{doc} → {}: {e}", fixed.text));
         assert!(

@@ -233,7 +233,7 @@ proptest! {
         if lower_type { m.insert("type".into(), json!("f")); }
         if ext_number { m.insert("extension_len".into(), json!(4)); }
         let text = render(&m, pretty);
-        let fixed = client_lint::fix_str(&text, &response(), false);
+        let fixed = client_lint::fix_str(&text, &response(), client_lint::UnsafeFixes::Skip);
         let again = client_lint::lint_str(&fixed.text, &response());
         prop_assert!(
             again.diagnostics().iter().all(|d| d.fix().is_none_or(|f| f.applicability() != Applicability::Safe)),
@@ -303,7 +303,7 @@ proptest! {
             .filter(|f| f.applicability() == Applicability::Safe)
             .map(|f| f.pointer().to_string())
             .collect();
-        let fixed = client_lint::fix_str(&text, &Options::default(), false).text;
+        let fixed = client_lint::fix_str(&text, &Options::default(), client_lint::UnsafeFixes::Skip).text;
         // Walk both texts: the bytes between values must be identical, and
         // so must every value that had no safe fix.
         let (mut at_in, mut at_out) = (0, 0);

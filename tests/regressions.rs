@@ -55,7 +55,7 @@ fn geo_list_tokens_with_digits_are_not_called_non_canonical() {
     let report = client_lint::lint_str(text, &Options::default());
     let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
     assert_eq!(names, ["unknown-country"]);
-    let fixed = client_lint::fix_str(text, &Options::default(), false);
+    let fixed = client_lint::fix_str(text, &Options::default(), client_lint::UnsafeFixes::Skip);
     assert_eq!(fixed.text, text);
     let again = client_lint::lint_str(&fixed.text, &Options::default());
     assert!(again.diagnostics().iter().all(|d| d.fix().is_none()));

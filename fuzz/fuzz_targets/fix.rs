@@ -14,7 +14,7 @@ fn keys(text: &str) -> Option<Vec<String>> {
 fuzz_target!(|text: &str| {
     let options = Options::default();
     let before = client_lint::lint_str(text, &options);
-    let fixed = client_lint::fix_str(text, &options, false);
+    let fixed = client_lint::fix_str(text, &options, client_lint::UnsafeFixes::Skip);
     if before.has_syntax_error() {
         assert_eq!(fixed.text, text);
         return;

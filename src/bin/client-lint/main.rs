@@ -102,13 +102,14 @@ fn main() -> ExitCode {
             },
         );
     }
+    let unsafe_fixes = if args.unsafe_fixes {
+        client_lint::UnsafeFixes::Apply
+    } else {
+        client_lint::UnsafeFixes::Skip
+    };
     let action = match (args.fix, args.diff) {
-        (true, _) => Action::Fix {
-            unsafe_fixes: args.unsafe_fixes,
-        },
-        (_, true) => Action::Diff {
-            unsafe_fixes: args.unsafe_fixes,
-        },
+        (true, _) => Action::Fix { unsafe_fixes },
+        (_, true) => Action::Diff { unsafe_fixes },
         _ => Action::Check,
     };
     let stdin_name = args

@@ -5,7 +5,7 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 
 use client_lint::render::Source;
-use client_lint::{Layout, Options, Record};
+use client_lint::{Layout, Options, Record, UnsafeFixes};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -29,8 +29,8 @@ const BATCH_BYTES: u64 = 64 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Check,
-    Fix { unsafe_fixes: bool },
-    Diff { unsafe_fixes: bool },
+    Fix { unsafe_fixes: UnsafeFixes },
+    Diff { unsafe_fixes: UnsafeFixes },
 }
 
 /// The result of checking one whole input.

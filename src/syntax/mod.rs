@@ -10,6 +10,8 @@
 //! The first syntax error ends parsing; the members that were complete before it
 //! stay in the tree so that the field rules can still check them.
 
+pub(crate) mod from_value;
+
 use crate::span::Span;
 use std::borrow::Cow;
 

@@ -1,0 +1,196 @@
+//! Files of several records: one object, a JSON array of objects, or NDJSON.
+
+use crate::diagnostic::Diagnostic;
+use crate::lint::{bom, check_text, syntax_error_at};
+use crate::options::Options;
+use crate::report::{Report, finish_order, resolve_positions};
+use crate::rules::Ctx;
+use crate::span::Span;
+use crate::syntax;
+
+/// How a file lays out its records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One object, an array of objects, or NDJSON: decided from the text.
+    #[default]
+    Auto,
+    /// One JSON value per line; a broken line does not stop the others.
+    Ndjson,
+}
+
+/// One record of a batch and its findings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// 0-based index of the record in the file.
+    pub index: usize,
+    /// Its findings; positions and spans are in the whole file.
+    pub report: Report,
+}
+
+/// Lint a file that holds one client, a JSON array of clients, or NDJSON.
+///
+/// Line, column and span are positions in the whole text; pointers are
+/// relative to each record. When any record has a syntax error, no finding
+/// carries a fix, since the file is never rewritten.
+///
+/// ```
+/// use client_lint::{Layout, lint_records};
+/// let text = "{\"type\": \"J\"}\n{\"type\": \"x\"}\n";
+/// let records = lint_records(text, &Default::default(), Layout::Auto);
+/// assert_eq!(records.len(), 2);
+/// let d = &records[1].report.diagnostics()[0];
+/// assert_eq!((d.pointer(), d.start().unwrap().line), (Some("/type"), 2));
+/// ```
+pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record> {
+    let mut ctx = Ctx::new(options, Some(text));
+    let start = bom(&mut ctx, text);
+    let first_diags = std::mem::take(&mut ctx.diags);
+    let mut records = match layout {
+        Layout::Ndjson => ndjson(text, start, options),
+        Layout::Auto => {
+            let s = skip_ws(text, start);
+            if text.as_bytes().get(s) == Some(&b'[') {
+                array(text, s, options)
+            } else if is_multi_value(text, s) {
+                ndjson(text, start, options)
+            } else {
+                let mut ctx = Ctx::new(options, Some(text));
+                check_text(&mut ctx, text, start, false);
+                vec![Record {
+                    index: 0,
+                    report: finish_order(ctx.diags),
+                }]
+            }
+        }
+    };
+    if !first_diags.is_empty() {
+        if records.is_empty() {
+            records.push(Record {
+                index: 0,
+                report: Report::default(),
+            });
+        }
+        let r = &mut records[0].report.diagnostics;
+        r.splice(0..0, first_diags);
+    }
+    // A file with a syntax error anywhere is never rewritten: no fixes.
+    if records.iter().any(|r| r.report.has_syntax_error()) {
+        records
+            .iter_mut()
+            .flat_map(|r| &mut r.report.diagnostics)
+            .for_each(Diagnostic::drop_fix);
+    }
+    let mut reports: Vec<Report> = records
+        .iter_mut()
+        .map(|r| std::mem::take(&mut r.report))
+        .collect();
+    resolve_positions(text, &mut reports);
+    for (r, rep) in records.iter_mut().zip(reports) {
+        r.report = rep;
+    }
+    records
+}
+
+fn skip_ws(text: &str, mut i: usize) -> usize {
+    while let Some(b' ' | b'\n' | b'\r' | b'\t') = text.as_bytes().get(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether the text holds several values, the next one after a line break.
+fn is_multi_value(text: &str, start: usize) -> bool {
+    let parsed = syntax::parse(text, start, true);
+    if parsed.error.is_some() {
+        return false;
+    }
+    let rest = &text[parsed.end..];
+    let next = skip_ws(text, parsed.end);
+    next < text.len() && rest[..next - parsed.end].contains('\n')
+}
+
+fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
+    let mut records = Vec::new();
+    let mut line_start = start;
+    let bytes = text.as_bytes();
+    while line_start < text.len() {
+        let line_end = bytes[line_start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        if !line.trim().is_empty() {
+            let mut ctx = Ctx::new(options, Some(line));
+            check_text(&mut ctx, line, 0, false);
+            let mut report = finish_order(ctx.diags);
+            // Positions are resolved later, over the whole text: shift bytes only.
+            report.shift(line_start, 0);
+            records.push(Record {
+                index: records.len(),
+                report,
+            });
+        }
+        line_start = line_end + 1;
+    }
+    records
+}
+
+fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
+    use syntax::SyntaxErrorKind as K;
+    let mut records = Vec::new();
+    let bytes = text.as_bytes();
+    let mut pos = skip_ws(text, open + 1);
+    if bytes.get(pos) == Some(&b']') {
+        return trailing(text, pos + 1, records, options);
+    }
+    loop {
+        let mut ctx = Ctx::new(options, Some(text));
+        let (end, failed) = check_text(&mut ctx, text, pos, true);
+        records.push(Record {
+            index: records.len(),
+            report: finish_order(ctx.diags),
+        });
+        if failed {
+            return records;
+        }
+        pos = skip_ws(text, end);
+        let (kind, span) = match bytes.get(pos) {
+            Some(b',') => {
+                pos = skip_ws(text, pos + 1);
+                if bytes.get(pos) != Some(&b']') {
+                    continue;
+                }
+                (K::TrailingComma, Span::new(pos, pos + 1))
+            }
+            Some(b']') => return trailing(text, pos + 1, records, options),
+            None => (K::Eof, Span::new(text.len(), text.len())),
+            Some(_) => (
+                K::ExpectedCommaOrArrayEnd,
+                Span::new(pos, syntax::next_char_end(text, pos)),
+            ),
+        };
+        records.push(Record {
+            index: records.len(),
+            report: Report {
+                diagnostics: syntax_error_at(text, options, kind, span),
+            },
+        });
+        return records;
+    }
+}
+
+fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Options) -> Vec<Record> {
+    let pos = skip_ws(text, after);
+    if pos < text.len() {
+        let span = Span::new(pos, syntax::next_char_end(text, pos));
+        let diags = syntax_error_at(text, options, syntax::SyntaxErrorKind::TrailingCharacters, span);
+        match records.last_mut() {
+            Some(last) => last.report.diagnostics.extend(diags),
+            None => records.push(Record {
+                index: 0,
+                report: Report { diagnostics: diags },
+            }),
+        }
+    }
+    records
+}

@@ -1,0 +1,149 @@
+//! Applying fixes: to a text, once or until none is left.
+
+use crate::batch::{Layout, lint_records};
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::lint::lint_str;
+use crate::options::Options;
+
+/// Whether unsafe fixes are applied too (safe ones always are).
+///
+/// ```
+/// use client_lint::UnsafeFixes;
+/// assert_eq!(UnsafeFixes::default(), UnsafeFixes::Skip);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum UnsafeFixes {
+    /// Safe fixes only (`--fix`).
+    #[default]
+    Skip,
+    /// Unsafe fixes too (`--fix --unsafe-fixes`): a person should review them.
+    Apply,
+}
+
+impl UnsafeFixes {
+    fn allows(self, a: Applicability) -> bool {
+        a == Applicability::Safe || self == UnsafeFixes::Apply
+    }
+}
+
+/// Apply the fixes of `diagnostics` to `text`: safe ones, and unsafe ones too
+/// with [`UnsafeFixes::Apply`]. Overlapping edits after the first are skipped
+/// (run again to apply them); identical edits are applied once. Bytes outside
+/// the edited spans are copied unchanged.
+///
+/// ```
+/// use client_lint::UnsafeFixes;
+/// let text = "{\n  \"type\": \"j\",\n  \"geo_list\": \"ru, by\"\n}\n";
+/// let report = client_lint::lint_str(text, &Default::default());
+/// let fixed = client_lint::apply_fixes(text, report.diagnostics(), UnsafeFixes::Skip);
+/// assert_eq!(fixed.applied, 2);
+/// assert_eq!(fixed.text, "{\n  \"type\": \"J\",\n  \"geo_list\": \"RU BY\"\n}\n");
+/// ```
+#[must_use]
+pub fn apply_fixes<'d>(
+    text: &str,
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    unsafe_fixes: UnsafeFixes,
+) -> Fixed {
+    let mut edits: Vec<&Edit> = diagnostics
+        .into_iter()
+        .filter_map(|d| d.fix())
+        .filter(|f| unsafe_fixes.allows(f.applicability()))
+        .filter_map(|f| f.edit.as_ref())
+        .filter(|e| {
+            e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+        })
+        .collect();
+    edits.sort();
+    edits.dedup();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut applied = 0;
+    for e in edits {
+        if e.span.start < copied {
+            continue;
+        }
+        out.push_str(&text[copied..e.span.start]);
+        out.push_str(&e.replacement);
+        copied = e.span.end;
+        applied += 1;
+    }
+    out.push_str(&text[copied..]);
+    Fixed { text: out, applied }
+}
+
+/// The result of [`apply_fixes`], [`fix_str`] and [`fix_records`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Fixed {
+    /// The fixed text (the input itself when nothing applied).
+    pub text: String,
+    /// How many edits were applied in all.
+    pub applied: usize,
+}
+
+/// Most passes of fix → lint → fix before giving up on convergence.
+const MAX_FIX_PASSES: usize = 10;
+
+/// Apply fixes until none is left (at most 10 passes): each pass lints the
+/// text again, so fixes that touched the same value are applied in turn.
+/// A text with a syntax error is returned unchanged.
+///
+/// ```
+/// let fixed = client_lint::fix_str(r#"{"timezone": " europe/kiev "}"#, &Default::default(), client_lint::UnsafeFixes::Skip);
+/// assert_eq!(fixed.text, r#"{"timezone": "Europe/Kyiv"}"#);
+/// ```
+#[must_use]
+pub fn fix_str(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> Fixed {
+    fix_loop(text, unsafe_fixes, |t| {
+        let r = lint_str(t, options);
+        (r.has_syntax_error(), r.into_diagnostics())
+    })
+}
+
+/// [`fix_str`] for a file of records (one object, an array, or NDJSON).
+///
+/// ```
+/// use client_lint::{Layout, UnsafeFixes, fix_records};
+/// let text = "{\"type\": \"j\"}\n{\"type\": \"f\"}\n";
+/// let fixed = fix_records(text, &Default::default(), Layout::Auto, UnsafeFixes::Skip);
+/// assert_eq!(fixed.text, "{\"type\": \"J\"}\n{\"type\": \"F\"}\n");
+/// ```
+#[must_use]
+pub fn fix_records(text: &str, options: &Options, layout: Layout, unsafe_fixes: UnsafeFixes) -> Fixed {
+    fix_loop(text, unsafe_fixes, |t| {
+        let records = lint_records(t, options, layout);
+        let broken = records.iter().any(|r| r.report.has_syntax_error());
+        (
+            broken,
+            records
+                .into_iter()
+                .flat_map(|r| r.report.into_diagnostics())
+                .collect(),
+        )
+    })
+}
+
+fn fix_loop(text: &str, unsafe_fixes: UnsafeFixes, lint: impl Fn(&str) -> (bool, Vec<Diagnostic>)) -> Fixed {
+    let mut current = text.to_string();
+    let mut applied = 0;
+    for _ in 0..MAX_FIX_PASSES {
+        let (broken, diags) = lint(&current);
+        if broken {
+            break;
+        }
+        let next = apply_fixes(&current, &diags, unsafe_fixes);
+        if next.applied == 0 || next.text == current {
+            break;
+        }
+        current = next.text;
+        applied += next.applied;
+    }
+    Fixed {
+        text: current,
+        applied,
+    }
+}

@@ -1,0 +1,112 @@
+//! [`Report`]: the findings of one document or record, as plain data.
+
+use crate::diagnostic::{Diagnostic, positions};
+use crate::rule::Rule;
+
+/// The findings for one document or record, in document order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether any finding has error severity.
+    ///
+    /// ```
+    /// assert!(client_lint::lint_str("{", &Default::default()).has_errors());
+    /// assert!(!client_lint::lint_str("{}", &Default::default()).has_errors());
+    /// ```
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity() == crate::Severity::Error)
+    }
+
+    /// The findings, in document order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The findings, by value.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// How many findings have this severity.
+    ///
+    /// ```
+    /// use client_lint::Severity;
+    /// let r = client_lint::lint_str(r#"{"colour": 1, "type": "x"}"#, &Default::default());
+    /// assert_eq!((r.count(Severity::Error), r.count(Severity::Warning)), (1, 1));
+    /// ```
+    pub fn count(&self, severity: crate::Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity() == severity)
+            .count()
+    }
+
+    /// Whether the text could not be read as JSON (syntax or encoding error):
+    /// such a text is never rewritten by fixes.
+    pub fn has_syntax_error(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| matches!(d.rule(), Rule::SyntaxError | Rule::InvalidEncoding))
+    }
+
+    /// Move every span and line by the given amounts: for a record that was
+    /// linted on its own but sits at `byte_offset` and line `line_offset + 1` of
+    /// a larger file (NDJSON read line by line).
+    ///
+    /// ```
+    /// let mut r = client_lint::lint_str(r#"{"type": "x"}"#, &Default::default());
+    /// r.shift(100, 9);
+    /// let d = &r.diagnostics()[0];
+    /// assert_eq!(d.span().unwrap().start, 109);
+    /// assert_eq!(d.start().unwrap().line, 10);
+    /// ```
+    pub fn shift(&mut self, byte_offset: usize, line_offset: usize) {
+        for d in &mut self.diagnostics {
+            d.shift(byte_offset);
+            if let (Some(s), Some(e)) = (d.start(), d.end()) {
+                d.set_positions(
+                    crate::Position {
+                        line: s.line + line_offset,
+                        column: s.column,
+                    },
+                    crate::Position {
+                        line: e.line + line_offset,
+                        column: e.column,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// A report of `diags` in document order.
+pub(crate) fn finish_order(mut diags: Vec<Diagnostic>) -> Report {
+    diags.sort_by_key(|d| d.span().map(|s| s.start));
+    Report { diagnostics: diags }
+}
+
+/// Fill in line and column for every diagnostic with one pass over `text`.
+pub(crate) fn resolve_positions(text: &str, reports: &mut [Report]) {
+    let offsets: Vec<usize> = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter_map(|d| d.span())
+        .flat_map(|s| [s.start, s.end])
+        .collect();
+    if offsets.is_empty() {
+        return;
+    }
+    let pos = positions(text, &offsets);
+    let mut i = 0;
+    for d in reports.iter_mut().flat_map(|r| &mut r.diagnostics) {
+        if d.span().is_some() {
+            d.set_positions(pos[i], pos[i + 1]);
+            i += 2;
+        }
+    }
+}
