@@ -1,26 +1,8 @@
-//! The client type: `J` (legal entity) or `F` (individual).
-//!
-//! ## What it checks
-//! `type` is exactly `J` or `F`. Lower case `j`/`f` is fixed safely; anything
-//! else is an error naming both values.
-//!
-//! ## Why
-//! The API compares the letter exactly; `j` or `legal` is rejected.
-//!
-//! ## Example
-//! ```json
-//! {"type": "j"}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"type": "J"}
-//! ```
-//!
-//! ## References
-//! Client resource documentation: "J – legal entity, F – individual".
+//! The client type, `type`: `J` or `F` (CL201, CL202). The parser is
+//! [`parse_client_type`]; explanations are the `Explanation` statics below
+//! (`client-lint explain`).
 
-use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
+use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -110,9 +92,9 @@ pub fn parse_client_type(s: &str) -> Result<ClientType, FieldError> {
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     structured(ctx, at, parse_client_type, |ctx, t, e| match e {
         FieldError::WrongCase { canonical } => {
-            ctx.emit(Rule::ClientTypeWrongCase, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                Found::new(tr!(
+            at.emit(ctx, Rule::ClientTypeWrongCase, |s| {
+                let v = s.quote(t);
+                Finding::new(tr!(
                     s,
                     "client type `{v}` must be upper case",
                     "тип клиента `{v}` пишется заглавной буквой"
@@ -122,9 +104,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
             });
         }
         _ => {
-            ctx.emit(Rule::UnknownClientType, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                Found::new(tr!(
+            at.emit(ctx, Rule::UnknownClientType, |s| {
+                let v = s.quote(t);
+                Finding::new(tr!(
                     s,
                     "unknown client type `{v}`",
                     "неизвестный тип клиента `{v}`"

@@ -1,6 +1,6 @@
 //! The creation time: `create_date` (CL703).
 
-use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
+use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
 use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
@@ -101,10 +101,10 @@ pub fn parse_create_date(s: &str) -> Result<CreateDate, FieldError> {
 
 pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     structured(ctx, at, parse_create_date, |ctx, t, err| {
-        ctx.emit(Rule::InvalidCreateDate, Some(at.pointer()), at.node.span, |s| {
-            let v = s.q(t);
+        at.emit(ctx, Rule::InvalidCreateDate, |s| {
+            let v = s.quote(t);
             if err == FieldError::NoSuchDate {
-                Found::new(tr!(
+                Finding::new(tr!(
                     s,
                     "`create_date` names a date or time that does not exist: `{v}`",
                     "`create_date` указывает несуществующие дату или время: `{v}`"
@@ -115,7 +115,7 @@ pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                     "проверьте число месяца (високосные годы) и что время в пределах 00:00:00–23:59:59"
                 ))
             } else {
-                Found::new(tr!(
+                Finding::new(tr!(
                     s,
                     "`create_date` must look like `2024-01-31 14:05:00`, found `{v}`",
                     "`create_date` должен иметь вид `2024-01-31 14:05:00`, найдено `{v}`"

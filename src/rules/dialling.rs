@@ -1,7 +1,7 @@
 //! What is dialled: `domain_prefix` and `prefix` (CL701), `extension_len`
 //! (CL702) and the caller id shown on transfer (CL705).
 
-use super::{Ctx, FieldAt, Found, as_str, is_padded, structured, tr};
+use super::{Ctx, FieldAt, Finding, as_str, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -108,10 +108,10 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         |v| parse_prefix(v).map(drop),
         |ctx, t, _| {
             let name = at.key;
-            ctx.emit(Rule::NonDigitPrefix, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
+            at.emit(ctx, Rule::NonDigitPrefix, |s| {
+                let v = s.quote(t);
                 let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-                let f = Found::new(tr!(
+                let f = Finding::new(tr!(
                     s,
                     "`{name}` must hold digits only, found `{v}`",
                     "`{name}` должен содержать только цифры, найдено `{v}`"
@@ -123,7 +123,7 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         "укажите цифры, например `12345`"
                     ))
                 } else {
-                    let d = s.q(&digits);
+                    let d = s.quote(&digits);
                     f.help(tr!(s, "did you mean `{d}`?", "может быть, `{d}`?"))
                         .fix(at.replace(digits.as_str(), Applicability::Unsafe))
                 }
@@ -134,9 +134,9 @@ pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     structured(ctx, at, parse_extension_len, |ctx, t, _| {
-        ctx.emit(Rule::InvalidExtensionLen, Some(at.pointer()), at.node.span, |s| {
-            let v = s.q(t);
-            Found::new(tr!(
+        at.emit(ctx, Rule::InvalidExtensionLen, |s| {
+            let v = s.quote(t);
+            Finding::new(tr!(
                 s,
                 "`extension_len` must be `\"2\"`, `\"3\"` or `\"4\"`, found `{v}`",
                 "`extension_len` должен быть `\"2\"`, `\"3\"` или `\"4\"`, найдено `{v}`"
@@ -164,9 +164,9 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         .all(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '(' | ')' | ' '))
         && t.chars().any(|c| c.is_ascii_digit());
     if !ok {
-        ctx.emit(Rule::InvalidCallerId, Some(at.pointer()), at.node.span, |s| {
-            let v = s.q(t);
-            Found::new(tr!(
+        at.emit(ctx, Rule::InvalidCallerId, |s| {
+            let v = s.quote(t);
+            Finding::new(tr!(
                 s,
                 "caller id `{v}` must be a phone number: digits and `+`",
                 "номер `{v}` должен быть телефонным: цифры и `+`"

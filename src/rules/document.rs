@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::{Ctx, FieldAt, FixSpec, Found, pointer_token, tr};
+use super::{Ctx, FieldAt, Finding, FixSpec, pointer_token, tr};
 use crate::diagnostic::Applicability;
 use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner};
 use crate::i18n::{Lang, Text};
@@ -127,7 +127,7 @@ pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, root: &Node<'_>) {
     let found = root.value.type_name();
     ctx.emit(Rule::RootNotObject, Some(String::new()), root.span, |s| {
         let found = found_type(found, s.lang);
-        Found::new(tr!(
+        Finding::new(tr!(
             s,
             "expected a client object, found {found}",
             "ожидался объект клиента, найдено: {found}"
@@ -144,8 +144,8 @@ pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, root: &Node<'_>) {
 /// itself, where "which one wins" matters to the API.
 pub(crate) fn duplicate_key(ctx: &mut Ctx<'_>, pointer: Option<String>, span: Span, key: &str, help: bool) {
     ctx.emit(Rule::DuplicateKey, pointer, span, |s| {
-        let k = s.q(key);
-        let f = Found::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`"));
+        let k = s.quote(key);
+        let f = Finding::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`"));
         if help {
             f.help(tr!(
                 s,
@@ -211,8 +211,8 @@ pub(crate) fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, m
     let fix = Some(FixSpec::Remove(at.remove_span, Applicability::Unsafe));
     match owner {
         Owner::User => {}
-        Owner::Server => ctx.emit(Rule::ReadOnlyField, Some(at.pointer()), at.key_span, |s| {
-            Found::new(tr!(
+        Owner::Server => at.emit_at(ctx, Rule::ReadOnlyField, at.key_span, |s| {
+            Finding::new(tr!(
                 s,
                 "`{name}` is read-only: the server assigns it",
                 "`{name}` только для чтения: его назначает сервер"
@@ -224,8 +224,8 @@ pub(crate) fn ownership(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, owner: Owner, m
             ))
             .fix(fix)
         }),
-        Owner::Provider => ctx.emit(Rule::ProviderOwnedField, Some(at.pointer()), at.key_span, |s| {
-            Found::new(tr!(
+        Owner::Provider => at.emit_at(ctx, Rule::ProviderOwnedField, at.key_span, |s| {
+            Finding::new(tr!(
                 s,
                 "`{name}` is set by the service provider, not by the client",
                 "`{name}` задаёт сервис-провайдер, а не клиент"
@@ -276,7 +276,7 @@ pub(crate) fn check_type(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldIn
         super::FixSpec::Replace(_, value, _) => Some(value.to_string()),
         super::FixSpec::Remove(..) => None,
     });
-    ctx.emit(Rule::WrongType, Some(at.pointer()), at.node.span, |s| {
+    at.emit(ctx, Rule::WrongType, |s| {
         let (want, found) = (wanted_type(want, s.lang), found_type(found, s.lang));
         // Russian needs the accusative in the help: "укажите строку".
         let noun = match want {
@@ -284,14 +284,14 @@ pub(crate) fn check_type(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldIn
             "целым числом" => "целое число",
             other => other,
         };
-        let f = Found::new(tr!(
+        let f = Finding::new(tr!(
             s,
             "`{name}` must be {want}, found {found}",
             "`{name}` должно быть {want}, найдено: {found}"
         ));
         match &suggestion {
             Some(sug) => {
-                let sug = s.q(sug);
+                let sug = s.quote(sug);
                 f.help(tr!(s, "write `{sug}`", "напишите `{sug}`"))
             }
             None => f.help(tr!(
@@ -344,9 +344,9 @@ fn found_type(type_name: &str, lang: Lang) -> &'static str {
 }
 
 pub(crate) fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
-    ctx.emit(Rule::UnknownKey, Some(at.pointer()), at.key_span, |s| {
-        let k = s.q(key);
-        let f = Found::new(tr!(s, "unknown field `{k}`", "неизвестное поле `{k}`"));
+    at.emit_at(ctx, Rule::UnknownKey, at.key_span, |s| {
+        let k = s.quote(key);
+        let f = Finding::new(tr!(s, "unknown field `{k}`", "неизвестное поле `{k}`"));
         static NAMES: std::sync::OnceLock<crate::suggest::Candidates> = std::sync::OnceLock::new();
         let names = NAMES.get_or_init(|| crate::suggest::Candidates::new(FIELDS.iter().map(|f| f.name)));
         match names.closest(key) {
@@ -374,7 +374,7 @@ pub(crate) fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut 
             let p = pointer(path);
             ctx.emit(Rule::NestingTooDeep, Some(p), node.span, |s| {
                 let max = crate::syntax::MAX_DEPTH;
-                Found::new(tr!(
+                Finding::new(tr!(
                     s,
                     "nesting deeper than {max} levels",
                     "вложенность глубже {max} уровней"

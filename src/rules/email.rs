@@ -1,42 +1,14 @@
-//! E-mail addresses: `email` and `disk_space_notify_email`.
-//!
-//! ## What it checks
-//! One address in the RFC 5321 `Mailbox` form, as a mail server accepts it:
-//! a local part (dot-atom or quoted string, at most 64 octets, checked with the
-//! `email_address` crate) and a domain that is a fully qualified host name
-//! (checked like `domain`) or an address literal (`[192.0.2.1]`,
-//! `[IPv6:2001:db8::1]`, checked with the standard library's IP parsers).
-//! `Name <a@example.com>` is an error with the bare address as an unsafe fix;
-//! several addresses are an error.
-//!
-//! Decisions: a domain without a dot (`joe@localhost`) is rejected, since a
-//! notification address must be reachable from the provider's mail server;
-//! non-ASCII addresses (SMTPUTF8) are rejected, since RFC 5321 `Mailbox` is
-//! ASCII and not every server relays them: write the domain in punycode.
-//!
-//! ## Why
-//! A bad address means notifications (disk space, account events) silently
-//! go nowhere.
-//!
-//! ## Example
-//! ```json
-//! {"email": "Joe Bloggs <joe@example.com>"}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"email": "joe@example.com"}
-//! ```
-//!
-//! ## References
-//! RFC 5321 section 4.1.2 (`Mailbox`) and 4.1.3 (address literals), RFC 5322
-//! section 3.4.1.
+//! E-mail addresses, `email` and `disk_space_notify_email`: one RFC 5321
+//! `Mailbox` (CL301–CL304). The parser is [`parse_email`]: the local part is
+//! checked with the `email_address` crate, the domain as a host name or an
+//! address literal with the standard library's IP parsers. Explanations are
+//! the `Explanation` statics below.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use email_address::EmailAddress;
 
-use super::{Ctx, FieldAt, Found, as_str, is_padded, structured, tr};
+use super::{Ctx, FieldAt, Finding, as_str, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::{EmailProblem, FieldError, HostProblem};
 use crate::i18n::Text;
@@ -313,9 +285,9 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
     let name = at.key;
     match e {
         FieldError::DisplayName { address } => {
-            ctx.emit(Rule::EmailDisplayName, Some(at.pointer()), at.node.span, |s| {
-                let a = s.q(&address);
-                Found::new(tr!(
+            at.emit(ctx, Rule::EmailDisplayName, |s| {
+                let a = s.quote(&address);
+                Finding::new(tr!(
                     s,
                     "`{name}` holds a display name besides the address",
                     "`{name}` содержит отображаемое имя помимо адреса"
@@ -324,8 +296,8 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 .fix(at.replace(address.as_str(), Applicability::Unsafe))
             });
         }
-        FieldError::MultipleEmails => ctx.emit(Rule::MultipleEmails, Some(at.pointer()), at.node.span, |s| {
-            Found::new(tr!(
+        FieldError::MultipleEmails => at.emit(ctx, Rule::MultipleEmails, |s| {
+            Finding::new(tr!(
                 s,
                 "`{name}` holds several addresses; it takes exactly one",
                 "`{name}` содержит несколько адресов; допустим ровно один"
@@ -338,10 +310,10 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
         }),
         FieldError::InvalidHost(problem) => {
             let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
-            ctx.emit(Rule::InvalidEmailDomain, Some(at.pointer()), at.node.span, |s| {
-                let d = s.q(domain);
+            at.emit(ctx, Rule::InvalidEmailDomain, |s| {
+                let d = s.quote(domain);
                 let reason = problem.in_lang(s.lang);
-                Found::new(tr!(
+                Finding::new(tr!(
                     s,
                     "invalid domain `{d}` in e-mail address: {reason}",
                     "некорректный домен `{d}` в адресе почты: {reason}"
@@ -367,10 +339,10 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 _ => None,
             };
             let span = control.map_or(at.node.span, |i| at.sub_span(i, i + 1));
-            ctx.emit(Rule::InvalidEmail, Some(at.pointer()), span, |s| {
-                let v = s.q(t);
+            at.emit_at(ctx, Rule::InvalidEmail, span, |s| {
+                let v = s.quote(t);
                 let reason = problem.in_lang(s.lang);
-                Found::new(tr!(
+                Finding::new(tr!(
                     s,
                     "`{v}` is not a valid e-mail address: {reason}",
                     "`{v}` — некорректный адрес почты: {reason}"

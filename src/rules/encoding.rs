@@ -1,7 +1,7 @@
 //! The bytes before the JSON: `invalid-encoding` (CL009) and
 //! `byte-order-mark` (CL010).
 
-use super::{Ctx, Found, tr};
+use super::{Ctx, Finding, tr};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::span::Span;
@@ -59,7 +59,7 @@ pub(crate) fn check_utf8<'b>(ctx: &mut Ctx<'_>, bytes: &'b [u8]) -> Result<&'b s
         None,
         Span::new(error_at, end),
         |s| match utf16 {
-            Some(from) => Found::new(tr!(
+            Some(from) => Finding::new(tr!(
                 s,
                 "the text is {from}, not UTF-8",
                 "текст в {from}, а не в UTF-8"
@@ -71,7 +71,7 @@ pub(crate) fn check_utf8<'b>(ctx: &mut Ctx<'_>, bytes: &'b [u8]) -> Result<&'b s
             )),
             None => {
                 let b = bytes[error_at];
-                Found::new(tr!(
+                Finding::new(tr!(
                     s,
                     "invalid UTF-8 (byte 0x{b:02X})",
                     "некорректный UTF-8 (байт 0x{b:02X})"
@@ -93,7 +93,7 @@ pub(crate) fn byte_order_mark(ctx: &mut Ctx<'_>, text: &str) -> usize {
         return 0;
     }
     ctx.emit(Rule::ByteOrderMark, None, Span::new(0, 3), |s| {
-        Found::new(tr!(
+        Finding::new(tr!(
             s,
             "the text starts with a byte order mark (U+FEFF)",
             "текст начинается с метки порядка байтов (U+FEFF)"

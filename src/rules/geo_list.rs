@@ -1,35 +1,11 @@
-//! The country list: `*`, or ISO 3166-1 alpha-2 codes separated by spaces.
-//!
-//! ## What it checks
-//! `geo_list` is `*` alone, or upper-case ISO 3166-1 alpha-2 codes separated
-//! by single spaces (`RU US BY`). Lower case, commas, semicolons and extra spaces
-//! get a safe fix to that form; a repeated code a warning with a safe fix; `*`
-//! mixed with codes an error; an unknown code an error at that code, with a hint
-//! for well-known mistakes (`UK` → `GB`, `EL` → `GR`, alpha-3 `RUS` → `RU`). An
-//! empty string is a warning: whether the provider reads it as "not set" is
-//! unclear, so write `null`.
-//!
-//! ## Why
-//! The list decides from which countries SIP accounts may register. An unknown
-//! code silently allows nothing for that country; `*` with codes is
-//! contradictory.
-//!
-//! ## Example
-//! ```json
-//! {"geo_list": "ru, uk,RUS"}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"geo_list": "RU GB"}
-//! ```
-//!
-//! ## References
-//! ISO 3166-1 alpha-2; client resource documentation: `geo_list`.
+//! The country list, `geo_list`: `*` or ISO 3166-1 alpha-2 codes (CL501–CL505).
+//! One analysis ([`analyze`]) serves both the parser, [`parse_geo_list`], and
+//! the check, which reports every problem at its code. Explanations are the
+//! `Explanation` statics below.
 
 use isocountry::CountryCode;
 
-use super::{Ctx, FieldAt, Found, as_str, tr};
+use super::{Ctx, FieldAt, Finding, as_str, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -396,8 +372,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         return;
     }
     if s.is_empty() {
-        ctx.emit(Rule::EmptyGeoList, Some(at.pointer()), at.node.span, |s| {
-            Found::new(tr!(s, "`geo_list` is empty", "`geo_list` пуст"))
+        at.emit(ctx, Rule::EmptyGeoList, |s| {
+            Finding::new(tr!(s, "`geo_list` is empty", "`geo_list` пуст"))
                 .help(tr!(
                     s,
                     "write `null` to use the provider's list, `*` for every country, or codes like `RU BY`",
@@ -412,9 +388,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         return super::text::padded(ctx, at, "", false);
     }
     if let Some(c) = &a.not_canonical {
-        ctx.emit(Rule::GeoListNotCanonical, Some(at.pointer()), at.node.span, |s| {
-            let v = s.q(c);
-            Found::new(tr!(
+        at.emit(ctx, Rule::GeoListNotCanonical, |s| {
+            let v = s.quote(c);
+            Finding::new(tr!(
                 s,
                 "country codes must be upper case and separated by single spaces",
                 "коды стран пишутся заглавными буквами через одиночный пробел"
@@ -425,23 +401,18 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     }
     if a.wildcard {
         if a.toks.len() > 1 {
-            ctx.emit(
-                Rule::WildcardWithCountries,
-                Some(at.pointer()),
-                at.node.span,
-                |s| {
-                    Found::new(tr!(
-                        s,
-                        "`*` (every country) is combined with country codes",
-                        "`*` (все страны) указан вместе с кодами стран"
-                    ))
-                    .help(tr!(
-                        s,
-                        "write `*` alone to allow every country, or list only the codes",
-                        "оставьте только `*`, чтобы разрешить все страны, или только коды"
-                    ))
-                },
-            );
+            at.emit(ctx, Rule::WildcardWithCountries, |s| {
+                Finding::new(tr!(
+                    s,
+                    "`*` (every country) is combined with country codes",
+                    "`*` (все страны) указан вместе с кодами стран"
+                ))
+                .help(tr!(
+                    s,
+                    "write `*` alone to allow every country, or list only the codes",
+                    "оставьте только `*`, чтобы разрешить все страны, или только коды"
+                ))
+            });
         }
         return;
     }
@@ -466,9 +437,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                     v.join(" ")
                 });
                 repeat_fixed = true;
-                ctx.emit(Rule::DuplicateCountry, Some(at.pointer()), span, |s| {
+                at.emit_at(ctx, Rule::DuplicateCountry, span, |s| {
                     let c = code.alpha2();
-                    Found::new(tr!(
+                    Finding::new(tr!(
                         s,
                         "`{c}` is listed more than once",
                         "`{c}` указан несколько раз"
@@ -488,9 +459,9 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 });
                 hint_fixed |= fix.is_some();
                 let raw = t.raw;
-                ctx.emit(Rule::UnknownCountry, Some(at.pointer()), span, |s| {
-                    let v = s.q(raw);
-                    let f = Found::new(tr!(
+                at.emit_at(ctx, Rule::UnknownCountry, span, |s| {
+                    let v = s.quote(raw);
+                    let f = Finding::new(tr!(
                         s,
                         "`{v}` is not an ISO 3166-1 alpha-2 country code",
                         "`{v}` — не код страны ISO 3166-1 alpha-2"

@@ -1,6 +1,6 @@
 //! The interface language: `language` (CL704).
 
-use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
+use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -54,9 +54,9 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         |v| parse_language(v).map(drop),
         |ctx, t, e| match e {
             FieldError::WrongCase { canonical } => {
-                ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
-                    let v = s.q(t);
-                    Found::new(tr!(
+                at.emit(ctx, Rule::InvalidLanguage, |s| {
+                    let v = s.quote(t);
+                    Finding::new(tr!(
                         s,
                         "language code `{v}` must be lower case",
                         "код языка `{v}` пишется строчными буквами"
@@ -74,9 +74,9 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len()
                     })
                     .map(str::to_ascii_lowercase);
-                ctx.emit(Rule::InvalidLanguage, Some(at.pointer()), at.node.span, |s| {
-                    let v = s.q(t);
-                    let f = Found::new(tr!(
+                at.emit(ctx, Rule::InvalidLanguage, |s| {
+                    let v = s.quote(t);
+                    let f = Finding::new(tr!(
                         s,
                         "`{v}` is not a two-letter ISO 639-1 language code",
                         "`{v}` — не двухбуквенный код языка ISO 639-1"

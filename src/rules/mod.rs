@@ -95,7 +95,7 @@ const QUOTE_MAX: usize = 48;
 
 impl Say {
     /// A user value for a message: cut when long, hidden when redacting.
-    pub fn q(&self, value: &str) -> String {
+    pub fn quote(&self, value: &str) -> String {
         if self.redact {
             return "…".to_string();
         }
@@ -129,15 +129,15 @@ pub(crate) enum FixSpec {
 }
 
 /// A finding's text and fix, made only when the rule is enabled.
-pub(crate) struct Found {
+pub(crate) struct Finding {
     message: String,
     help: Option<String>,
     fix: Option<FixSpec>,
 }
 
-impl Found {
+impl Finding {
     pub fn new(message: String) -> Self {
-        Found {
+        Finding {
             message,
             help: None,
             fix: None,
@@ -168,6 +168,18 @@ pub(crate) struct FieldAt<'t, 'a> {
 }
 
 impl FieldAt<'_, '_> {
+    /// Report `rule` at this field's value; `finding` runs only when the rule
+    /// is enabled.
+    pub fn emit(&self, ctx: &mut Ctx<'_>, rule: Rule, finding: impl FnOnce(&Say) -> Finding) {
+        ctx.emit(rule, Some(self.pointer()), self.node.span, finding);
+    }
+
+    /// Report `rule` at this field, pointing at `span` (its key, or part of
+    /// its value).
+    pub fn emit_at(&self, ctx: &mut Ctx<'_>, rule: Rule, span: Span, finding: impl FnOnce(&Say) -> Finding) {
+        ctx.emit(rule, Some(self.pointer()), span, finding);
+    }
+
     /// The JSON Pointer of the value, built only when a finding is reported.
     pub fn pointer(&self) -> String {
         format!("/{}", pointer_token(self.key))
@@ -259,7 +271,7 @@ impl<'o> Ctx<'o> {
         rule: Rule,
         pointer: Option<String>,
         span: Span,
-        found: impl FnOnce(&Say) -> Found,
+        found: impl FnOnce(&Say) -> Finding,
     ) {
         let Some(severity) = self.opts.severity(rule) else {
             return;

@@ -1,29 +1,9 @@
-//! Integer fields: ids of related resources and the disk-space threshold.
-//!
-//! ## What it checks
-//! `id`, `dial_rule_id`, `hold_music` and `sip_network_permission_id` are
-//! integers ≥ 1 (or `null`); `disk_space_notify_threshold` is an integer percentage
-//! 0–100, and goes together with `disk_space_notify_email`.
-//!
-//! ## Why
-//! Ids start at 1: `0` or a negative id points at nothing. A number written with
-//! a fraction or an exponent (`5.0`, `1e2`) is rejected by typed servers even when
-//! its value is whole.
-//!
-//! ## Example
-//! ```json
-//! {"hold_music": 0, "disk_space_notify_threshold": 150}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"hold_music": null, "disk_space_notify_threshold": 90, "disk_space_notify_email": "ops@example.com"}
-//! ```
-//!
-//! ## References
-//! RFC 8259 section 6 (numbers); client resource documentation.
+//! Integer fields: ids of related resources and the disk-space threshold, and
+//! the threshold's pairing with its e-mail (CL101–CL105). Parsers:
+//! [`parse_id`], [`parse_threshold`]. Explanations are the `Explanation`
+//! statics below.
 
-use super::{Ctx, FieldAt, Found, tr};
+use super::{Ctx, FieldAt, Finding, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -207,9 +187,9 @@ fn number<'t>(at: &'t FieldAt<'_, '_>) -> Option<&'t str> {
 fn not_integer(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, min: i64, max: i64) {
     let whole = canonical_integer(raw).filter(|v| (min..=max).contains(v));
     let name = at.key;
-    ctx.emit(Rule::NumberNotInteger, Some(at.pointer()), at.node.span, |s| {
-        let n = s.q(raw);
-        let f = Found::new(tr!(
+    at.emit(ctx, Rule::NumberNotInteger, |s| {
+        let n = s.quote(raw);
+        let f = Finding::new(tr!(
             s,
             "`{name}` must be an integer, found `{n}`",
             "`{name}` должно быть целым числом, найдено `{n}`"
@@ -234,10 +214,10 @@ pub(crate) fn check_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         Err(FieldError::OutOfRange { .. }) => {
             let name = at.key;
             let negative = raw.starts_with('-') || raw == "0";
-            ctx.emit(Rule::IdOutOfRange, Some(at.pointer()), at.node.span, |s| {
-                let n = s.q(raw);
+            at.emit(ctx, Rule::IdOutOfRange, |s| {
+                let n = s.quote(raw);
                 if negative {
-                    Found::new(tr!(
+                    Finding::new(tr!(
                         s,
                         "`{name}` must be at least 1, found `{n}`",
                         "`{name}` должно быть не меньше 1, найдено `{n}`"
@@ -248,7 +228,7 @@ pub(crate) fn check_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         "идентификаторы начинаются с 1; напишите `null`, чтобы не задавать ссылку"
                     ))
                 } else {
-                    Found::new(tr!(
+                    Finding::new(tr!(
                         s,
                         "`{name}` is too large to be an id: `{n}`",
                         "`{name}` слишком велико для идентификатора: `{n}`"
@@ -270,9 +250,9 @@ pub(crate) fn check_threshold(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     match parse_threshold(raw) {
         Ok(_) => {}
         Err(FieldError::OutOfRange { .. }) => {
-            ctx.emit(Rule::ThresholdOutOfRange, Some(at.pointer()), at.node.span, |s| {
-                let n = s.q(raw);
-                Found::new(tr!(
+            at.emit(ctx, Rule::ThresholdOutOfRange, |s| {
+                let n = s.quote(raw);
+                Finding::new(tr!(
                     s,
                     "`disk_space_notify_threshold` is a percentage from 0 to 100, found `{n}`",
                     "`disk_space_notify_threshold` — процент от 0 до 100, найдено `{n}`"
@@ -306,7 +286,7 @@ pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
     let email = set("disk_space_notify_email");
     match (threshold, email) {
         (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, Some("/disk_space_notify_threshold".into()), t.key_span, |s| {
-            Found::new(tr!(
+            Finding::new(tr!(
                 s,
                 "`disk_space_notify_threshold` is set but `disk_space_notify_email` is not: nobody will be told",
                 "`disk_space_notify_threshold` задан, а `disk_space_notify_email` — нет: уведомление некому отправить"
@@ -318,7 +298,7 @@ pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
             ))
         }),
         (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, Some("/disk_space_notify_email".into()), e.key_span, |s| {
-            Found::new(tr!(
+            Finding::new(tr!(
                 s,
                 "`disk_space_notify_email` is set but `disk_space_notify_threshold` is not: no mail will be sent",
                 "`disk_space_notify_email` задан, а `disk_space_notify_threshold` — нет: письмо не будет отправлено"

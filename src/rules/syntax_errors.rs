@@ -1,7 +1,7 @@
 //! `syntax-error` (CL001): text that is not JSON, and the message for each
 //! way it can break.
 
-use super::{Ctx, Found, tr};
+use super::{Ctx, Finding, tr};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::syntax::{SyntaxError, SyntaxErrorKind};
@@ -102,7 +102,7 @@ pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
                 )),
             ),
         };
-        let f = Found::new(msg);
+        let f = Finding::new(msg);
         match help {
             Some(h) => f.help(h),
             None => f,

@@ -1,32 +1,9 @@
-//! Free text: `name`, `jur_address`, `fact_address`, `ambassadors`,
-//! `contact_phones`, `extra_params`.
-//!
-//! ## What it checks
-//! No control characters (U+0000–U+001F, U+007F); no white space around the
-//! value (safe fix); an empty string is a warning (write `null` to leave the
-//! field unset). `contact_phones` is a free list, since no format is
-//! published: E.164 is not demanded, but an item without any digit is flagged.
-//! `extra_params` is opaque, but when it starts with `{` or `[` it should parse
-//! as JSON.
-//!
-//! ## Why
-//! Control characters break CSV exports, logs and the web interface; an empty
-//! string is often a form field left blank by mistake.
-//!
-//! ## Example
-//! ```json
-//! {"name": " Acme\u0007 ", "contact_phones": "call me", "extra_params": "{\"a\": 1,}"}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"name": "Acme", "contact_phones": "+7 495 123-45-67", "extra_params": "{\"a\": 1}"}
-//! ```
-//!
-//! ## References
-//! Unicode general category Cc; RFC 8259 (JSON inside `extra_params`).
+//! The text of values: control characters, empty and blank values, white
+//! space around free text and around structured values, phone lists and the
+//! JSON inside `extra_params` (CL801–CL806). Explanations are the
+//! `Explanation` statics below.
 
-use super::{Ctx, FieldAt, Found, as_str, tr};
+use super::{Ctx, FieldAt, Finding, as_str, tr};
 use crate::diagnostic::Applicability;
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
@@ -128,15 +105,15 @@ pub(crate) static EXTRA_PARAMS_NOT_JSON: Explanation = Explanation {
 /// Report an empty string, or (`blank`) a free-text value of white space only.
 pub(crate) fn empty(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, blank: bool) {
     let name = at.key;
-    ctx.emit(Rule::EmptyValue, Some(at.pointer()), at.node.span, |s| {
+    at.emit(ctx, Rule::EmptyValue, |s| {
         if blank {
-            Found::new(tr!(
+            Finding::new(tr!(
                 s,
                 "`{name}` is blank (white space only)",
                 "`{name}` пусто (только пробельные символы)"
             ))
         } else {
-            Found::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
+            Finding::new(tr!(s, "`{name}` is an empty string", "`{name}` — пустая строка"))
         }
         .help(tr!(
             s,
@@ -156,8 +133,8 @@ pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> b
     let span = at.sub_span(i, i + c.len_utf8());
     let code = format!("U+{:04X}", c as u32);
     let name = at.key;
-    ctx.emit(Rule::ControlCharacter, Some(at.pointer()), span, |s| {
-        Found::new(tr!(
+    at.emit_at(ctx, Rule::ControlCharacter, span, |s| {
+        Finding::new(tr!(
             s,
             "control character {code} in `{name}`",
             "управляющий символ {code} в `{name}`"
@@ -206,9 +183,9 @@ pub(crate) fn check_phones(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         let (lead, trimmed) = (item.len() - item.trim_start().len(), item.trim());
         if !trimmed.is_empty() {
             let span = at.sub_span(start + lead, start + lead + trimmed.len());
-            ctx.emit(Rule::PhoneWithoutDigits, Some(at.pointer()), span, |s| {
-                let v = s.q(trimmed);
-                Found::new(tr!(
+            at.emit_at(ctx, Rule::PhoneWithoutDigits, span, |s| {
+                let v = s.quote(trimmed);
+                Finding::new(tr!(
                     s,
                     "`{v}` in `contact_phones` has no digits",
                     "`{v}` в `contact_phones` не содержит цифр"
@@ -239,8 +216,8 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let parsed = crate::syntax::parse(raw, 0, false);
     if let Some(e) = parsed.error {
         let offset = raw[..e.span.start].chars().count() + 1;
-        ctx.emit(Rule::ExtraParamsNotJson, Some(at.pointer()), at.node.span, |s| {
-            Found::new(tr!(
+        at.emit(ctx, Rule::ExtraParamsNotJson, |s| {
+            Finding::new(tr!(
                 s,
                 "`extra_params` looks like JSON but does not parse (at character {offset})",
                 "`extra_params` похоже на JSON, но не разбирается (символ {offset})"
@@ -258,9 +235,9 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 /// only). `trimmed` is the value without it; `fix` offers trimming.
 pub(crate) fn padded(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, trimmed: &str, fix: bool) {
     let name = at.key;
-    ctx.emit(Rule::PaddedValue, Some(at.pointer()), at.node.span, |s| {
+    at.emit(ctx, Rule::PaddedValue, |s| {
         if trimmed.is_empty() {
-            Found::new(tr!(
+            Finding::new(tr!(
                 s,
                 "`{name}` holds only white space",
                 "`{name}` содержит только пробельные символы"
@@ -272,7 +249,7 @@ pub(crate) fn padded(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, trimmed: &str, fix
             ))
             .fix(at.replace(serde_json::Value::Null, Applicability::Unsafe))
         } else {
-            let f = Found::new(tr!(
+            let f = Finding::new(tr!(
                 s,
                 "`{name}` has white space around its value",
                 "значение `{name}` окружено пробельными символами"
@@ -299,18 +276,13 @@ pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str) {
         return;
     }
     let name = at.key;
-    ctx.emit(
-        Rule::SurroundingWhitespace,
-        Some(at.pointer()),
-        at.node.span,
-        |s| {
-            Found::new(tr!(
-                s,
-                "`{name}` has white space around its value",
-                "значение `{name}` окружено пробельными символами"
-            ))
-            .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
-            .fix(at.replace(t, Applicability::Safe))
-        },
-    );
+    at.emit(ctx, Rule::SurroundingWhitespace, |s| {
+        Finding::new(tr!(
+            s,
+            "`{name}` has white space around its value",
+            "значение `{name}` окружено пробельными символами"
+        ))
+        .help(tr!(s, "remove the white space", "удалите пробелы по краям"))
+        .fix(at.replace(t, Applicability::Safe))
+    });
 }

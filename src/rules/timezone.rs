@@ -1,34 +1,9 @@
-//! The time zone: an exact IANA name.
-//!
-//! ## What it checks
-//! `timezone` is a name of the IANA time-zone database bundled with `chrono-tz`
-//! (`Europe/Moscow`, `America/New_York`, `UTC`), in its exact case. Wrong case
-//! and surrounding white space get a safe fix; a deprecated alias
-//! (`Europe/Kiev`, `US/Eastern`) a warning with a safe fix to the zone it links
-//! to; an abbreviation or offset (`MSK`, `+03:00`, `GMT+3`) an error; anything
-//! else an error with the closest names.
-//!
-//! Deprecated means: a link in tzdata's `backward` file whose name is not a
-//! location in `zone.tab`. `backward` also links 106 current country names
-//! (`Europe/Oslo` → `Europe/Berlin`); those are not deprecated and stay silent,
-//! because telling a Norwegian client to use Berlin would be wrong.
-//!
-//! ## Why
-//! The server resolves the name in its own tz database; an unknown name is
-//! rejected or, worse, falls back to UTC.
-//!
-//! ## Example
-//! ```json
-//! {"timezone": "europe/kiev"}
-//! ```
-//!
-//! ## Use instead
-//! ```json
-//! {"timezone": "Europe/Kyiv"}
-//! ```
-//!
-//! ## References
-//! IANA Time Zone Database (tzdata), files `backward` and `zone.tab`.
+//! The time zone, `timezone`: an exact IANA name (CL401–CL404). The parser is
+//! [`parse_timezone`]. Deprecated means a link in tzdata's `backward` file
+//! whose name is not a location in `zone.tab` (the generated table in
+//! `timezone_links.rs`); `backward` also links 106 current country names
+//! (`Europe/Oslo` → `Europe/Berlin`), which stay silent. Explanations are the
+//! `Explanation` statics below.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -36,7 +11,7 @@ use std::sync::OnceLock;
 use chrono_tz::{TZ_VARIANTS, Tz};
 
 use super::timezone_links::DEPRECATED_LINKS;
-use super::{Ctx, FieldAt, Found, is_padded, structured, tr};
+use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -311,29 +286,24 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         return;
     };
     let name = tz.name();
-    ctx.emit(
-        Rule::DeprecatedTimezoneLink,
-        Some(at.pointer()),
-        at.node.span,
-        |s| {
-            Found::new(tr!(
-                s,
-                "`{name}` is a deprecated alias of `{target}`",
-                "`{name}` — устаревший псевдоним `{target}`"
-            ))
-            .help(tr!(s, "write `{target}`", "напишите `{target}`"))
-            .fix(at.replace(target, Applicability::Safe))
-        },
-    );
+    at.emit(ctx, Rule::DeprecatedTimezoneLink, |s| {
+        Finding::new(tr!(
+            s,
+            "`{name}` is a deprecated alias of `{target}`",
+            "`{name}` — устаревший псевдоним `{target}`"
+        ))
+        .help(tr!(s, "write `{target}`", "напишите `{target}`"))
+        .fix(at.replace(target, Applicability::Safe))
+    });
 }
 
 /// Map a [`parse_timezone`] error of the value `t` to its rule.
 fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
     match e {
         FieldError::WrongCase { canonical } => {
-            ctx.emit(Rule::TimezoneWrongCase, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                Found::new(tr!(
+            at.emit(ctx, Rule::TimezoneWrongCase, |s| {
+                let v = s.quote(t);
+                Finding::new(tr!(
                     s,
                     "time zone `{v}` is in the wrong case",
                     "часовой пояс `{v}` записан в неверном регистре"
@@ -343,9 +313,9 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             });
         }
         FieldError::TimezoneAbbreviation { suggestion } => {
-            ctx.emit(Rule::TimezoneAbbreviation, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                let f = Found::new(tr!(
+            at.emit(ctx, Rule::TimezoneAbbreviation, |s| {
+                let v = s.quote(t);
+                let f = Finding::new(tr!(
                     s,
                     "`{v}` is an abbreviation or offset, not an IANA time-zone name",
                     "`{v}` — аббревиатура или смещение, а не имя часового пояса IANA"
@@ -374,9 +344,9 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 FieldError::UnknownTimezone { suggestions } => suggestions,
                 _ => Vec::new(),
             };
-            ctx.emit(Rule::UnknownTimezone, Some(at.pointer()), at.node.span, |s| {
-                let v = s.q(t);
-                let f = Found::new(tr!(
+            at.emit(ctx, Rule::UnknownTimezone, |s| {
+                let v = s.quote(t);
+                let f = Finding::new(tr!(
                     s,
                     "unknown time zone `{v}`",
                     "неизвестный часовой пояс `{v}`"
