@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::lint::{bom, check_text, syntax_error_at};
+use crate::ndjson::NdjsonLines;
 use crate::options::Options;
 use crate::report::{Report, finish_order, resolve_positions};
 use crate::rules::Ctx;
@@ -91,6 +92,23 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
     records
 }
 
+/// [`lint_records`] for raw bytes (a file as read). Text that is not UTF-8 is
+/// one record with its `invalid-encoding` finding. Returns the text the spans
+/// point into: all of it, or the part before the first byte that is not UTF-8.
+///
+/// ```
+/// use client_lint::{Layout, lint_file};
+/// let (text, records) = lint_file(b"{\"name\": \"Caf\xe9\"}", &Default::default(), Layout::Auto);
+/// assert_eq!(text, "{\"name\": \"Caf");
+/// assert_eq!(records[0].report.diagnostics()[0].name(), "invalid-encoding");
+/// ```
+pub fn lint_file<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b str, Vec<Record>) {
+    match crate::lint::decode(bytes, options) {
+        Ok(text) => (text, lint_records(text, options, layout)),
+        Err((valid, report)) => (valid, vec![Record { index: 0, report }]),
+    }
+}
+
 fn skip_ws(text: &str, mut i: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\r' | b'\t') = text.as_bytes().get(i) {
         i += 1;
@@ -109,30 +127,16 @@ fn is_multi_value(text: &str, start: usize) -> bool {
     next < text.len() && rest[..next - parsed.end].contains('\n')
 }
 
+/// NDJSON text after `start` (past a byte order mark), through the one
+/// NDJSON reader.
 fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
-    let mut records = Vec::new();
-    let mut line_start = start;
-    let bytes = text.as_bytes();
-    while line_start < text.len() {
-        let line_end = bytes[line_start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(text.len(), |i| line_start + i);
-        let line = &text[line_start..line_end];
-        if !line.trim().is_empty() {
-            let mut ctx = Ctx::new(options, Some(line));
-            check_text(&mut ctx, line, 0, false);
-            let mut report = finish_order(ctx.diags);
-            // Positions are resolved later, over the whole text: shift bytes only.
-            report.shift(line_start, 0);
-            records.push(Record {
-                index: records.len(),
-                report,
-            });
-        }
-        line_start = line_end + 1;
-    }
-    records
+    NdjsonLines::new(&text.as_bytes()[start..])
+        .filter_map(Result::ok)
+        .map(|mut line| {
+            line.offset += start;
+            line.lint(options)
+        })
+        .collect()
 }
 
 fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {

@@ -42,23 +42,24 @@ pub fn lint_str(text: &str, options: &Options) -> Report {
 pub fn lint_bytes(bytes: &[u8], options: &Options) -> Report {
     match decode(bytes, options) {
         Ok(text) => lint_str(text, options),
-        Err(report) => report,
+        Err((_, report)) => report,
     }
 }
 
-/// UTF-8 text, or a report saying why not.
-pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, Report> {
+/// UTF-8 text, or the valid part before the first bad byte and a report
+/// saying why.
+pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, (&'b str, Report)> {
     let mut ctx = Ctx::new(options, Some(""));
     let valid = match encoding::check_utf8(&mut ctx, bytes) {
         Ok(text) => return Ok(text),
         Err(valid) => valid,
     };
-    let valid = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+    let valid = valid_prefix(&bytes[..valid]);
     let mut reports = vec![Report {
         diagnostics: ctx.diags,
     }];
     resolve_positions(valid, &mut reports);
-    Err(reports.pop().unwrap_or_default())
+    Err((valid, reports.pop().unwrap_or_default()))
 }
 
 /// Parse one value of `text` at `start`, check it as a record and report a
@@ -106,5 +107,13 @@ pub fn lint_value(value: &serde_json::Value, options: &Options) -> Report {
     record::check_record(&mut ctx, &root, true);
     Report {
         diagnostics: ctx.diags,
+    }
+}
+
+/// The longest prefix of `bytes` that is UTF-8.
+pub(crate) fn valid_prefix(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
     }
 }

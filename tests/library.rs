@@ -600,3 +600,36 @@ fn findings_at_a_field_are_listed_in_its_row() {
         }
     }
 }
+
+/// The streaming NDJSON reader and the in-memory batch agree record by record
+/// (they share one implementation; this keeps it that way).
+#[test]
+fn lint_ndjson_agrees_with_lint_records() {
+    let text = concat!(
+        "{\"type\": \"j\", \"timezone\": \"Europe/Kiev\"}\n",
+        "\n",
+        "   \r\n",
+        "{\"geo_list\": \"ru, uk\"}\r\n",
+        "{\"name\": \"a\",}\n",
+        "{\"email\": \"joe@localhost\"}"
+    );
+    let options = Options::default();
+    let whole = client_lint::lint_records(text, &options, client_lint::Layout::Ndjson);
+    let streamed: Vec<_> =
+        client_lint::lint_ndjson(std::io::BufReader::with_capacity(7, text.as_bytes()), &options)
+            .map(|r| r.unwrap().1)
+            .collect();
+    assert_eq!(whole.len(), 4);
+    assert_eq!(streamed.len(), whole.len());
+    for (a, b) in whole.iter().zip(&streamed) {
+        assert_eq!(a.index, b.index);
+        let key = |r: &client_lint::Record| {
+            r.report
+                .diagnostics()
+                .iter()
+                .map(|d| (d.code(), d.span(), d.start(), d.end(), d.message().to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(key(a), key(b));
+    }
+}

@@ -5,9 +5,11 @@
 mod args;
 mod commands;
 mod config;
+mod fs;
 mod inputs;
 mod output;
 mod run;
+mod stream;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
