@@ -11,6 +11,7 @@ use crate::syntax;
 
 /// How a file lays out its records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Layout {
     /// One object, an array of objects, or NDJSON: decided from the text.
     #[default]
@@ -21,6 +22,7 @@ pub enum Layout {
 
 /// One record of a batch and its findings.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Record {
     /// 0-based index of the record in the file.
     pub index: usize,
@@ -42,6 +44,7 @@ pub struct Record {
 /// let d = &records[1].report.diagnostics()[0];
 /// assert_eq!((d.pointer(), d.start().unwrap().line), (Some("/type"), 2));
 /// ```
+#[must_use]
 pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record> {
     let mut ctx = Ctx::new(options, Some(text));
     let start = bom(&mut ctx, text);
@@ -102,6 +105,7 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
 /// assert_eq!(text, "{\"name\": \"Caf");
 /// assert_eq!(records[0].report.diagnostics()[0].name(), "invalid-encoding");
 /// ```
+#[must_use]
 pub fn lint_file<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b str, Vec<Record>) {
     match crate::lint::decode(bytes, options) {
         Ok(text) => (text, lint_records(text, options, layout)),

@@ -14,6 +14,7 @@ use crate::span::Span;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Applicability {
     /// The replacement is likely but not certain (`--unsafe-fixes`).
     Unsafe,

@@ -9,7 +9,7 @@ use crate::i18n::{Lang, Text};
 /// diagnostics are bilingual.
 ///
 /// ```
-/// use client_lint::{FieldError, parse_client_type};
+/// use client_lint::values::{FieldError, parse_client_type};
 /// assert_eq!(parse_client_type("j"), Err(FieldError::WrongCase { canonical: "J".into() }));
 /// assert_eq!(parse_client_type("j").unwrap_err().to_string(), "wrong case: write `J`");
 /// ```
@@ -153,7 +153,8 @@ reasons! {
     /// Why a host name is invalid.
     ///
     /// ```
-    /// use client_lint::{FieldError, HostProblem, Lang, parse_domain};
+    /// use client_lint::Lang;
+    /// use client_lint::values::{FieldError, HostProblem, parse_domain};
     /// let Err(FieldError::InvalidHost(p)) = parse_domain("pbx_1.example.com") else { panic!() };
     /// assert_eq!(p, HostProblem::Characters);
     /// assert_eq!(p.to_string(), "only letters, digits, `-` and `.` are allowed");
@@ -191,7 +192,7 @@ reasons! {
     /// Why an e-mail address is invalid (besides its domain: see [`HostProblem`]).
     ///
     /// ```
-    /// use client_lint::{EmailProblem, FieldError, parse_email};
+    /// use client_lint::values::{EmailProblem, FieldError, parse_email};
     /// assert_eq!(
     ///     parse_email("joe..bloggs@example.com"),
     ///     Err(FieldError::InvalidEmail(EmailProblem::LocalDots))

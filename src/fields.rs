@@ -20,7 +20,7 @@ use crate::rules::{self, Ctx, FieldAt};
 /// The JSON type a field holds.
 ///
 /// ```
-/// assert_eq!(client_lint::field("hold_music").unwrap().json_type, client_lint::JsonType::Integer);
+/// assert_eq!(client_lint::fields::field("hold_music").unwrap().json_type, client_lint::fields::JsonType::Integer);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -37,7 +37,7 @@ impl JsonType {
     /// The JSON Schema name of the type.
     ///
     /// ```
-    /// assert_eq!(client_lint::JsonType::Integer.as_str(), "integer");
+    /// assert_eq!(client_lint::fields::JsonType::Integer.as_str(), "integer");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -51,7 +51,7 @@ impl JsonType {
 /// Who sets a field.
 ///
 /// ```
-/// assert_eq!(client_lint::field("id").unwrap().owner, client_lint::Owner::Server);
+/// assert_eq!(client_lint::fields::field("id").unwrap().owner, client_lint::fields::Owner::Server);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -67,7 +67,7 @@ pub enum Owner {
 /// What kind of value a field holds, which decides how strictly it is read.
 ///
 /// ```
-/// use client_lint::{ValueKind, field};
+/// use client_lint::fields::{ValueKind, field};
 /// assert_eq!(field("timezone").unwrap().kind, ValueKind::Structured);
 /// assert_eq!(field("name").unwrap().kind, ValueKind::FreeText);
 /// ```
@@ -122,10 +122,10 @@ impl FieldInfo {
     /// free text).
     ///
     /// ```
-    /// let tz = client_lint::field("timezone").unwrap();
+    /// let tz = client_lint::fields::field("timezone").unwrap();
     /// assert_eq!(tz.parse("UTC"), Some(Ok(())));
-    /// assert_eq!(tz.parse("UTC\n"), Some(Err(client_lint::FieldError::Whitespace)));
-    /// assert_eq!(client_lint::field("name").unwrap().parse("Acme"), None);
+    /// assert_eq!(tz.parse("UTC\n"), Some(Err(client_lint::values::FieldError::Whitespace)));
+    /// assert_eq!(client_lint::fields::field("name").unwrap().parse("Acme"), None);
     /// ```
     pub fn parse(&self, value: &str) -> Option<Result<(), FieldError>> {
         self.parse.map(|p| p(value))
@@ -134,7 +134,7 @@ impl FieldInfo {
     /// The field's JSON Schema (draft 2020-12) property.
     ///
     /// ```
-    /// let p = client_lint::field("type").unwrap().schema();
+    /// let p = client_lint::fields::field("type").unwrap().schema();
     /// assert_eq!(p["enum"], serde_json::json!(["J", "F", null]));
     /// ```
     pub fn schema(&self) -> Value {
@@ -326,9 +326,9 @@ fn no_check(_: &mut Ctx<'_>, _: &FieldAt<'_, '_>) {}
 /// Look a field up by its exact key.
 ///
 /// ```
-/// let f = client_lint::field("geo_list").unwrap();
-/// assert_eq!(f.json_type, client_lint::JsonType::String);
-/// assert!(client_lint::field("geoList").is_none());
+/// let f = client_lint::fields::field("geo_list").unwrap();
+/// assert_eq!(f.json_type, client_lint::fields::JsonType::String);
+/// assert!(client_lint::fields::field("geoList").is_none());
 /// ```
 pub fn field(name: &str) -> Option<&'static FieldInfo> {
     field_index(name).map(|i| &FIELDS[i])
@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn every_rule_belongs_to_a_field_or_the_document() {
-        for info in crate::RULES {
+        for info in crate::rule::RULES {
             let r = info.rule;
             assert!(
                 r.applies_to_any_field() == r.fields().is_empty(),

@@ -2,6 +2,7 @@
 
 /// The language of messages and help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Lang {
     /// English.
     #[default]
@@ -12,6 +13,7 @@ pub enum Lang {
 
 /// Text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Text {
     /// English.
     pub en: &'static str,
@@ -20,11 +22,17 @@ pub struct Text {
 }
 
 impl Text {
+    /// Text in English and Russian.
+    pub const fn new(en: &'static str, ru: &'static str) -> Self {
+        Text { en, ru }
+    }
+
     /// The text in `lang`.
     ///
     /// ```
-    /// use client_lint::{Lang, Text};
-    /// let t = Text { en: "hello", ru: "привет" };
+    /// use client_lint::Lang;
+    /// use client_lint::i18n::Text;
+    /// let t = Text::new("hello", "привет");
     /// assert_eq!(t.get(Lang::Ru), "привет");
     /// ```
     pub const fn get(&self, lang: Lang) -> &'static str {

@@ -2,19 +2,24 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+/// The time-zone crate whose types [`values::parse_timezone`] returns.
+pub use chrono_tz;
+/// The country-code crate whose types [`values::GeoList`] holds.
+pub use isocountry;
+
 mod batch;
 mod client;
 mod diagnostic;
 mod error;
-mod fields;
+pub mod fields;
 mod fix;
-mod i18n;
+pub mod i18n;
 mod lint;
-mod ndjson;
-mod options;
+pub mod ndjson;
+pub mod options;
 pub mod render;
 mod report;
-mod rule;
+pub mod rule;
 mod rules;
 mod schema;
 mod span;
@@ -22,28 +27,48 @@ mod suggest;
 mod swar;
 mod syntax;
 
+// The common items, at the root: lint, fix, configure, read the report.
 pub use batch::{Layout, Record, lint_file, lint_records};
 pub use client::Client;
 pub use diagnostic::{Applicability, Diagnostic, Fix, Position};
-pub use error::{EmailProblem, FieldError, HostProblem};
-pub use fields::{FIELDS, FieldInfo, JsonType, Owner, ValueKind, field};
 pub use fix::{Fixed, UnsafeFixes, apply_fixes, fix_records, fix_str};
-pub use i18n::{Lang, Text};
+pub use i18n::Lang;
 pub use lint::{lint_bytes, lint_str, lint_value};
-pub use ndjson::{NdjsonLine, NdjsonLines, lint_ndjson};
-pub use options::{Level, Levels, Mode, Options};
+pub use ndjson::lint_ndjson;
+pub use options::{Level, Mode, Options};
 pub use report::Report;
-pub use rule::{Explanation, FixKind, RULES, Rule, RuleInfo, Severity};
-pub use rules::client_type::{ClientType, parse_client_type};
-pub use rules::create_date::{CreateDate, parse_create_date};
-pub use rules::dialling::{parse_extension_len, parse_prefix};
-pub use rules::domain::{Domain, parse_domain};
-pub use rules::email::{Email, parse_email};
-pub use rules::geo_list::{GeoList, parse_geo_list};
-pub use rules::language::parse_language;
-pub use rules::numbers::{Id, Percent, parse_id, parse_threshold};
+pub use rule::{Rule, Severity};
 pub use rules::pointer_token;
-pub use rules::timezone::{deprecated_timezone, parse_timezone};
 pub use schema::schema;
 pub use span::Span;
 pub use syntax::MAX_DEPTH;
+
+/// Typed field values and their parsers: each parser is its field's one
+/// grammar, and the linter maps its typed errors to rules.
+///
+/// ```
+/// use client_lint::values::{GeoList, parse_geo_list};
+/// assert_eq!(parse_geo_list("*"), Ok(GeoList::All));
+/// ```
+pub mod values {
+    pub use crate::error::{EmailProblem, FieldError, HostProblem};
+    pub use crate::rules::client_type::{ClientType, parse_client_type};
+    pub use crate::rules::create_date::{CreateDate, parse_create_date};
+    pub use crate::rules::dialling::{parse_extension_len, parse_prefix};
+    pub use crate::rules::domain::{Domain, parse_domain};
+    pub use crate::rules::email::{Email, parse_email};
+    pub use crate::rules::geo_list::{GeoList, parse_geo_list};
+    pub use crate::rules::language::parse_language;
+    pub use crate::rules::numbers::{Id, Percent, parse_id, parse_threshold};
+    pub use crate::rules::timezone::{deprecated_timezone, parse_timezone};
+}
+
+/// Values a server shares between threads: checked at compile time.
+const _: () = {
+    const fn shared<T: Send + Sync>() {}
+    shared::<Report>();
+    shared::<Diagnostic>();
+    shared::<Options>();
+    shared::<Record>();
+    shared::<values::FieldError>();
+};

@@ -30,7 +30,7 @@ impl NdjsonLine {
     /// the whole input. Bytes that are not UTF-8 get `invalid-encoding`.
     ///
     /// ```
-    /// use client_lint::NdjsonLines;
+    /// use client_lint::ndjson::NdjsonLines;
     /// let input = "{\"type\": \"J\"}\n\n{\"type\": \"x\"}\n";
     /// let line = NdjsonLines::new(input.as_bytes()).nth(1).unwrap().unwrap();
     /// let record = line.lint(&Default::default());
@@ -52,7 +52,7 @@ impl NdjsonLine {
     /// the first byte that is not (which is where its finding points).
     ///
     /// ```
-    /// use client_lint::NdjsonLines;
+    /// use client_lint::ndjson::NdjsonLines;
     /// let line = NdjsonLines::new(&b"{\"a\xff\"}\n"[..]).next().unwrap().unwrap();
     /// assert_eq!(line.text(), "{\"a");
     /// ```
@@ -65,7 +65,7 @@ impl NdjsonLine {
 /// space only: space, tab, CR) are skipped but counted in line numbers.
 ///
 /// ```
-/// use client_lint::NdjsonLines;
+/// use client_lint::ndjson::NdjsonLines;
 /// let lines: Vec<_> = NdjsonLines::new(&b"{}\n \n{}"[..]).map(Result::unwrap).collect();
 /// assert_eq!(lines.iter().map(|l| (l.index, l.line, l.offset)).collect::<Vec<_>>(), [(0, 0, 0), (1, 2, 5)]);
 /// ```

@@ -6,6 +6,7 @@ use crate::rule::{RULES, Rule};
 
 /// Where the document comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub enum Mode {
     /// A body about to be sent: server-owned (`id`, `prefix`, `create_date`) and
     /// provider-owned (`reg_status_log`) fields are warned about.
@@ -23,6 +24,7 @@ pub enum Mode {
 /// assert!("loud".parse::<Level>().is_err());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Level {
     /// The rule is off.
     Allow,
@@ -34,8 +36,29 @@ pub enum Level {
     Error,
 }
 
+/// A level name that is not `allow`, `info`, `warning` or `error` (or
+/// `off`, `warn`, `deny`).
+///
+/// ```
+/// let e = "loud".parse::<client_lint::Level>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown level `loud`: expected `allow`, `info`, `warning` or `error`");
+/// assert_eq!(e.input(), "loud");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown level `{input}`: expected `allow`, `info`, `warning` or `error`")]
+pub struct ParseLevelError {
+    input: String,
+}
+
+impl ParseLevelError {
+    /// The text that is no level.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
 impl std::str::FromStr for Level {
-    type Err = String;
+    type Err = ParseLevelError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
@@ -43,9 +66,7 @@ impl std::str::FromStr for Level {
             "info" => Ok(Level::Info),
             "warning" | "warn" => Ok(Level::Warning),
             "error" | "deny" => Ok(Level::Error),
-            _ => Err(format!(
-                "unknown level `{s}`: expected `allow`, `info`, `warning` or `error`"
-            )),
+            _ => Err(ParseLevelError { input: s.to_string() }),
         }
     }
 }
@@ -64,7 +85,8 @@ impl Level {
 /// Per-rule level overrides; empty by default (every rule at its default).
 ///
 /// ```
-/// use client_lint::{Level, Levels, Rule};
+/// use client_lint::{Level, Rule};
+/// use client_lint::options::Levels;
 /// let mut levels = Levels::default();
 /// levels.set(Rule::UnknownKey, Level::Error);
 /// assert_eq!(levels.get(Rule::UnknownKey), Some(Level::Error));
@@ -88,41 +110,96 @@ impl Levels {
     }
 }
 
-/// Options for [`crate::lint_str`] and [`crate::lint_value`].
+/// Options for [`crate::lint_str`] and the other entry points, built with
+/// chained calls; fields are private so that new options never break callers.
 ///
 /// ```
 /// use client_lint::{Lang, Level, Mode, Options, Rule};
-/// let mut options = Options { mode: Mode::Response, lang: Lang::Ru, ..Options::default() };
-/// options.set_level(Rule::UnknownKey, Level::Allow);
+/// let options = Options::new()
+///     .mode(Mode::Response)
+///     .lang(Lang::Ru)
+///     .with_level(Rule::UnknownKey, Level::Allow);
 /// let report = client_lint::lint_str(r#"{"colour": "red"}"#, &options);
 /// assert!(report.diagnostics().is_empty());
+/// assert_eq!(options.get_mode(), Mode::Response);
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Options {
-    /// Request (default) or response document.
-    pub mode: Mode,
-    /// Language of messages and help.
-    pub lang: Lang,
-    /// Keep field values out of `message` and `help` (for servers that log
-    /// diagnostics). Fixes still carry the corrected value.
-    pub redact: bool,
-    /// Per-rule level overrides (see [`Options::set_level`]).
-    pub levels: Levels,
+    mode: Mode,
+    lang: Lang,
+    redact: bool,
+    levels: Levels,
 }
 
 impl Options {
+    /// The defaults: request mode, English, values shown, every rule at its
+    /// default level.
+    #[must_use]
+    pub fn new() -> Self {
+        Options::default()
+    }
+
+    /// Request (default) or response document.
+    #[must_use]
+    pub fn mode(mut self, mode: Mode) -> Self {
+        self.mode = mode;
+        self
+    }
+
+    /// The language of messages and help.
+    #[must_use]
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Keep field values out of `message` and `help` (for servers that log
+    /// diagnostics). Fixes still carry the corrected value.
+    ///
+    /// ```
+    /// let options = client_lint::Options::new().redact(true);
+    /// let report = client_lint::lint_str(r#"{"type": "secret"}"#, &options);
+    /// assert!(!report.diagnostics()[0].message().contains("secret"));
+    /// ```
+    #[must_use]
+    pub fn redact(mut self, redact: bool) -> Self {
+        self.redact = redact;
+        self
+    }
+
+    /// The mode set.
+    pub fn get_mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The language set.
+    pub fn get_lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether values are kept out of messages.
+    pub fn is_redacting(&self) -> bool {
+        self.redact
+    }
+
+    /// The per-rule level overrides.
+    pub fn levels(&self) -> &Levels {
+        &self.levels
+    }
+
     /// Override the level of one rule.
     pub fn set_level(&mut self, rule: Rule, level: Level) {
         self.levels.set(rule, level);
     }
 
-    /// Builder form of [`Options::set_level`].
+    /// Override the level of one rule, as a chained call.
     ///
     /// ```
     /// use client_lint::{Level, Options, Rule};
     /// let options = Options::default().with_level(Rule::UnknownKey, Level::Error);
     /// assert!(client_lint::lint_str(r#"{"x": 1}"#, &options).has_errors());
     /// ```
+    #[must_use]
     pub fn with_level(mut self, rule: Rule, level: Level) -> Self {
         self.set_level(rule, level);
         self

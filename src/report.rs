@@ -5,6 +5,7 @@ use crate::rule::Rule;
 
 /// The findings for one document or record, in document order.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[must_use]
 pub struct Report {
     pub(crate) diagnostics: Vec<Diagnostic>,
 }

@@ -20,6 +20,7 @@ use crate::i18n::Text;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing; never fails a check.
     Info,
@@ -47,6 +48,7 @@ impl Severity {
 /// A rule's explanation, in ruff's order: what it checks, why, an example, what
 /// to use instead, references.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Explanation {
     /// What it checks.
     pub what: Text,
@@ -63,6 +65,7 @@ pub struct Explanation {
 /// Which fix a rule can offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum FixKind {
     /// No automatic fix.
     None,
@@ -78,7 +81,7 @@ impl FixKind {
     /// Lowercase name.
     ///
     /// ```
-    /// assert_eq!(client_lint::FixKind::Sometimes.as_str(), "sometimes");
+    /// assert_eq!(client_lint::rule::FixKind::Sometimes.as_str(), "sometimes");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -92,6 +95,7 @@ impl FixKind {
 
 /// Everything known about one rule.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub struct RuleInfo {
     /// The rule.
     pub rule: Rule,

@@ -157,7 +157,7 @@ fn sarif_output_validates_against_the_schema() {
     let run0 = &log["runs"][0];
     assert_eq!(
         run0["tool"]["driver"]["rules"].as_array().unwrap().len(),
-        client_lint::RULES.len()
+        client_lint::rule::RULES.len()
     );
     let results = run0["results"].as_array().unwrap();
     assert_eq!(results.len(), 18 + 6);
@@ -495,7 +495,7 @@ fn configuration_errors_name_the_problem() {
 fn rules_command() {
     let o = run(&["rules", "--format", "json"]);
     let v: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(v.len(), client_lint::RULES.len());
+    assert_eq!(v.len(), client_lint::rule::RULES.len());
     assert_eq!(v[0]["code"], "CL001");
     let ru = stdout(&run(&["rules", "--lang", "ru"]));
     assert!(ru.starts_with("код"), "{ru}");

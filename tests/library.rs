@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use client_lint::{Applicability, Diagnostic, Lang, Mode, Options, RULES, Severity};
+use client_lint::rule::RULES;
+use client_lint::{Applicability, Diagnostic, Lang, Mode, Options, Severity};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -47,11 +48,7 @@ fn options(mode: &Option<String>, lang: Lang) -> Options {
         Some("response") => Mode::Response,
         _ => Mode::Request,
     };
-    Options {
-        mode,
-        lang,
-        ..Options::default()
-    }
+    Options::new().mode(mode).lang(lang)
 }
 
 fn bytes(v: &Invalid) -> Vec<u8> {
@@ -219,14 +216,11 @@ fn explanation_examples_trigger_their_rule_and_fixes_are_silent() {
         if !e.example.starts_with('{') || r.name == "nesting-too-deep" {
             continue;
         }
-        let options = Options {
-            mode: if r.name.contains("create-date") {
-                Mode::Response
-            } else {
-                Mode::Request
-            },
-            ..Options::default()
-        };
+        let options = Options::new().mode(if r.name.contains("create-date") {
+            Mode::Response
+        } else {
+            Mode::Request
+        });
         let bad = client_lint::lint_str(e.example, &options);
         assert!(
             bad.diagnostics().iter().any(|d| d.rule() == r.rule),
@@ -264,10 +258,7 @@ fn severity_overrides_and_allow() {
 #[test]
 fn redact_keeps_values_out_of_messages() {
     let doc = r#"{"email": "secret.person@example", "jur_address": "Hidden Street 1\n", "timezone": "Secretville"}"#;
-    let options = Options {
-        redact: true,
-        ..Options::default()
-    };
+    let options = Options::new().redact(true);
     let report = client_lint::lint_str(doc, &options);
     assert!(report.diagnostics().len() >= 3);
     for d in report.diagnostics() {
@@ -395,7 +386,12 @@ fn batches_number_records_and_keep_file_positions() {
 #[test]
 fn every_bundled_time_zone_is_accepted() {
     for tz in chrono_tz::TZ_VARIANTS {
-        assert_eq!(client_lint::parse_timezone(tz.name()), Ok(tz), "{}", tz.name());
+        assert_eq!(
+            client_lint::values::parse_timezone(tz.name()),
+            Ok(tz),
+            "{}",
+            tz.name()
+        );
         let doc = serde_json::json!({ "timezone": tz.name() }).to_string();
         let report = client_lint::lint_str(&doc, &Options::default());
         assert!(
@@ -417,7 +413,7 @@ fn exactly_the_iso_alpha2_codes_are_accepted() {
         for b in b'A'..=b'Z' {
             let code = String::from_utf8(vec![a, b]).unwrap();
             let official = isocountry::CountryCode::for_alpha2(&code).is_ok();
-            let ok = client_lint::parse_geo_list(&code).is_ok();
+            let ok = client_lint::values::parse_geo_list(&code).is_ok();
             assert_eq!(ok, official, "{code}");
             accepted += usize::from(ok);
         }
@@ -452,7 +448,7 @@ fn jsts(file: &str, deviations: &[Deviation]) -> Vec<(String, bool, String)> {
 fn jsts_email_vectors() {
     for (data, expected, description) in jsts("jsts-format-email.json", &deviations().email) {
         assert_eq!(
-            client_lint::parse_email(&data).is_ok(),
+            client_lint::values::parse_email(&data).is_ok(),
             expected,
             "{data:?}: {description}"
         );
@@ -465,10 +461,10 @@ fn jsts_hostname_vectors() {
     for (data, expected, description) in jsts("jsts-format-hostname.json", &deviations().hostname) {
         // Upper case is valid host syntax; the domain rule only asks for lower case.
         let ok = !matches!(
-            client_lint::parse_domain(&data),
-            Err(client_lint::FieldError::InvalidHost { .. }
-                | client_lint::FieldError::Empty
-                | client_lint::FieldError::Whitespace)
+            client_lint::values::parse_domain(&data),
+            Err(client_lint::values::FieldError::InvalidHost { .. }
+                | client_lint::values::FieldError::Empty
+                | client_lint::values::FieldError::Whitespace)
         ) && data.trim() == data;
         assert_eq!(ok, expected, "{data:?}: {description}");
     }
@@ -541,16 +537,16 @@ fn rules_table() -> String {
 /// The README's field table, as the field table says it.
 fn fields_table() -> String {
     let mut t = String::from("| field | type | set by | kind | meaning |\n|---|---|---|---|---|\n");
-    for f in client_lint::FIELDS {
+    for f in client_lint::fields::FIELDS {
         let owner = match f.owner {
-            client_lint::Owner::User => "client",
-            client_lint::Owner::Server => "server (read-only)",
-            client_lint::Owner::Provider => "provider",
+            client_lint::fields::Owner::User => "client",
+            client_lint::fields::Owner::Server => "server (read-only)",
+            client_lint::fields::Owner::Provider => "provider",
             _ => "?",
         };
         let kind = match f.kind {
-            client_lint::ValueKind::Structured => "structured",
-            client_lint::ValueKind::FreeText => "free text",
+            client_lint::fields::ValueKind::Structured => "structured",
+            client_lint::fields::ValueKind::FreeText => "free text",
             _ => "?",
         };
         t.push_str(&format!(
@@ -586,7 +582,7 @@ fn findings_at_a_field_are_listed_in_its_row() {
             let Some(field) = d
                 .pointer()
                 .and_then(|p| p.strip_prefix('/'))
-                .and_then(client_lint::field)
+                .and_then(client_lint::fields::field)
             else {
                 continue;
             };

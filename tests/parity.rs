@@ -5,7 +5,9 @@
 //! string (a deliberate warning), the parser is `Ok` exactly when there is no
 //! finding at all.
 
-use client_lint::{FIELDS, FieldError, Mode, Options, Severity, ValueKind};
+use client_lint::fields::{FIELDS, ValueKind};
+use client_lint::values::FieldError;
+use client_lint::{Mode, Options, Severity};
 use proptest::prelude::*;
 
 /// The fields whose parsers the invariant covers.
@@ -90,10 +92,7 @@ const PADDING: &[&str] = &[
 const CONTROLS: &[&str] = &["\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\r", "\n", "\t", "\u{9b}"];
 
 fn response() -> Options {
-    Options {
-        mode: Mode::Response,
-        ..Options::default()
-    }
+    Options::new().mode(Mode::Response)
 }
 
 /// What the linter says about `{"field": value}` at `/field`: (any error, any finding).
@@ -116,7 +115,7 @@ fn lint(field: &str, value: &str) -> (bool, bool, String) {
 }
 
 fn parse(field: &str, value: &str) -> Result<(), FieldError> {
-    client_lint::field(field)
+    client_lint::fields::field(field)
         .and_then(|f| f.parse(value))
         .unwrap_or_else(|| panic!("{field} has no parser"))
 }

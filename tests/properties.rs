@@ -1,7 +1,8 @@
 //! Property tests: valid documents are silent, one bad field is reported at
 //! exactly its pointer, text and value agree, safe fixes converge.
 
-use client_lint::{Applicability, Mode, Options, Severity, deprecated_timezone};
+use client_lint::values::deprecated_timezone;
+use client_lint::{Applicability, Mode, Options, Severity};
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 
@@ -121,10 +122,7 @@ fn valid_client() -> impl Strategy<Value = Map<String, Value>> {
 }
 
 fn response() -> Options {
-    Options {
-        mode: Mode::Response,
-        ..Options::default()
-    }
+    Options::new().mode(Mode::Response)
 }
 
 fn render(m: &Map<String, Value>, pretty: bool) -> String {

@@ -68,7 +68,7 @@ fn geo_list_tokens_with_digits_are_not_called_non_canonical() {
 #[test]
 fn offset_parsing_never_splits_a_character() {
     for s in ["+\u{feff}\u{19}", "-\u{2212}жж", "UTC+жж", "GMT-\u{feff}"] {
-        assert!(client_lint::parse_timezone(s).is_err());
+        assert!(client_lint::values::parse_timezone(s).is_err());
         let doc = serde_json::json!({ "timezone": s }).to_string();
         assert_eq!(lint_and_render(doc.as_bytes()), 1, "{s:?}");
     }

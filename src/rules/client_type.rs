@@ -44,6 +44,7 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
 
 /// The client type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ClientType {
     /// `J`: a legal entity.
     Legal,
@@ -55,7 +56,7 @@ impl ClientType {
     /// The letter the API uses.
     ///
     /// ```
-    /// assert_eq!(client_lint::ClientType::Legal.as_str(), "J");
+    /// assert_eq!(client_lint::values::ClientType::Legal.as_str(), "J");
     /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -65,10 +66,30 @@ impl ClientType {
     }
 }
 
+impl std::fmt::Display for ClientType {
+    /// The letter the API uses.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for ClientType {
+    type Err = FieldError;
+
+    /// ```
+    /// use client_lint::values::ClientType;
+    /// assert_eq!("J".parse::<ClientType>(), Ok(ClientType::Legal));
+    /// assert_eq!(ClientType::Individual.to_string(), "F");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_client_type(s)
+    }
+}
+
 /// Parse the `type` field: exactly `J` or `F`.
 ///
 /// ```
-/// use client_lint::{ClientType, FieldError, parse_client_type};
+/// use client_lint::values::{ClientType, FieldError, parse_client_type};
 /// assert_eq!(parse_client_type("J"), Ok(ClientType::Legal));
 /// assert_eq!(parse_client_type("F"), Ok(ClientType::Individual));
 /// assert_eq!(parse_client_type(" J"), Err(FieldError::Whitespace));

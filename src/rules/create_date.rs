@@ -22,21 +22,62 @@ pub(crate) static INVALID_CREATE_DATE: Explanation = Explanation {
 /// This family's rules and their explanations.
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidCreateDate, &INVALID_CREATE_DATE)];
 
-/// A creation time as the API writes it.
+/// A creation time as the API writes it (`YYYY-MM-DD HH:MM:SS`), always a
+/// real date and time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CreateDate {
-    /// Year.
-    pub year: u16,
+    year: u16,
+    month: u8,
+    day: u8,
+    hour: u8,
+    minute: u8,
+    second: u8,
+}
+
+impl CreateDate {
+    /// Year, 1–9999.
+    ///
+    /// ```
+    /// let d: client_lint::values::CreateDate = "2024-02-29 23:59:58".parse().unwrap();
+    /// assert_eq!((d.year(), d.month(), d.day()), (2024, 2, 29));
+    /// assert_eq!((d.hour(), d.minute(), d.second()), (23, 59, 58));
+    /// ```
+    pub const fn year(&self) -> u16 {
+        self.year
+    }
+
     /// Month, 1–12.
-    pub month: u8,
-    /// Day, 1–31.
-    pub day: u8,
+    pub const fn month(&self) -> u8 {
+        self.month
+    }
+
+    /// Day of the month, 1–31 (a real day of that month).
+    pub const fn day(&self) -> u8 {
+        self.day
+    }
+
     /// Hour, 0–23.
-    pub hour: u8,
+    pub const fn hour(&self) -> u8 {
+        self.hour
+    }
+
     /// Minute, 0–59.
-    pub minute: u8,
+    pub const fn minute(&self) -> u8 {
+        self.minute
+    }
+
     /// Second, 0–59.
-    pub second: u8,
+    pub const fn second(&self) -> u8 {
+        self.second
+    }
+}
+
+impl std::str::FromStr for CreateDate {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_create_date(s)
+    }
 }
 
 impl std::fmt::Display for CreateDate {
@@ -52,7 +93,7 @@ impl std::fmt::Display for CreateDate {
 /// Parse `create_date`: `YYYY-MM-DD HH:MM:SS`, a real date and time.
 ///
 /// ```
-/// use client_lint::{FieldError, parse_create_date};
+/// use client_lint::values::{FieldError, parse_create_date};
 /// assert_eq!(parse_create_date("2024-02-29 23:59:59").unwrap().to_string(), "2024-02-29 23:59:59");
 /// assert_eq!(parse_create_date("2023-02-29 10:00:00"), Err(FieldError::NoSuchDate));
 /// assert_eq!(parse_create_date("2023-02-28T10:00:00"), Err(FieldError::DateFormat));

@@ -63,7 +63,7 @@ fn is_digits(s: &str) -> bool {
 /// Parse a dialling prefix (`domain_prefix`, `prefix`): ASCII digits.
 ///
 /// ```
-/// use client_lint::{FieldError, parse_prefix};
+/// use client_lint::values::{FieldError, parse_prefix};
 /// assert_eq!(parse_prefix("12345"), Ok("12345"));
 /// assert_eq!(parse_prefix("12 345"), Err(FieldError::NotDigits));
 /// assert_eq!(parse_prefix(""), Err(FieldError::Empty));
@@ -84,9 +84,9 @@ pub fn parse_prefix(s: &str) -> Result<&str, FieldError> {
 /// Parse `extension_len`: `"2"`, `"3"` or `"4"`.
 ///
 /// ```
-/// assert_eq!(client_lint::parse_extension_len("3"), Ok(3));
-/// assert!(client_lint::parse_extension_len("5").is_err());
-/// assert_eq!(client_lint::parse_extension_len("3 "), Err(client_lint::FieldError::Whitespace));
+/// assert_eq!(client_lint::values::parse_extension_len("3"), Ok(3));
+/// assert!(client_lint::values::parse_extension_len("5").is_err());
+/// assert_eq!(client_lint::values::parse_extension_len("3 "), Err(client_lint::values::FieldError::Whitespace));
 /// ```
 pub fn parse_extension_len(s: &str) -> Result<u8, FieldError> {
     match s {

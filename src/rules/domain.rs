@@ -106,10 +106,29 @@ impl Domain {
     /// The host name.
     ///
     /// ```
-    /// assert_eq!(client_lint::parse_domain("pbx.example.com").unwrap().as_str(), "pbx.example.com");
+    /// assert_eq!(client_lint::values::parse_domain("pbx.example.com").unwrap().as_str(), "pbx.example.com");
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::fmt::Display for Domain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for Domain {
+    type Err = FieldError;
+
+    /// ```
+    /// let d: client_lint::values::Domain = "pbx.example.com".parse().unwrap();
+    /// assert_eq!(d.to_string(), "pbx.example.com");
+    /// assert!("PBX.example.com".parse::<client_lint::values::Domain>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_domain(s)
     }
 }
 
@@ -136,7 +155,7 @@ fn url_host(s: &str) -> Option<&str> {
 /// Parse the `domain` field: a lower-case host name.
 ///
 /// ```
-/// use client_lint::{FieldError, parse_domain};
+/// use client_lint::values::{FieldError, parse_domain};
 /// assert!(parse_domain("pbx.example.com").is_ok());
 /// assert_eq!(
 ///     parse_domain("https://pbx.example.com/"),

@@ -95,7 +95,7 @@ impl Email {
     /// The whole address.
     ///
     /// ```
-    /// let e = client_lint::parse_email("joe@example.com").unwrap();
+    /// let e = client_lint::values::parse_email("joe@example.com").unwrap();
     /// assert_eq!(e.as_str(), "joe@example.com");
     /// ```
     pub fn as_str(&self) -> &str {
@@ -105,7 +105,7 @@ impl Email {
     /// The part before `@`.
     ///
     /// ```
-    /// assert_eq!(client_lint::parse_email("joe@example.com").unwrap().local_part(), "joe");
+    /// assert_eq!(client_lint::values::parse_email("joe@example.com").unwrap().local_part(), "joe");
     /// ```
     pub fn local_part(&self) -> &str {
         &self.address[..self.at]
@@ -114,10 +114,29 @@ impl Email {
     /// The part after `@`.
     ///
     /// ```
-    /// assert_eq!(client_lint::parse_email("joe@example.com").unwrap().domain(), "example.com");
+    /// assert_eq!(client_lint::values::parse_email("joe@example.com").unwrap().domain(), "example.com");
     /// ```
     pub fn domain(&self) -> &str {
         &self.address[self.at + 1..]
+    }
+}
+
+impl std::fmt::Display for Email {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.address)
+    }
+}
+
+impl std::str::FromStr for Email {
+    type Err = FieldError;
+
+    /// ```
+    /// let e: client_lint::values::Email = "joe@example.com".parse().unwrap();
+    /// assert_eq!(e.to_string(), "joe@example.com");
+    /// assert!("joe@localhost".parse::<client_lint::values::Email>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_email(s)
     }
 }
 
@@ -193,7 +212,7 @@ fn domain_error(domain: &str) -> Option<HostProblem> {
 /// Parse one e-mail address in RFC 5321 `Mailbox` form.
 ///
 /// ```
-/// use client_lint::{FieldError, parse_email};
+/// use client_lint::values::{FieldError, parse_email};
 /// assert!(parse_email("joe.bloggs@example.com").is_ok());
 /// assert!(parse_email("joe@[IPv6:::1]").is_ok());
 /// assert!(matches!(parse_email("joe@invalid=domain.com"), Err(FieldError::InvalidHost { .. })));

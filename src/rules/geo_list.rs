@@ -94,6 +94,7 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
 
 /// The parsed `geo_list`.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum GeoList {
     /// `*`: every country; the provider's list is ignored.
     All,
@@ -117,6 +118,18 @@ impl std::fmt::Display for GeoList {
                 Ok(())
             }
         }
+    }
+}
+
+impl std::str::FromStr for GeoList {
+    type Err = FieldError;
+
+    /// ```
+    /// let g: client_lint::values::GeoList = "RU BY".parse().unwrap();
+    /// assert_eq!(g.to_string(), "RU BY");
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_geo_list(s)
     }
 }
 
@@ -287,7 +300,7 @@ fn analyze(s: &str) -> Analysis<'_> {
 /// then any other departure from the canonical form.
 ///
 /// ```
-/// use client_lint::{FieldError, GeoList, parse_geo_list};
+/// use client_lint::values::{FieldError, GeoList, parse_geo_list};
 /// use isocountry::CountryCode;
 /// assert_eq!(parse_geo_list("*"), Ok(GeoList::All));
 /// assert_eq!(

@@ -26,7 +26,7 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidLanguage,
 /// Parse `language`: a lower-case two-letter ISO 639-1 code.
 ///
 /// ```
-/// use client_lint::{FieldError, parse_language};
+/// use client_lint::values::{FieldError, parse_language};
 /// assert_eq!(parse_language("ru"), Ok("ru"));
 /// assert_eq!(parse_language("RU"), Err(FieldError::WrongCase { canonical: "ru".into() }));
 /// assert_eq!(parse_language("russian"), Err(FieldError::NotLanguageCode));

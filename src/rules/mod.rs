@@ -277,8 +277,8 @@ impl<'o> Ctx<'o> {
             return;
         };
         let say = Say {
-            lang: self.opts.lang,
-            redact: self.opts.redact,
+            lang: self.opts.get_lang(),
+            redact: self.opts.is_redacting(),
         };
         let f = found(&say);
         let source = self.source;
@@ -406,7 +406,7 @@ mod tests {
 
     #[test]
     fn every_rule_is_explained_by_exactly_one_family() {
-        for info in crate::RULES {
+        for info in crate::rule::RULES {
             let n = FAMILIES
                 .iter()
                 .flat_map(|f| f.iter())

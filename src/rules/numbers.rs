@@ -89,9 +89,23 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::EmailWithoutThreshold, &EMAIL_WITHOUT_THRESHOLD),
 ];
 
-/// A percentage 0–100: the disk-space threshold.
+/// A percentage 0–100: the disk-space threshold. Only [`parse_threshold`]
+/// (or `str::parse`) makes one, so it is always in range.
+///
+/// ```
+/// let p: client_lint::values::Percent = "90".parse().unwrap();
+/// assert_eq!((p.get(), p.to_string()), (90, "90".to_string()));
+/// assert!("101".parse::<client_lint::values::Percent>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Percent(pub u8);
+pub struct Percent(u8);
+
+impl Percent {
+    /// The percentage, 0–100.
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
 
 impl std::fmt::Display for Percent {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -99,13 +113,43 @@ impl std::fmt::Display for Percent {
     }
 }
 
-/// The id of a resource: an integer from 1 to `i64::MAX`.
+impl std::str::FromStr for Percent {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_threshold(s)
+    }
+}
+
+/// The id of a resource: an integer from 1 to `i64::MAX`. Only [`parse_id`]
+/// (or `str::parse`) makes one, so it is always in range.
+///
+/// ```
+/// let id: client_lint::values::Id = "42".parse().unwrap();
+/// assert_eq!((id.get(), id.to_string()), (42, "42".to_string()));
+/// assert!("0".parse::<client_lint::values::Id>().is_err());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(pub u64);
+pub struct Id(u64);
+
+impl Id {
+    /// The id, 1 or more.
+    pub const fn get(self) -> u64 {
+        self.0
+    }
+}
 
 impl std::fmt::Display for Id {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for Id {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_id(s)
     }
 }
 
@@ -157,8 +201,8 @@ fn parse_integer(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
 /// Parse a disk-space threshold written as a JSON integer literal (`"90"`).
 ///
 /// ```
-/// use client_lint::{FieldError, Percent, parse_threshold};
-/// assert_eq!(parse_threshold("90"), Ok(Percent(90)));
+/// use client_lint::values::{FieldError, Percent, parse_threshold};
+/// assert_eq!(parse_threshold("90").map(Percent::get), Ok(90));
 /// assert_eq!(parse_threshold("150"), Err(FieldError::OutOfRange { min: 0, max: 100 }));
 /// assert_eq!(parse_threshold("90.5"), Err(FieldError::NotInteger));
 /// ```
@@ -169,8 +213,8 @@ pub fn parse_threshold(raw: &str) -> Result<Percent, FieldError> {
 /// Parse a resource id written as a JSON integer literal (`"42"`).
 ///
 /// ```
-/// use client_lint::{FieldError, Id, parse_id};
-/// assert_eq!(parse_id("42"), Ok(Id(42)));
+/// use client_lint::values::{FieldError, Id, parse_id};
+/// assert_eq!(parse_id("42").map(Id::get), Ok(42));
 /// assert_eq!(parse_id("0"), Err(FieldError::OutOfRange { min: 1, max: i64::MAX }));
 /// ```
 pub fn parse_id(raw: &str) -> Result<Id, FieldError> {

@@ -116,9 +116,9 @@ fn lowercase_names() -> &'static HashMap<String, &'static str> {
 /// The zone a deprecated name links to, or `None` for a current name.
 ///
 /// ```
-/// assert_eq!(client_lint::deprecated_timezone("Europe/Kiev"), Some("Europe/Kyiv"));
-/// assert_eq!(client_lint::deprecated_timezone("Europe/Oslo"), None);
-/// assert_eq!(client_lint::deprecated_timezone("UTC"), None);
+/// assert_eq!(client_lint::values::deprecated_timezone("Europe/Kiev"), Some("Europe/Kyiv"));
+/// assert_eq!(client_lint::values::deprecated_timezone("Europe/Oslo"), None);
+/// assert_eq!(client_lint::values::deprecated_timezone("UTC"), None);
 /// ```
 pub fn deprecated_timezone(name: &str) -> Option<&'static str> {
     DEPRECATED_LINKS
@@ -160,7 +160,7 @@ fn offset_hours(s: &str) -> Option<Option<i32>> {
 /// [`deprecated_timezone`].
 ///
 /// ```
-/// use client_lint::{FieldError, parse_timezone};
+/// use client_lint::values::{FieldError, parse_timezone};
 /// assert_eq!(parse_timezone("Europe/Moscow"), Ok(chrono_tz::Europe::Moscow));
 /// assert_eq!(parse_timezone("UTC"), Ok(chrono_tz::UTC));
 /// assert_eq!(parse_timezone("utc"), Err(FieldError::WrongCase { canonical: "UTC".into() }));

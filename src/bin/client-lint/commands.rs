@@ -2,9 +2,11 @@
 
 use std::io::{self, Write};
 
-use client_lint::{Lang, RULES, Rule};
+use client_lint::rule::RULES;
+use client_lint::{Lang, Rule};
 
 use crate::args::RulesFormat;
+use crate::ui::{Ui, ui};
 
 pub fn rules(w: &mut impl Write, format: RulesFormat, lang: Lang) -> io::Result<()> {
     match format {
@@ -26,9 +28,9 @@ pub fn rules(w: &mut impl Write, format: RulesFormat, lang: Lang) -> io::Result<
             writeln!(w)
         }
         RulesFormat::Human => {
-            let (c, n, s, f, fl) = match lang {
-                Lang::En => ("code", "name", "severity", "fix", "fields"),
-                Lang::Ru => ("код", "имя", "уровень", "исправление", "поля"),
+            let (c, n, s, f, fl) = match ui(lang) {
+                Ui::En => ("code", "name", "severity", "fix", "fields"),
+                Ui::Ru => ("код", "имя", "уровень", "исправление", "поля"),
             };
             writeln!(w, "{c:<6} {n:<32} {s:<8} {f:<11} {fl}")?;
             for r in RULES {
@@ -61,8 +63,8 @@ pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String>
     })?;
     let r = rule.info();
     let e = r.rule.explanation();
-    let h = match lang {
-        Lang::En => [
+    let h = match ui(lang) {
+        Ui::En => [
             "What it checks",
             "Why",
             "Example",
@@ -72,7 +74,7 @@ pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String>
             "fix",
             "fields",
         ],
-        Lang::Ru => [
+        Ui::Ru => [
             "Что проверяет",
             "Почему это важно",
             "Пример",

@@ -106,11 +106,7 @@ pub fn options(args: &CheckArgs) -> Result<Built, String> {
             return Err(format!("{origin}: unknown lang `{other}`: expected `en` or `ru`"));
         }
     };
-    let mut options = Options {
-        mode,
-        lang,
-        ..Options::default()
-    };
+    let mut options = Options::new().mode(mode).lang(lang);
     let mut locked = Vec::new();
     for (name, level) in &config.rules {
         let r = rule(name, &origin)?;
@@ -129,7 +125,7 @@ pub fn options(args: &CheckArgs) -> Result<Built, String> {
             .filter(|n| !n.trim().is_empty())
             .map(|n| rule(n, "--select"))
             .collect::<Result<Vec<_>, _>>()?;
-        for info in client_lint::RULES {
+        for info in client_lint::rule::RULES {
             if !selected.contains(&info.rule) {
                 options.set_level(info.rule, Level::Allow);
             }

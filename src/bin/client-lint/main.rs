@@ -10,6 +10,7 @@ mod inputs;
 mod output;
 mod run;
 mod stream;
+mod ui;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
@@ -21,6 +22,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use args::{Cli, Color, Command, Format};
 use run::Action;
+use ui::{Ui, ui};
 
 const EXIT_OK: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -30,17 +32,17 @@ const EXIT_FAILURE: u8 = 2;
 const PROGRESS_MIN_BYTES: u64 = 16 << 20;
 
 fn error_line(lang: Lang, message: &str) {
-    let label = match lang {
-        Lang::En => "error",
-        Lang::Ru => "ошибка",
+    let label = match ui(lang) {
+        Ui::En => "error",
+        Ui::Ru => "ошибка",
     };
     let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
 }
 
 fn warning_line(lang: Lang, message: &str) {
-    let label = match lang {
-        Lang::En => "warning",
-        Lang::Ru => "предупреждение",
+    let label = match ui(lang) {
+        Ui::En => "warning",
+        Ui::Ru => "предупреждение",
     };
     let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
 }
@@ -89,16 +91,16 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let lang = options.lang;
+    let lang = options.get_lang();
     for (origin, rule) in &locked {
         let (code, name) = (rule.info().code, rule.info().name);
         warning_line(
             lang,
-            &match lang {
-                Lang::En => format!(
+            &match ui(lang) {
+                Ui::En => format!(
                     "{origin}: `{code}` ({name}) cannot be turned off or changed: a file that is not valid JSON or not UTF-8 always fails"
                 ),
-                Lang::Ru => format!(
+                Ui::Ru => format!(
                     "{origin}: `{code}` ({name}) нельзя отключить или изменить: файл, который не является корректным JSON или UTF-8, всегда не проходит проверку"
                 ),
             },

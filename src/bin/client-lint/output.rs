@@ -6,6 +6,7 @@ use client_lint::render::{self, FileFindings, HumanStyle, Source};
 use client_lint::{Applicability, Lang, Record, Severity};
 
 use crate::args::Format;
+use crate::ui::{Ui, ui};
 
 /// Counts for the summary and the exit code.
 #[derive(Debug, Default, Clone, Copy)]
@@ -40,11 +41,13 @@ impl Totals {
             match d.severity() {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
-                Severity::Info => self.infos += 1,
+                // Info, and any level a later version adds.
+                _ => self.infos += 1,
             }
             match d.fix().map(|f| f.applicability()) {
                 Some(Applicability::Safe) => self.fixable += 1,
-                Some(Applicability::Unsafe) => self.unsafe_fixable += 1,
+                // Unsafe, and any kind a later version adds.
+                Some(_) => self.unsafe_fixable += 1,
                 None => {}
             }
         }
@@ -175,20 +178,20 @@ fn ru_form<'a>(n: usize, forms: (&'a str, &'a str, &'a str)) -> &'a str {
 }
 
 fn plural(n: usize, en: (&str, &str), ru: (&str, &str, &str), lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
-        Lang::Ru => format!("{n} {}", ru_form(n, ru)),
+    match ui(lang) {
+        Ui::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
+        Ui::Ru => format!("{n} {}", ru_form(n, ru)),
     }
 }
 
 /// How many problems `--fix` fixed.
 pub fn fixed_line(fixed: usize, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!(
+    match ui(lang) {
+        Ui::En => format!(
             "fixed {}",
             plural(fixed, ("problem", "problems"), ("", "", ""), lang)
         ),
-        Lang::Ru => format!("исправлено проблем: {fixed}"),
+        Ui::Ru => format!("исправлено проблем: {fixed}"),
     }
 }
 
@@ -226,9 +229,9 @@ pub fn summary(t: &Totals, fixed: usize, unreadable: usize, lang: Lang) -> Strin
                 ("предупреждение", "предупреждения", "предупреждений"),
                 lang,
             );
-            out.push_str(&match lang {
-                Lang::En => format!("found {errors} and {warnings} in {files}, {records}"),
-                Lang::Ru => {
+            out.push_str(&match ui(lang) {
+                Ui::En => format!("found {errors} and {warnings} in {files}, {records}"),
+                Ui::Ru => {
                     // "в 1 файле, 5 записях": the prepositional case.
                     let f = format!("{} {}", t.files, ru_form(t.files, ("файле", "файлах", "файлах")));
                     let r = format!(
@@ -240,29 +243,29 @@ pub fn summary(t: &Totals, fixed: usize, unreadable: usize, lang: Lang) -> Strin
                 }
             });
             if t.infos > 0 {
-                out.push_str(&match lang {
-                    Lang::En => format!(" ({} info)", t.infos),
-                    Lang::Ru => format!(" (ещё {} info)", t.infos),
+                out.push_str(&match ui(lang) {
+                    Ui::En => format!(" ({} info)", t.infos),
+                    Ui::Ru => format!(" (ещё {} info)", t.infos),
                 });
             }
         }
     }
     if unreadable > 0 {
-        out.push_str(&match lang {
-            Lang::En => format!(
+        out.push_str(&match ui(lang) {
+            Ui::En => format!(
                 "; {} could not be read",
                 plural(unreadable, ("input", "inputs"), ("", "", ""), lang)
             ),
-            Lang::Ru => format!("; не удалось прочитать: {unreadable}"),
+            Ui::Ru => format!("; не удалось прочитать: {unreadable}"),
         });
     }
     if findings > 0 && t.fixable + t.unsafe_fixable > 0 {
-        out.push_str(&match lang {
-            Lang::En => format!(
+        out.push_str(&match ui(lang) {
+            Ui::En => format!(
                 "\n{} fixable with `--fix`, {} more with `--fix --unsafe-fixes`",
                 t.fixable, t.unsafe_fixable
             ),
-            Lang::Ru => format!(
+            Ui::Ru => format!(
                 "\nисправимо с `--fix`: {}, ещё {} с `--fix --unsafe-fixes`",
                 t.fixable, t.unsafe_fixable
             ),

@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::inputs::Input;
 use crate::output::{Out, Totals};
+use crate::ui::{Ui, ui};
 
 /// Whole files checked in one parallel batch: at most this many files...
 const BATCH_FILES: usize = 256;
@@ -107,7 +108,7 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
     };
     // A document with a syntax or encoding error is never rewritten.
     let broken = records.iter().any(|r| r.report.has_syntax_error());
-    let skipped = (unsafe_fixes.is_some() && broken).then(|| not_fixed(&name, &records, options.lang));
+    let skipped = (unsafe_fixes.is_some() && broken).then(|| not_fixed(&name, &records, options.get_lang()));
     if let (Some(unsafe_fixes), false) = (unsafe_fixes, broken) {
         let result = client_lint::fix_records(&text, options, layout, unsafe_fixes);
         if result.text != text {
@@ -156,15 +157,15 @@ fn not_fixed(name: &str, records: &[Record], lang: client_lint::Lang) -> String 
         .iter()
         .flat_map(|r| r.report.diagnostics())
         .any(|d| d.rule() == client_lint::Rule::InvalidEncoding);
-    match (lang, encoding) {
-        (client_lint::Lang::En, false) => {
+    match (ui(lang), encoding) {
+        (Ui::En, false) => {
             format!("{name}: not fixed: it is not valid JSON; correct the syntax error first")
         }
-        (client_lint::Lang::En, true) => format!("{name}: not fixed: it is not UTF-8; convert it first"),
-        (client_lint::Lang::Ru, false) => {
+        (Ui::En, true) => format!("{name}: not fixed: it is not UTF-8; convert it first"),
+        (Ui::Ru, false) => {
             format!("{name}: не исправлен: это некорректный JSON; сначала исправьте синтаксическую ошибку")
         }
-        (client_lint::Lang::Ru, true) => {
+        (Ui::Ru, true) => {
             format!("{name}: не исправлен: это не UTF-8; сначала перекодируйте файл")
         }
     }

@@ -5,8 +5,9 @@
 use std::io::{self, BufReader, Write};
 use std::path::Path;
 
+use client_lint::ndjson::{NdjsonLine, NdjsonLines};
 use client_lint::render::Source;
-use client_lint::{NdjsonLine, NdjsonLines, Options, Record};
+use client_lint::{Options, Record};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
