@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{bom, check_text, syntax_error_at};
 use crate::ndjson::NdjsonLines;
 use crate::options::Options;
-use crate::report::{Report, finish_order, resolve_positions};
+use crate::report::{Record, Report, finish_order, resolve_positions};
 use crate::rules::Ctx;
 use crate::span::Span;
 use crate::syntax;
@@ -18,16 +18,6 @@ pub enum Layout {
     Auto,
     /// One JSON value per line; a broken line does not stop the others.
     Ndjson,
-}
-
-/// One record of a batch and its findings.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Record {
-    /// 0-based index of the record in the file.
-    pub index: usize,
-    /// Its findings; positions and spans are in the whole file.
-    pub report: Report,
 }
 
 /// Lint a file that holds one client, a JSON array of clients, or NDJSON.

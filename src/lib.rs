@@ -28,7 +28,7 @@ mod swar;
 mod syntax;
 
 // The common items, at the root: lint, fix, configure, read the report.
-pub use batch::{Layout, Record, lint_file, lint_records};
+pub use batch::{Layout, lint_file, lint_records};
 pub use client::Client;
 pub use diagnostic::{Applicability, Diagnostic, Fix, Position};
 pub use fix::{Fixed, UnsafeFixes, apply_fixes, fix_records, fix_str};
@@ -36,7 +36,7 @@ pub use i18n::Lang;
 pub use lint::{lint_bytes, lint_str, lint_value};
 pub use ndjson::lint_ndjson;
 pub use options::{Level, Mode, Options};
-pub use report::Report;
+pub use report::{Record, Report};
 pub use rule::{Rule, Severity};
 pub use rules::pointer_token;
 pub use schema::schema;

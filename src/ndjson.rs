@@ -7,9 +7,9 @@
 
 use std::io::{self, BufRead};
 
-use crate::batch::Record;
 use crate::lint::lint_bytes;
 use crate::options::Options;
+use crate::report::Record;
 
 /// One line of an NDJSON input that holds a record (blank lines hold none).
 #[derive(Debug, Clone, PartialEq, Eq)]

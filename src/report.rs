@@ -1,4 +1,5 @@
-//! [`Report`]: the findings of one document or record, as plain data.
+//! [`Report`] and [`Record`]: the findings of one document or record, as
+//! plain data.
 
 use crate::diagnostic::{Diagnostic, positions};
 use crate::rule::Rule;
@@ -110,4 +111,14 @@ pub(crate) fn resolve_positions(text: &str, reports: &mut [Report]) {
             i += 2;
         }
     }
+}
+
+/// One record of a batch and its findings.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Record {
+    /// 0-based index of the record in the file.
+    pub index: usize,
+    /// Its findings; positions and spans are in the whole file.
+    pub report: Report,
 }

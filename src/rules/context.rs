@@ -1,0 +1,267 @@
+//! What a rule's check works with: the record's [`Ctx`] that collects
+//! findings, the [`FieldAt`] being checked (its pointer, spans and fixes),
+//! and [`Say`], which writes messages in the chosen language.
+
+use std::borrow::Cow;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::options::{Lang, Options};
+use crate::rule::Rule;
+use crate::span::Span;
+use crate::syntax::{Node, Value};
+
+/// What a message closure may use: the language and the redaction switch.
+pub(crate) struct Say {
+    pub lang: Lang,
+    redact: bool,
+}
+
+/// Longest value quoted in a message; longer ones are cut with `…`.
+const QUOTE_MAX: usize = 48;
+
+impl Say {
+    /// A user value for a message: cut when long, hidden when redacting.
+    pub fn quote(&self, value: &str) -> String {
+        if self.redact {
+            return "…".to_string();
+        }
+        // Most values are short and plain: copy them whole.
+        if value.len() <= QUOTE_MAX && !value.bytes().any(|b| b < 0x20 || b == 0x7f) {
+            return value.to_string();
+        }
+        let mut out = String::with_capacity(value.len().min(QUOTE_MAX * 4) + 4);
+        for (i, c) in value.chars().enumerate() {
+            if i == QUOTE_MAX {
+                out.push('…');
+                break;
+            }
+            // Keep messages on one line and free of control characters.
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                c if c.is_control() => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+}
+
+/// The fix a finding proposes.
+pub(crate) enum FixSpec {
+    Replace(Span, serde_json::Value, Applicability),
+    Remove(Span, Applicability),
+}
+
+/// A finding's text and fix, made only when the rule is enabled.
+pub(crate) struct Finding {
+    message: String,
+    help: Option<String>,
+    fix: Option<FixSpec>,
+}
+
+impl Finding {
+    pub fn new(message: String) -> Self {
+        Finding {
+            message,
+            help: None,
+            fix: None,
+        }
+    }
+
+    pub fn help(mut self, help: String) -> Self {
+        self.help = Some(help);
+        self
+    }
+
+    pub fn fix(mut self, fix: Option<FixSpec>) -> Self {
+        self.fix = fix;
+        self
+    }
+}
+
+/// A field being checked: where it is and how to replace or remove it.
+pub(crate) struct FieldAt<'t, 'a> {
+    /// The linted text the spans point into (empty for [`crate::lint_value`]).
+    pub source: &'t str,
+    /// The member's key (a top-level field).
+    pub key: &'t str,
+    pub key_span: Span,
+    pub node: &'t Node<'a>,
+    /// The bytes to delete to remove the whole member.
+    pub remove_span: Span,
+}
+
+impl FieldAt<'_, '_> {
+    /// Report `rule` at this field's value; `finding` runs only when the rule
+    /// is enabled.
+    pub fn emit(&self, ctx: &mut Ctx<'_>, rule: Rule, finding: impl FnOnce(&Say) -> Finding) {
+        ctx.emit(rule, Some(self.pointer()), self.node.span, finding);
+    }
+
+    /// Report `rule` at this field, pointing at `span` (its key, or part of
+    /// its value).
+    pub fn emit_at(&self, ctx: &mut Ctx<'_>, rule: Rule, span: Span, finding: impl FnOnce(&Say) -> Finding) {
+        ctx.emit(rule, Some(self.pointer()), span, finding);
+    }
+
+    /// The JSON Pointer of the value, built only when a finding is reported.
+    pub fn pointer(&self) -> String {
+        format!("/{}", pointer_token(self.key))
+    }
+
+    /// Replace the whole value.
+    pub fn replace(&self, value: impl Into<serde_json::Value>, a: Applicability) -> Option<FixSpec> {
+        Some(FixSpec::Replace(self.node.span, value.into(), a))
+    }
+
+    /// A span inside the string value, from a byte range of the decoded string.
+    /// Exact when the string holds no escape, or when it is short enough
+    /// ([`ESCAPED_MAP_MAX`]) to map escapes back; otherwise the whole value.
+    pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        let span = self.node.span;
+        let base = span.start + 1;
+        match &self.node.value {
+            _ if span.is_empty() || span.end > self.source.len() => span,
+            Value::String(Cow::Borrowed(_)) => Span::new(base + start, base + end),
+            Value::String(_) if span.len() <= ESCAPED_MAP_MAX => {
+                let raw = &self.source[base..span.end - 1];
+                Span::new(base + raw_offset(raw, start), base + raw_offset(raw, end))
+            }
+            _ => span,
+        }
+    }
+}
+
+/// Longest escaped string whose inner spans are mapped exactly; a longer one
+/// reports at the whole value, so that many findings in one huge escaped
+/// string stay linear.
+const ESCAPED_MAP_MAX: usize = 4096;
+
+/// The byte offset in the raw (escaped) string content that corresponds to
+/// byte `target` of the decoded string.
+fn raw_offset(raw: &str, target: usize) -> usize {
+    let b = raw.as_bytes();
+    let (mut r, mut d) = (0, 0);
+    while d < target && r < b.len() {
+        if b[r] == b'\\' {
+            if b.get(r + 1) == Some(&b'u') {
+                let cp = raw
+                    .get(r + 2..r + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .unwrap_or(0);
+                if (0xD800..0xDC00).contains(&cp) {
+                    r += 12;
+                    d += 4;
+                } else {
+                    r += 6;
+                    d += char::from_u32(cp).map_or(3, char::len_utf8);
+                }
+            } else {
+                r += 2;
+                d += 1;
+            }
+        } else {
+            let len = raw[r..].chars().next().map_or(1, char::len_utf8);
+            r += len;
+            d += len;
+        }
+    }
+    r.min(b.len())
+}
+
+/// Collects diagnostics for one record.
+pub(crate) struct Ctx<'o> {
+    pub opts: &'o Options,
+    /// The text spans point into; empty when linting a value.
+    pub source: &'o str,
+    pub diags: Vec<Diagnostic>,
+    /// Whether spans are real (text) or absent ([`crate::lint_value`]).
+    pub spans: bool,
+}
+
+impl<'o> Ctx<'o> {
+    pub fn new(opts: &'o Options, source: Option<&'o str>) -> Self {
+        Ctx {
+            opts,
+            source: source.unwrap_or(""),
+            diags: Vec::new(),
+            spans: source.is_some(),
+        }
+    }
+
+    /// Report `rule` at `span`; `found` runs only when the rule is enabled.
+    pub fn emit(
+        &mut self,
+        rule: Rule,
+        pointer: Option<String>,
+        span: Span,
+        found: impl FnOnce(&Say) -> Finding,
+    ) {
+        let Some(severity) = self.opts.severity(rule) else {
+            return;
+        };
+        let say = Say {
+            lang: self.opts.get_lang(),
+            redact: self.opts.is_redacting(),
+        };
+        let f = found(&say);
+        let source = self.source;
+        let fix = f.fix.and_then(|spec| {
+            let p = pointer.clone().unwrap_or_default();
+            let (mut fix, edit) = match spec {
+                FixSpec::Replace(span, value, a) => {
+                    let replacement = serde_json::to_string(&value).unwrap_or_default();
+                    // A fix that would write back the same text is no fix:
+                    // it could never converge.
+                    if source.get(span.start..span.end) == Some(replacement.as_str()) {
+                        return None;
+                    }
+                    (Fix::replace(p, value, a), Edit { span, replacement })
+                }
+                FixSpec::Remove(span, a) => (
+                    Fix::remove(p, a),
+                    Edit {
+                        span,
+                        replacement: String::new(),
+                    },
+                ),
+            };
+            if self.spans {
+                fix.edit = Some(edit);
+            }
+            Some(fix)
+        });
+        self.diags.push(Diagnostic::new(
+            rule,
+            severity,
+            pointer,
+            self.spans.then_some(span),
+            f.message,
+            f.help,
+            fix,
+        ));
+    }
+}
+
+/// Escape one reference token for an RFC 6901 JSON Pointer.
+///
+/// ```
+/// assert_eq!(client_lint::pointer_token("a/b~c"), "a~1b~0c");
+/// ```
+pub fn pointer_token(key: &str) -> Cow<'_, str> {
+    if key.contains(['~', '/']) {
+        Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
+    } else {
+        Cow::Borrowed(key)
+    }
+}
+
+/// The value of a string node, or `None`.
+pub(crate) fn as_str<'t>(node: &'t Node<'_>) -> Option<&'t str> {
+    match &node.value {
+        Value::String(s) => Some(s),
+        _ => None,
+    }
+}
