@@ -181,6 +181,58 @@ registry! {
     "CL806" PaddedValue "padded-value" Error Sometimes;
 }
 
+/// A code or name that is no rule, with the closest rule name when there is
+/// one.
+///
+/// ```
+/// let e = "unknown-timezon".parse::<client_lint::Rule>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown rule `unknown-timezon`; did you mean `unknown-timezone`?");
+/// assert_eq!(e.suggestion(), Some("unknown-timezone"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    input: String,
+    suggestion: Option<&'static str>,
+}
+
+impl UnknownRule {
+    /// The text that is no rule.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The closest rule name, for "did you mean".
+    pub fn suggestion(&self) -> Option<&'static str> {
+        self.suggestion
+    }
+}
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule `{}`", self.input)?;
+        match self.suggestion {
+            Some(s) => write!(f, "; did you mean `{s}`?"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl std::str::FromStr for Rule {
+    type Err = UnknownRule;
+
+    /// A rule by code (`CL401`, any case) or name (`unknown-timezone`);
+    /// white space around it is ignored.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
+        Rule::find(s).ok_or_else(|| UnknownRule {
+            input: s.to_string(),
+            suggestion: Rule::suggest(s),
+        })
+    }
+}
+
 impl Rule {
     /// The registry entry of this rule.
     ///

@@ -55,12 +55,9 @@ fn indent(text: &str, n: usize) -> String {
 }
 
 pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String> {
-    let rule = Rule::find(name).ok_or_else(|| {
-        let hint = Rule::suggest(name)
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        format!("unknown rule `{name}`{hint} (`client-lint rules` lists them)")
-    })?;
+    let rule: Rule = name
+        .parse()
+        .map_err(|e| format!("{e} (`client-lint rules` lists them)"))?;
     let r = rule.info();
     let e = r.rule.explanation();
     let h = match ui(lang) {

@@ -26,14 +26,9 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
 }
 
 fn rule(name: &str, origin: &str) -> Result<Rule, String> {
-    // `--select 'CL201, CL402'`: the space after a comma is no part of a name.
-    let name = name.trim();
-    Rule::find(name).ok_or_else(|| {
-        let hint = Rule::suggest(name)
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        format!("{origin}: unknown rule `{name}`{hint} (`client-lint rules` lists them)")
-    })
+    // `--select 'CL201, CL402'`: parsing ignores the space after a comma.
+    name.parse()
+        .map_err(|e| format!("{origin}: {e} (`client-lint rules` lists them)"))
 }
 
 /// The language from the environment: `ru` when LC_ALL, LC_MESSAGES or LANG
