@@ -236,7 +236,7 @@ fields! {
     "timezone" String User Structured
         "IANA time zone, e.g. `Europe/Moscow` or `UTC`" "временная зона IANA, например `Europe/Moscow` или `UTC`"
         check timezone::check, parse Some(|s| timezone::parse_timezone(s).map(drop)), schema zones,
-        rules [UnknownTimezone, TimezoneWrongCase, DeprecatedTimezoneLink, TimezoneAbbreviation, EmptyValue, PaddedValue];
+        rules [UnknownTimezone, TimezoneWrongCase, DeprecatedTimezoneLink, TimezoneAbbreviation, LegacyTimezone, EmptyValue, PaddedValue];
     "language" String User Structured
         "interface language, ISO 639-1 code (`ru`, `en`)" "язык интерфейса, код ISO 639-1 (`ru`, `en`)"
         check language::check_language, parse Some(|s| language::parse_language(s).map(drop)),

@@ -160,6 +160,7 @@ registry! {
     "CL402" TimezoneWrongCase "timezone-wrong-case" Error Safe;
     "CL403" DeprecatedTimezoneLink "deprecated-timezone-link" Warning Safe;
     "CL404" TimezoneAbbreviation "timezone-abbreviation-or-offset" Error Unsafe;
+    "CL405" LegacyTimezone "legacy-timezone" Warning Unsafe;
     "CL501" GeoListNotCanonical "geo-list-not-canonical" Error Safe;
     "CL502" DuplicateCountry "duplicate-country" Warning Safe;
     "CL503" WildcardWithCountries "wildcard-with-countries" Error None;

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use chrono_tz::{TZ_VARIANTS, Tz};
 
-use super::timezone_links::DEPRECATED_LINKS;
+use super::timezone_links::{DEPRECATED_LINKS, LEGACY_NAMES};
 use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
@@ -61,6 +61,23 @@ pub(crate) static DEPRECATED_TIMEZONE_LINK: Explanation = Explanation {
     references: &[IANA, "tzdata `backward` file"],
 };
 
+pub(crate) static LEGACY_TIMEZONE: Explanation = Explanation {
+    what: Text {
+        en: "A legacy tzdata name: `EST`, `MST`, `HST` (fixed offsets without daylight saving), `EST5EDT`, `CST6CDT`, `MST7MDT`, `PST8PDT` (US rules), `CET`, `MET`, `EET`, `WET` (EU rules). They are valid, so this is a warning, and the fix to the zone usually meant is unsafe: `EST` is UTC−5 all year, while a US customer writing it usually means `America/New_York`, which has daylight saving.",
+        ru: "Устаревшее имя tzdata: `EST`, `MST`, `HST` (фиксированные смещения без летнего времени), `EST5EDT`, `CST6CDT`, `MST7MDT`, `PST8PDT` (правила США), `CET`, `MET`, `EET`, `WET` (правила ЕС). Они допустимы, поэтому это предупреждение, а исправление на обычно имеемую в виду зону небезопасно: `EST` — это UTC−5 круглый год, а клиент из США, написавший его, обычно имеет в виду `America/New_York` с летним временем.",
+    },
+    why: Text {
+        en: "The clock moves an hour wrong for half the year when `EST` is meant as US Eastern time; tzdata keeps these names for compatibility only.",
+        ru: "Если под `EST` понимать восточное время США, полгода часы расходятся на час; tzdata хранит эти имена лишь для совместимости.",
+    },
+    example: r#"{"timezone": "EST"}"#,
+    instead: r#"{"timezone": "America/New_York"}"#,
+    references: &[
+        IANA,
+        "tzdata `northamerica` and `europe` files (the legacy zones)",
+    ],
+};
+
 pub(crate) static TIMEZONE_ABBREVIATION: Explanation = Explanation {
     what: Text {
         en: "An abbreviation (`MSK`, `PST`) or a UTC offset (`+03:00`, `GMT+3`) instead of a zone name. Note that POSIX signs are inverted: `Etc/GMT-3` means UTC+3 and `Etc/GMT+3` means UTC−3.",
@@ -81,6 +98,7 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::TimezoneWrongCase, &TIMEZONE_WRONG_CASE),
     (Rule::DeprecatedTimezoneLink, &DEPRECATED_TIMEZONE_LINK),
     (Rule::TimezoneAbbreviation, &TIMEZONE_ABBREVIATION),
+    (Rule::LegacyTimezone, &LEGACY_TIMEZONE),
 ];
 
 /// Abbreviations that name one zone without doubt.
@@ -113,8 +131,13 @@ fn lowercase_names() -> &'static HashMap<String, &'static str> {
     })
 }
 
-/// The zone a deprecated name links to, or `None` for a current name.
+/// The current zone that succeeds a deprecated name, or `None` for a current
+/// name. The successor is the zone tzdata records as the name's successor, in
+/// the name's own country (`Iceland` → `Atlantic/Reykjavik`, not the link
+/// target `Africa/Abidjan`); see `tools/gen_deprecated_zones.py`.
 ///
+/// ```
+/// assert_eq!(client_lint::values::deprecated_timezone("Iceland"), Some("Atlantic/Reykjavik"));
 /// ```
 /// assert_eq!(client_lint::values::deprecated_timezone("Europe/Kiev"), Some("Europe/Kyiv"));
 /// assert_eq!(client_lint::values::deprecated_timezone("Europe/Oslo"), None);
@@ -125,6 +148,100 @@ pub fn deprecated_timezone(name: &str) -> Option<&'static str> {
         .binary_search_by(|(n, _)| (*n).cmp(name))
         .ok()
         .map(|i| DEPRECATED_LINKS[i].1)
+}
+
+/// A legacy tzdata name (`EST`, `CET`, `PST8PDT`, …): valid, with a fixed
+/// meaning that is rarely what was meant. Its entry: the zone most users
+/// mean (offered as an unsafe fix) and what the name means, in both
+/// languages.
+pub(crate) struct Legacy {
+    pub zone: &'static str,
+    pub meaning: Text,
+}
+
+/// What each legacy name means (tzdata's `northamerica` and `europe` files)
+/// and the zone usually meant instead.
+const LEGACY: &[(&str, &str, &str, &str)] = &[
+    (
+        "CET",
+        "Europe/Brussels",
+        "`CET` is Central European Time with the EU's daylight saving rules; write the zone of the client's country, e.g. `Europe/Berlin`, `Europe/Paris`, `Europe/Warsaw`",
+        "`CET` — центральноевропейское время с правилами перехода ЕС; укажите зону страны клиента, например `Europe/Berlin`, `Europe/Paris`, `Europe/Warsaw`",
+    ),
+    (
+        "CST6CDT",
+        "America/Chicago",
+        "`CST6CDT` is US Central time (UTC−6, daylight saving UTC−5); write `America/Chicago` (or the client's city)",
+        "`CST6CDT` — центральное время США (UTC−6, летом UTC−5); укажите `America/Chicago` (или город клиента)",
+    ),
+    (
+        "EET",
+        "Europe/Athens",
+        "`EET` is Eastern European Time with the EU's daylight saving rules; write the zone of the client's country, e.g. `Europe/Athens`, `Europe/Bucharest`, `Europe/Helsinki`, `Europe/Kyiv`",
+        "`EET` — восточноевропейское время с правилами перехода ЕС; укажите зону страны клиента, например `Europe/Athens`, `Europe/Bucharest`, `Europe/Helsinki`, `Europe/Kyiv`",
+    ),
+    (
+        "EST",
+        "America/New_York",
+        "`EST` is UTC−5 all year, without daylight saving (as in Panama or Jamaica); for US Eastern time with daylight saving write `America/New_York`",
+        "`EST` — UTC−5 круглый год, без перехода на летнее время (как в Панаме или на Ямайке); для восточного времени США с летним временем укажите `America/New_York`",
+    ),
+    (
+        "EST5EDT",
+        "America/New_York",
+        "`EST5EDT` is US Eastern time (UTC−5, daylight saving UTC−4); write `America/New_York` (or the client's city)",
+        "`EST5EDT` — восточное время США (UTC−5, летом UTC−4); укажите `America/New_York` (или город клиента)",
+    ),
+    (
+        "HST",
+        "Pacific/Honolulu",
+        "`HST` is Hawaii time, UTC−10 all year; write `Pacific/Honolulu`",
+        "`HST` — гавайское время, UTC−10 круглый год; укажите `Pacific/Honolulu`",
+    ),
+    (
+        "MET",
+        "Europe/Brussels",
+        "`MET` is Middle European Time, the same as `CET`; write the zone of the client's country, e.g. `Europe/Berlin`, `Europe/Paris`",
+        "`MET` — среднеевропейское время, то же, что `CET`; укажите зону страны клиента, например `Europe/Berlin`, `Europe/Paris`",
+    ),
+    (
+        "MST",
+        "America/Denver",
+        "`MST` is UTC−7 all year, without daylight saving; for US Mountain time with daylight saving write `America/Denver`, for Arizona (no daylight saving) `America/Phoenix`",
+        "`MST` — UTC−7 круглый год, без перехода на летнее время; для горного времени США с летним временем укажите `America/Denver`, для Аризоны (без перехода) — `America/Phoenix`",
+    ),
+    (
+        "MST7MDT",
+        "America/Denver",
+        "`MST7MDT` is US Mountain time (UTC−7, daylight saving UTC−6); write `America/Denver` (or the client's city)",
+        "`MST7MDT` — горное время США (UTC−7, летом UTC−6); укажите `America/Denver` (или город клиента)",
+    ),
+    (
+        "PST8PDT",
+        "America/Los_Angeles",
+        "`PST8PDT` is US Pacific time (UTC−8, daylight saving UTC−7); write `America/Los_Angeles` (or the client's city)",
+        "`PST8PDT` — тихоокеанское время США (UTC−8, летом UTC−7); укажите `America/Los_Angeles` (или город клиента)",
+    ),
+    (
+        "WET",
+        "Europe/Lisbon",
+        "`WET` is Western European Time with the EU's daylight saving rules; write the zone of the client's place, e.g. `Europe/Lisbon`, `Atlantic/Canary`, `Atlantic/Faroe`",
+        "`WET` — западноевропейское время с правилами перехода ЕС; укажите зону места клиента, например `Europe/Lisbon`, `Atlantic/Canary`, `Atlantic/Faroe`",
+    ),
+];
+
+/// The legacy entry of `name`, or `None` for any other name.
+pub(crate) fn legacy_timezone(name: &str) -> Option<Legacy> {
+    if LEGACY_NAMES.binary_search_by(|(n, _)| (*n).cmp(name)).is_err() {
+        return None;
+    }
+    LEGACY
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .map(|&(_, zone, en, ru)| Legacy {
+            zone,
+            meaning: Text { en, ru },
+        })
 }
 
 /// `UTC+3`, `GMT-03:00`, `+0300`, `+3` → the offset in whole hours.
@@ -209,11 +326,37 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
     })
 }
 
+/// Zones to suggest: neither deprecated nor legacy.
 fn current_zones() -> impl Iterator<Item = &'static str> {
     TZ_VARIANTS
         .iter()
         .map(|tz| tz.name())
-        .filter(|n| deprecated_timezone(n).is_none())
+        .filter(|n| deprecated_timezone(n).is_none() && LEGACY_NAMES.iter().all(|(l, _)| l != n))
+}
+
+/// `Etc/GMT-15` (out of range): the nearest `Etc/GMT` zone, since tzdata has
+/// `Etc/GMT-14` to `Etc/GMT+12`; `None` for other names, and for offsets
+/// too far out to be a slip (beyond 24 hours).
+fn nearest_etc_gmt(s: &str) -> Option<Option<&'static str>> {
+    let rest = s
+        .get(..7)
+        .filter(|p| p.eq_ignore_ascii_case("Etc/GMT"))
+        .map(|_| &s[7..])?;
+    let (sign, digits) = match rest.as_bytes().first()? {
+        b'+' => (1, &rest[1..]),
+        b'-' => (-1, &rest[1..]),
+        _ => return None,
+    };
+    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: i32 = digits.parse().ok()?;
+    Some(match (sign, n) {
+        (_, 25..) => None,
+        (1, 13..) => Some("Etc/GMT+12"),
+        (-1, 15..) => Some("Etc/GMT-14"),
+        _ => None,
+    })
 }
 
 /// Every current zone, folded once.
@@ -245,23 +388,27 @@ fn regions() -> &'static HashMap<String, crate::suggest::Candidates> {
     })
 }
 
-/// Closest zone names: a bare city first, then by edit distance.
+/// Closest zone names: a bare city first (current and deprecated names
+/// alike, a deprecated one as its successor: `Kiev` → `Europe/Kyiv`), then by
+/// edit distance. An out-of-range `Etc/GMT` offset gets the nearest valid one
+/// or nothing, never a zone hours away.
 fn suggestions(s: &str) -> Vec<&'static str> {
-    let mut out = Vec::new();
+    if let Some(nearest) = nearest_etc_gmt(s) {
+        return nearest.into_iter().collect();
+    }
+    let mut out: Vec<&'static str> = Vec::new();
     if !s.contains('/') && !s.is_empty() && s.len() <= crate::suggest::MAX_LEN {
         let city = s.replace(' ', "_").to_ascii_lowercase();
-        out.extend(
-            TZ_VARIANTS
-                .iter()
-                .map(|tz| tz.name())
-                .filter(|n| {
-                    n.rsplit('/')
-                        .next()
-                        .is_some_and(|last| last.to_ascii_lowercase() == city)
-                        && deprecated_timezone(n).is_none()
-                })
-                .take(3),
-        );
+        for n in TZ_VARIANTS.iter().map(|tz| tz.name()) {
+            let last = n.rsplit('/').next().unwrap_or(n);
+            if last.to_ascii_lowercase() != city || LEGACY_NAMES.iter().any(|(l, _)| *l == n) {
+                continue;
+            }
+            let zone = deprecated_timezone(n).unwrap_or(n);
+            if !out.contains(&zone) && out.len() < 3 {
+                out.push(zone);
+            }
+        }
     }
     if out.is_empty() {
         // Within the region typed (`Europe/…`) first, comparing the rest of
@@ -282,6 +429,19 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(tz) = structured(ctx, at, parse_timezone, |ctx, t, e| report(ctx, at, t, e)) else {
         return;
     };
+    if let Some(legacy) = legacy_timezone(tz.name()) {
+        let name = tz.name();
+        at.emit(ctx, Rule::LegacyTimezone, |s| {
+            Finding::new(tr!(
+                s,
+                "`{name}` is a legacy time-zone name that rarely means what it seems",
+                "`{name}` — устаревшее имя часового пояса, которое редко значит то, что кажется"
+            ))
+            .help(legacy.meaning.get(s.lang).to_string())
+            .fix(at.replace(legacy.zone, Applicability::Unsafe))
+        });
+        return;
+    }
     let Some(target) = deprecated_timezone(tz.name()) else {
         return;
     };
