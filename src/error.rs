@@ -93,6 +93,12 @@ pub enum FieldError {
     /// e-mail address).
     #[error("invalid host name: {0}")]
     InvalidHost(HostProblem),
+    /// A Unicode domain name where the API takes its ASCII form.
+    #[error("Unicode domain: write `{ascii}`")]
+    Unicode {
+        /// The whole value with the domain in punycode (UTS 46).
+        ascii: String,
+    },
     /// A URL where a bare host name is expected.
     #[error("a URL instead of a host name `{host}`")]
     Url {
@@ -163,8 +169,14 @@ reasons! {
     HostProblem {
         /// Nothing at all.
         Empty "empty host name" "пустое имя хоста";
-        /// Characters outside ASCII.
-        NonAscii "non-ASCII characters: write the punycode form (`xn--…`)" "не-ASCII символы: запишите имя в punycode (`xn--…`)";
+        /// Not a valid internationalized domain name (UTS 46, strict): an
+        /// `xn--` label that does not decode, or decodes to characters a
+        /// domain may not hold; or Unicode that has no ASCII form.
+        InvalidIdna "not a valid internationalized domain name (UTS 46): an `xn--` label that does not decode, or characters a domain may not hold" "не корректное интернационализированное доменное имя (UTS 46): метка `xn--`, которая не декодируется, или недопустимые в домене символы";
+        /// A dotted-quad IPv4 address where a name is expected.
+        IpAddress "an IP address, not a host name" "IP-адрес, а не имя хоста";
+        /// The last label is all digits (`example.123`).
+        NumericTld "the last label is all digits: a top-level domain is never numeric (RFC 1123, section 2.1)" "последняя метка состоит из цифр: домен верхнего уровня не бывает числовым (RFC 1123, раздел 2.1)";
         /// More than 253 characters.
         TooLong "longer than 253 characters" "длиннее 253 символов";
         /// A dot at an end, or two in a row.
@@ -204,8 +216,6 @@ reasons! {
         ControlCharacter "a control character (line break, tab…): it would end up in a mail header" "управляющий символ (перевод строки, табуляция…): он попадёт в заголовок письма";
         /// Non-ASCII characters before `@`.
         NonAsciiLocalPart "non-ASCII characters before `@` need SMTPUTF8, which most mail servers refuse" "не-ASCII символы до `@` требуют SMTPUTF8, который большинство почтовых серверов не принимает";
-        /// Non-ASCII characters after `@`.
-        NonAsciiDomain "non-ASCII domain: write it in punycode (`xn--…`)" "домен не в ASCII: запишите его в punycode (`xn--…`)";
         /// No `@` at all.
         MissingAt "missing `@`" "нет `@`";
         /// Text between a quoted local part and `@` (`"joe"bloggs@example.com`).

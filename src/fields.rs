@@ -232,7 +232,7 @@ fields! {
     "email" String User Structured
         "e-mail address" "адрес электронной почты"
         check email::check, parse Some(|s| email::parse_email(s).map(drop)), schema email,
-        rules [InvalidEmail, EmailDisplayName, MultipleEmails, InvalidEmailDomain, EmptyValue, PaddedValue];
+        rules [InvalidEmail, EmailDisplayName, MultipleEmails, InvalidEmailDomain, SpecialUseEmailDomain, UnicodeEmailDomain, EmptyValue, PaddedValue];
     "timezone" String User Structured
         "IANA time zone, e.g. `Europe/Moscow` or `UTC`" "временная зона IANA, например `Europe/Moscow` или `UTC`"
         check timezone::check, parse Some(|s| timezone::parse_timezone(s).map(drop)), schema zones,
@@ -246,7 +246,7 @@ fields! {
         "SIP domain of the client" "SIP-домен клиента"
         check domain::check, parse Some(|s| domain::parse_domain(s).map(drop)),
         schema || json!({"format": "hostname", "pattern": "^[a-z0-9.-]+$"}),
-        rules [InvalidDomain, DomainIsUrl, DomainNotLowercase, EmptyValue, PaddedValue];
+        rules [InvalidDomain, DomainIsUrl, DomainNotLowercase, UnicodeDomain, EmptyValue, PaddedValue];
     "domain_prefix" String User Structured
         "digits dialled before an extension number" "цифры, набираемые перед добавочным номером"
         check dialling::check_digits, parse Some(|s| dialling::parse_prefix(s).map(drop)), schema digits,
@@ -309,7 +309,7 @@ fields! {
     "disk_space_notify_email" String User Structured
         "where to mail when disk use reaches the threshold" "куда писать при достижении порога занятого места"
         check email::check, parse Some(|s| email::parse_email(s).map(drop)), schema email,
-        rules [InvalidEmail, EmailDisplayName, MultipleEmails, InvalidEmailDomain, EmptyValue, PaddedValue, EmailWithoutThreshold];
+        rules [InvalidEmail, EmailDisplayName, MultipleEmails, InvalidEmailDomain, SpecialUseEmailDomain, UnicodeEmailDomain, EmptyValue, PaddedValue, EmailWithoutThreshold];
     "disk_space_notify_threshold" Integer User Structured
         "percent of disk use that triggers that mail (0–100)" "процент занятого места, при котором отправляется письмо (0–100)"
         check numbers::check_threshold, parse NONE, schema || json!({"minimum": 0, "maximum": 100}),

@@ -155,7 +155,9 @@ registry! {
     "CL301" InvalidEmail "invalid-email" Error None;
     "CL302" EmailDisplayName "email-display-name" Error Unsafe;
     "CL303" MultipleEmails "multiple-emails" Error None;
-    "CL304" InvalidEmailDomain "invalid-email-domain" Error None;
+    "CL304" InvalidEmailDomain "invalid-email-domain" Error Sometimes;
+    "CL305" SpecialUseEmailDomain "special-use-email-domain" Warning None;
+    "CL306" UnicodeEmailDomain "unicode-email-domain" Error Safe;
     "CL401" UnknownTimezone "unknown-timezone" Error Unsafe;
     "CL402" TimezoneWrongCase "timezone-wrong-case" Error Safe;
     "CL403" DeprecatedTimezoneLink "deprecated-timezone-link" Warning Safe;
@@ -169,6 +171,7 @@ registry! {
     "CL601" InvalidDomain "invalid-domain" Error None;
     "CL602" DomainIsUrl "domain-is-url" Error Safe;
     "CL603" DomainNotLowercase "domain-not-lowercase" Error Safe;
+    "CL604" UnicodeDomain "unicode-domain" Error Safe;
     "CL701" NonDigitPrefix "non-digit-prefix" Error Unsafe;
     "CL702" InvalidExtensionLen "invalid-extension-len" Error None;
     "CL703" InvalidCreateDate "invalid-create-date" Error None;

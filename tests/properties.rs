@@ -12,7 +12,9 @@ fn zones() -> Vec<&'static str> {
         .map(|t| t.name())
         .filter(|n| deprecated_timezone(n).is_none())
         // Legacy names (EST, CET, …) are valid but warned about.
-        .filter(|n| n.contains('/') || *n == "UTC" || !n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
+        .filter(|n| {
+            n.contains('/') || *n == "UTC" || !n.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        })
         .collect()
 }
 

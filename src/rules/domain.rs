@@ -10,8 +10,8 @@ use crate::rule::{Explanation, Rule};
 
 pub(crate) static INVALID_DOMAIN: Explanation = Explanation {
     what: Text {
-        en: "`domain` is not a host name: a character other than letters, digits, `-` and `.`, an empty label, a label over 63 characters or a name over 253, a hyphen at a label's edge.",
-        ru: "`domain` — не имя хоста: символ, отличный от букв, цифр, `-` и `.`, пустая метка, метка длиннее 63 символов или имя длиннее 253, дефис на краю метки.",
+        en: "`domain` is not a host name: a character other than letters, digits, `-` and `.`, an empty label, a label over 63 characters or a name over 253, a hyphen at a label's edge, an all-numeric last label or an IP address (RFC 1123: a top-level domain is never numeric), or an `xn--` label that is not valid IDNA (UTS 46, strict). UTS 46 does not apply RFC 5892's contextual rules for a few characters (middle dot, Greek keraia, Hebrew geresh, katakana middle dot, Arabic-Indic digits); such names are accepted.",
+        ru: "`domain` — не имя хоста: символ, отличный от букв, цифр, `-` и `.`, пустая метка, метка длиннее 63 символов или имя длиннее 253, дефис на краю метки, последняя метка из одних цифр или IP-адрес (RFC 1123: домен верхнего уровня не бывает числовым) либо метка `xn--`, некорректная по IDNA (UTS 46, строго). UTS 46 не применяет контекстные правила RFC 5892 к нескольким символам (средняя точка, греческая керайя, еврейский гереш, катакана-точка, арабско-индийские цифры); такие имена принимаются.",
     },
     why: Text {
         en: "SIP extensions are addressed as `prefix*name@domain`: a domain that cannot be resolved means no phone can register.",
@@ -40,6 +40,23 @@ pub(crate) static DOMAIN_IS_URL: Explanation = Explanation {
     references: &["RFC 3986 section 3.2.2 (host)"],
 };
 
+pub(crate) static UNICODE_DOMAIN: Explanation = Explanation {
+    what: Text {
+        en: "`domain` written in Unicode (`пример.рф`, `MÜNCHEN.de`). The safe fix writes its ASCII form under UTS 46 (punycode, lower case: `xn--e1afmkfd.xn--p1ai`), which names the same domain.",
+        ru: "`domain` записан в Unicode (`пример.рф`, `MÜNCHEN.de`). Безопасное исправление записывает его ASCII-форму по UTS 46 (punycode, нижний регистр: `xn--e1afmkfd.xn--p1ai`), которая обозначает тот же домен.",
+    },
+    why: Text {
+        en: "DNS, SIP URIs and extension addresses carry the ASCII form; a Unicode domain is resolved only by software that converts it first.",
+        ru: "DNS, SIP URI и адреса добавочных используют ASCII-форму; Unicode-домен разрешит только программа, которая сначала его преобразует.",
+    },
+    example: r#"{"domain": "пример.рф"}"#,
+    instead: r#"{"domain": "xn--e1afmkfd.xn--p1ai"}"#,
+    references: &[
+        "UTS 46 (Unicode IDNA Compatibility Processing)",
+        "RFC 5891 (IDNA2008 protocol)",
+    ],
+};
+
 pub(crate) static DOMAIN_NOT_LOWERCASE: Explanation = Explanation {
     what: Text {
         en: "`domain` contains upper-case letters.",
@@ -59,6 +76,7 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::InvalidDomain, &INVALID_DOMAIN),
     (Rule::DomainIsUrl, &DOMAIN_IS_URL),
     (Rule::DomainNotLowercase, &DOMAIN_NOT_LOWERCASE),
+    (Rule::UnicodeDomain, &UNICODE_DOMAIN),
 ];
 
 /// Why `s` is not a host name, or `None` when it is one.
@@ -67,7 +85,7 @@ pub(crate) fn host_error(s: &str) -> Option<HostProblem> {
         return Some(HostProblem::Empty);
     }
     if !s.is_ascii() {
-        return Some(HostProblem::NonAscii);
+        return Some(HostProblem::InvalidIdna);
     }
     if s.len() > 253 {
         return Some(HostProblem::TooLong);
@@ -75,6 +93,8 @@ pub(crate) fn host_error(s: &str) -> Option<HostProblem> {
     // One pass over the bytes, label by label.
     let b = s.as_bytes();
     let mut start = 0;
+    let mut idna = false;
+    let mut last_numeric = false;
     for i in 0..=b.len() {
         let c = b.get(i).copied().unwrap_or(b'.');
         if c != b'.' {
@@ -91,11 +111,42 @@ pub(crate) fn host_error(s: &str) -> Option<HostProblem> {
             [x, n, b'-', b'-', ..] if !(x.eq_ignore_ascii_case(&b'x') && n.eq_ignore_ascii_case(&b'n')) => {
                 return Some(HostProblem::ReservedHyphens);
             }
+            [_, _, b'-', b'-', ..] => idna = true,
             _ => {}
         }
+        last_numeric = label.iter().all(u8::is_ascii_digit);
         start = i + 1;
     }
+    if last_numeric {
+        return Some(if s.parse::<std::net::Ipv4Addr>().is_ok() {
+            HostProblem::IpAddress
+        } else {
+            HostProblem::NumericTld
+        });
+    }
+    // `xn--` labels must decode to a valid internationalized name.
+    if idna && punycode(s).is_none() {
+        return Some(HostProblem::InvalidIdna);
+    }
     None
+}
+
+/// The ASCII form of a host name under UTS 46, strict (STD3 rules, hyphen
+/// checks, DNS lengths): punycode for Unicode labels, lower case; `None` when
+/// it is not a valid internationalized domain name.
+///
+/// The one place the crate converts or validates IDNA.
+pub(crate) fn punycode(s: &str) -> Option<String> {
+    use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+    Uts46::new()
+        .to_ascii(
+            s.as_bytes(),
+            AsciiDenyList::STD3,
+            Hyphens::Check,
+            DnsLength::Verify,
+        )
+        .ok()
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// A host name, in lower case.
@@ -167,6 +218,10 @@ fn url_host(s: &str) -> Option<&str> {
 /// );
 /// assert!(matches!(parse_domain("pbx_1.example.com"), Err(FieldError::InvalidHost(_))));
 /// assert_eq!(parse_domain("\tpbx.example.com"), Err(FieldError::Whitespace));
+/// assert_eq!(
+///     parse_domain("пример.рф"),
+///     Err(FieldError::Unicode { ascii: "xn--e1afmkfd.xn--p1ai".into() })
+/// );
 /// ```
 pub fn parse_domain(s: &str) -> Result<Domain, FieldError> {
     validate(s).map(|()| Domain(s.to_string()))
@@ -183,6 +238,12 @@ fn validate(s: &str) -> Result<(), FieldError> {
     if let Some(host) = s.contains(':').then(|| url_host(s)).flatten() {
         return Err(FieldError::Url {
             host: host.to_ascii_lowercase(),
+        });
+    }
+    if !s.is_ascii() {
+        return Err(match punycode(s) {
+            Some(ascii) if host_error(&ascii).is_none() => FieldError::Unicode { ascii },
+            _ => FieldError::InvalidHost(HostProblem::InvalidIdna),
         });
     }
     if let Some(problem) = host_error(s) {
@@ -214,6 +275,19 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 ))
                 .help(tr!(s, "write `{c}`", "напишите `{c}`"))
                 .fix(at.replace(canonical.as_str(), Applicability::Safe))
+            });
+        }
+        FieldError::Unicode { ascii } => {
+            at.emit(ctx, Rule::UnicodeDomain, |s| {
+                let v = s.quote(t);
+                let a = s.quote(&ascii);
+                Finding::new(tr!(
+                    s,
+                    "domain `{v}` is written in Unicode; the API takes its ASCII form",
+                    "домен `{v}` записан в Unicode; API принимает его ASCII-форму"
+                ))
+                .help(tr!(s, "write `{a}` (punycode)", "напишите `{a}` (punycode)"))
+                .fix(at.replace(ascii.as_str(), Applicability::Safe))
             });
         }
         FieldError::Url { host } => {

@@ -64,8 +64,8 @@ pub(crate) static INVALID_EMAIL_DOMAIN: Explanation = Explanation {
         ru: "Домен после `@` не является полным именем хоста (см. `invalid-domain`) или корректным адресным литералом (`[192.0.2.1]`, `[IPv6:2001:db8::1]`).",
     },
     why: Text {
-        en: "The `email_address` crate alone accepts `joe@invalid=domain.com` and `a@[300.1.1.1]`; no mail server can deliver there.",
-        ru: "Крейт `email_address` сам по себе принимает `joe@invalid=domain.com` и `a@[300.1.1.1]`; ни один почтовый сервер туда не доставит.",
+        en: "No mail server can deliver to `joe@invalid=domain.com` or `a@[300.1.1.1]`. Decisions: the domain must contain a dot (`joe@localhost` is an error because a single label is not a fully qualified name, RFC 5321 section 2.3.5, not because `localhost` is special-use: `joe@host.localhost` is only the warning `special-use-email-domain`); an IPv4 address written as a name (`joe@192.0.2.1`) is an error whose unsafe fix writes the address literal `joe@[192.0.2.1]`; a numeric top-level label (`joe@example.123`) is an error (RFC 1123 section 2.1); `xn--` labels must be valid IDNA (UTS 46).",
+        ru: "Ни один почтовый сервер не доставит письмо на `joe@invalid=domain.com` или `a@[300.1.1.1]`. Решения: в домене должна быть точка (`joe@localhost` — ошибка, потому что одна метка — не полное имя, RFC 5321 раздел 2.3.5, а не потому, что `localhost` зарезервирован: `joe@host.localhost` — лишь предупреждение `special-use-email-domain`); IPv4-адрес, записанный как имя (`joe@192.0.2.1`), — ошибка, небезопасное исправление записывает адресный литерал `joe@[192.0.2.1]`; числовая метка верхнего уровня (`joe@example.123`) — ошибка (RFC 1123 раздел 2.1); метки `xn--` должны быть корректны по IDNA (UTS 46).",
     },
     example: r#"{"email": "joe@[127.0.0.300]"}"#,
     instead: r#"{"email": "joe@[127.0.0.1]"}"#,
@@ -76,12 +76,51 @@ pub(crate) static INVALID_EMAIL_DOMAIN: Explanation = Explanation {
     ],
 };
 
+pub(crate) static SPECIAL_USE_EMAIL_DOMAIN: Explanation = Explanation {
+    what: Text {
+        en: "An address whose domain is a special-use name: `.invalid`, `.test`, `.localhost`, `.local`, `.onion`, `.arpa`, or `localhost.localdomain`. Documentation names (`example.com`, `.example`) are not reported. A warning: the address is well-formed.",
+        ru: "Адрес с доменом специального назначения: `.invalid`, `.test`, `.localhost`, `.local`, `.onion`, `.arpa` или `localhost.localdomain`. Имена для документации (`example.com`, `.example`) не сообщаются. Предупреждение: адрес корректен по форме.",
+    },
+    why: Text {
+        en: "Mail to these names is never delivered: they do not resolve in the public DNS, or only inside one network or over Tor, so notifications go nowhere.",
+        ru: "Письма на эти имена никогда не доставляются: они не разрешаются в публичном DNS или работают лишь внутри одной сети или через Tor, поэтому уведомления пропадут.",
+    },
+    example: r#"{"email": "admin@pbx.local"}"#,
+    instead: r#"{"email": "admin@example.com"}"#,
+    references: &[
+        "RFC 6761 (special-use domain names)",
+        "RFC 6762 (.local)",
+        "RFC 7686 (.onion)",
+        "RFC 2606 (example names)",
+    ],
+};
+
+pub(crate) static UNICODE_EMAIL_DOMAIN: Explanation = Explanation {
+    what: Text {
+        en: "An address whose domain is written in Unicode (`joe@пример.рф`). The safe fix writes the domain's ASCII form under UTS 46 (`joe@xn--e1afmkfd.xn--p1ai`), which is the same mailbox. A non-ASCII part before `@` is `invalid-email` instead: it needs SMTPUTF8.",
+        ru: "Адрес с доменом в Unicode (`joe@пример.рф`). Безопасное исправление записывает ASCII-форму домена по UTS 46 (`joe@xn--e1afmkfd.xn--p1ai`) — это тот же ящик. Не-ASCII часть до `@` — это `invalid-email`: для неё нужен SMTPUTF8.",
+    },
+    why: Text {
+        en: "RFC 5321 mailboxes are ASCII; a server without SMTPUTF8 rejects the Unicode form, while the punycode form reaches the same domain everywhere.",
+        ru: "Ящики RFC 5321 — ASCII; сервер без SMTPUTF8 отклонит Unicode-форму, а punycode-форма везде ведёт к тому же домену.",
+    },
+    example: r#"{"email": "joe@пример.рф"}"#,
+    instead: r#"{"email": "joe@xn--e1afmkfd.xn--p1ai"}"#,
+    references: &[
+        RFC,
+        "UTS 46 (Unicode IDNA Compatibility Processing)",
+        "RFC 6531 (SMTPUTF8)",
+    ],
+};
+
 /// This family's rules and their explanations.
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::InvalidEmail, &INVALID_EMAIL),
     (Rule::EmailDisplayName, &EMAIL_DISPLAY_NAME),
     (Rule::MultipleEmails, &MULTIPLE_EMAILS),
     (Rule::InvalidEmailDomain, &INVALID_EMAIL_DOMAIN),
+    (Rule::SpecialUseEmailDomain, &SPECIAL_USE_EMAIL_DOMAIN),
+    (Rule::UnicodeEmailDomain, &UNICODE_EMAIL_DOMAIN),
 ];
 
 /// A validated e-mail address.
@@ -192,7 +231,12 @@ fn domain_error(domain: &str) -> Option<HostProblem> {
         let Some(inner) = literal.strip_suffix(']') else {
             return Some(HostProblem::LiteralUnclosed);
         };
-        return if let Some(v6) = inner.strip_prefix("IPv6:") {
+        // ABNF literals are case-insensitive: `IPv6:`, `ipv6:`, `IPV6:`.
+        let v6 = inner
+            .get(..5)
+            .filter(|p| p.eq_ignore_ascii_case("IPv6:"))
+            .map(|_| &inner[5..]);
+        return if let Some(v6) = v6 {
             v6.parse::<Ipv6Addr>().err().map(|_| HostProblem::LiteralIpv6)
         } else if inner.parse::<Ipv4Addr>().is_ok() {
             None
@@ -262,9 +306,17 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if !local.is_ascii() {
         return invalid(EmailProblem::NonAsciiLocalPart);
     }
-    if !domain.is_ascii() {
-        return invalid(EmailProblem::NonAsciiDomain);
-    }
+    // A Unicode domain is checked in its ASCII form, and reported last, with
+    // that form, once nothing else is wrong.
+    let ascii = if domain.is_ascii() {
+        None
+    } else {
+        match super::domain::punycode(domain) {
+            Some(a) => Some(a),
+            None => return Err(FieldError::InvalidHost(HostProblem::InvalidIdna)),
+        }
+    };
+    let domain = ascii.as_deref().unwrap_or(domain);
     if local.is_empty() {
         return invalid(EmailProblem::NothingBeforeAt);
     }
@@ -274,10 +326,14 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if local.len() > 64 {
         return invalid(EmailProblem::LocalTooLong);
     }
-    if s.len() > 254 {
+    if local.len() + 1 + domain.len() > 254 {
         return invalid(EmailProblem::TooLong);
     }
-    if !EmailAddress::is_valid_local_part(local) {
+    if local.starts_with('"') {
+        if let Some(problem) = quoted_local_part(local) {
+            return invalid(problem);
+        }
+    } else if !EmailAddress::is_valid_local_part(local) {
         let problem = if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
             EmailProblem::LocalDots
         } else if local.contains(' ') {
@@ -292,11 +348,77 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if let Some(problem) = domain_error(domain) {
         return Err(FieldError::InvalidHost(problem));
     }
+    if let Some(ascii) = ascii {
+        return Err(FieldError::Unicode {
+            ascii: format!("{local}@{ascii}"),
+        });
+    }
     Ok(at)
 }
 
+/// What is wrong with a quoted local part, RFC 5321 section 4.1.2:
+/// `Quoted-string = DQUOTE *QcontentSMTP DQUOTE`, where `qtextSMTP` is
+/// printable ASCII but `"` and `\`, and `quoted-pairSMTP` is `\` followed by
+/// any printable ASCII or space (`"a\ b"` is valid). A tab is never allowed.
+fn quoted_local_part(local: &str) -> Option<EmailProblem> {
+    let inner = local.strip_prefix('"')?.strip_suffix('"');
+    let Some(inner) = inner.filter(|_| local.len() >= 2) else {
+        return Some(EmailProblem::LocalCharacter);
+    };
+    let mut bytes = inner.bytes();
+    while let Some(b) = bytes.next() {
+        match b {
+            b'\\' => {
+                if !bytes.next().is_some_and(|n| (32..=126).contains(&n)) {
+                    return Some(EmailProblem::LocalCharacter);
+                }
+            }
+            b'"' => return Some(EmailProblem::TextAfterQuotes),
+            32..=126 => {}
+            _ => return Some(EmailProblem::LocalCharacter),
+        }
+    }
+    None
+}
+
+/// The special-use name an address's domain falls under, if any (RFC 6761,
+/// 6762, 7686): mail to it is never delivered.
+fn special_use(domain: &str) -> Option<&'static str> {
+    let d = domain.trim_end_matches('.').to_ascii_lowercase();
+    if d == "localhost.localdomain" {
+        return Some("localhost.localdomain");
+    }
+    let tld = d.rsplit('.').next()?;
+    ["invalid", "test", "localhost", "local", "onion", "arpa"]
+        .into_iter()
+        .find(|s| *s == tld)
+}
+
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    structured(ctx, at, validate, |ctx, t, e| report(ctx, at, t, e));
+    let Some(i) = structured(ctx, at, validate, |ctx, t, e| report(ctx, at, t, e)) else {
+        return;
+    };
+    let Some(value) = as_str(at.node) else { return };
+    let domain = super::trim(value).get(i + 1..).unwrap_or_default();
+    if domain.starts_with('[') {
+        return;
+    }
+    if let Some(name) = special_use(domain) {
+        let field = at.key;
+        at.emit(ctx, Rule::SpecialUseEmailDomain, |s| {
+            let d = s.quote(domain);
+            Finding::new(tr!(
+                s,
+                "mail to `{d}` is never delivered: `{name}` is a special-use name",
+                "письмо на `{d}` не будет доставлено: `{name}` — имя специального назначения"
+            ))
+            .help(tr!(
+                s,
+                "write an address at a domain that receives mail for `{field}`",
+                "укажите в `{field}` адрес в домене, который принимает почту"
+            ))
+        });
+    }
 }
 
 /// Map a [`parse_email`] error of the value `t` to its rule.
@@ -327,6 +449,37 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 "оставьте один адрес, например адрес рассылки для всех"
             ))
         }),
+        FieldError::Unicode { ascii } => {
+            at.emit(ctx, Rule::UnicodeEmailDomain, |s| {
+                let a = s.quote(&ascii);
+                Finding::new(tr!(
+                    s,
+                    "the domain of `{name}` is written in Unicode; mail servers take its ASCII form",
+                    "домен в `{name}` записан в Unicode; почтовые серверы принимают его ASCII-форму"
+                ))
+                .help(tr!(s, "write `{a}` (punycode)", "напишите `{a}` (punycode)"))
+                .fix(at.replace(ascii.as_str(), Applicability::Safe))
+            });
+        }
+        FieldError::InvalidHost(HostProblem::IpAddress) => {
+            let (local, ip) = t.rsplit_once('@').unwrap_or((t, ""));
+            let literal = format!("{local}@[{ip}]");
+            at.emit(ctx, Rule::InvalidEmailDomain, |s| {
+                let d = s.quote(ip);
+                let l = s.quote(&literal);
+                Finding::new(tr!(
+                    s,
+                    "`{d}` after `@` is an IP address written as a domain name",
+                    "`{d}` после `@` — IP-адрес, записанный как доменное имя"
+                ))
+                .help(tr!(
+                    s,
+                    "write the address literal `{l}`, or better the mail server's domain",
+                    "запишите адресный литерал `{l}` или, лучше, домен почтового сервера"
+                ))
+                .fix(at.replace(literal.as_str(), Applicability::Unsafe))
+            });
+        }
         FieldError::InvalidHost(problem) => {
             let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
             at.emit(ctx, Rule::InvalidEmailDomain, |s| {

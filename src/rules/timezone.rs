@@ -138,7 +138,6 @@ fn lowercase_names() -> &'static HashMap<String, &'static str> {
 ///
 /// ```
 /// assert_eq!(client_lint::values::deprecated_timezone("Iceland"), Some("Atlantic/Reykjavik"));
-/// ```
 /// assert_eq!(client_lint::values::deprecated_timezone("Europe/Kiev"), Some("Europe/Kyiv"));
 /// assert_eq!(client_lint::values::deprecated_timezone("Europe/Oslo"), None);
 /// assert_eq!(client_lint::values::deprecated_timezone("UTC"), None);
