@@ -113,7 +113,7 @@ fn skip_ws(text: &str, mut i: usize) -> usize {
 /// Whether the text holds several values, the next one after a line break.
 fn is_multi_value(text: &str, start: usize) -> bool {
     let parsed = syntax::parse(text, start, true);
-    if parsed.error.is_some() {
+    if !parsed.errors.is_empty() {
         return false;
     }
     let rest = &text[parsed.end..];
@@ -133,6 +133,10 @@ fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
         .collect()
 }
 
+/// The records of a JSON array. After a broken record, or broken text
+/// between records, checking resumes at the next record; an error between
+/// records is filed under the record that follows it (or a record of its own
+/// at the end).
 fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
     use syntax::SyntaxErrorKind as K;
     let mut records = Vec::new();
@@ -141,40 +145,68 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
     if bytes.get(pos) == Some(&b']') {
         return trailing(text, pos + 1, records, options);
     }
+    let mut pending: Vec<Diagnostic> = Vec::new();
     loop {
         let mut ctx = Ctx::new(options, Some(text));
-        let (end, failed) = check_text(&mut ctx, text, pos, true);
+        ctx.diags.append(&mut pending);
+        let (end, _) = check_text(&mut ctx, text, pos, true);
         records.push(Record {
             index: records.len(),
             report: finish_order(ctx.diags),
         });
-        if failed {
-            return records;
-        }
         pos = skip_ws(text, end);
         let (kind, span) = match bytes.get(pos) {
             Some(b',') => {
+                let comma = pos;
                 pos = skip_ws(text, pos + 1);
                 if bytes.get(pos) != Some(&b']') {
                     continue;
                 }
-                (K::TrailingComma, Span::new(pos, pos + 1))
+                (K::TrailingComma, Span::new(comma, comma + 1))
             }
             Some(b']') => return trailing(text, pos + 1, records, options),
+            // A record cut off by the end of the text already says so.
+            None if bytes.get(end.wrapping_sub(1)) != Some(&b'}') => return records,
             None => (K::Eof, Span::new(text.len(), text.len())),
             Some(_) => (
                 K::ExpectedCommaOrArrayEnd,
                 Span::new(pos, syntax::next_char_end(text, pos)),
             ),
         };
-        records.push(Record {
-            index: records.len(),
-            report: Report {
-                diagnostics: syntax_error_at(text, options, kind, span),
+        pending = syntax_error_at(text, options, kind, span);
+        match kind {
+            K::TrailingComma => {
+                records.push(Record {
+                    index: records.len(),
+                    report: Report {
+                        diagnostics: std::mem::take(&mut pending),
+                    },
+                });
+                return trailing(text, pos + 1, records, options);
+            }
+            // A record where a comma belongs: read it.
+            K::ExpectedCommaOrArrayEnd if bytes.get(pos) == Some(&b'{') => {}
+            K::ExpectedCommaOrArrayEnd => match syntax::resync(bytes, pos, 0, b']', b'{') {
+                (next, syntax::Resync::Item) => pos = next,
+                (after, syntax::Resync::End) => {
+                    records.push(Record {
+                        index: records.len(),
+                        report: Report {
+                            diagnostics: std::mem::take(&mut pending),
+                        },
+                    });
+                    return trailing(text, after, records, options);
+                }
+                (_, syntax::Resync::Eof) => break,
             },
-        });
-        return records;
+            _ => break,
+        }
     }
+    records.push(Record {
+        index: records.len(),
+        report: Report { diagnostics: pending },
+    });
+    records
 }
 
 fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Options) -> Vec<Record> {

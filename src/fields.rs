@@ -349,6 +349,7 @@ const DOCUMENT_RULES: &[Rule] = &[
     Rule::NestingTooDeep,
     Rule::InvalidEncoding,
     Rule::ByteOrderMark,
+    Rule::LoneSurrogate,
 ];
 
 impl Rule {

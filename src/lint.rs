@@ -4,7 +4,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::options::Options;
 use crate::report::{Report, finish_order, resolve_positions};
-use crate::rules::{Ctx, encoding, record, syntax_errors};
+use crate::rules::{Ctx, document, encoding, record, syntax_errors};
 use crate::span::Span;
 use crate::syntax;
 
@@ -67,12 +67,15 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, 
 pub(crate) fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trailing: bool) -> (usize, bool) {
     let parsed = syntax::parse(text, start, allow_trailing);
     if let Some(root) = &parsed.root {
-        record::check_record(ctx, root, parsed.error.is_none());
+        record::check_record(ctx, root, parsed.errors.is_empty());
+        for &span in &parsed.surrogates {
+            document::lone_surrogate(ctx, record::pointer_at(root, span), span);
+        }
     }
-    if let Some(e) = &parsed.error {
+    for e in &parsed.errors {
         syntax_errors::syntax_error(ctx, e);
     }
-    (parsed.end, parsed.error.is_some())
+    (parsed.end, !parsed.errors.is_empty())
 }
 
 /// The findings of one syntax error at `span` (between array elements, after

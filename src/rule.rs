@@ -145,6 +145,7 @@ registry! {
     "CL008" NestingTooDeep "nesting-too-deep" Error None;
     "CL009" InvalidEncoding "invalid-encoding" Error None;
     "CL010" ByteOrderMark "byte-order-mark" Warning None;
+    "CL011" LoneSurrogate "lone-surrogate" Error None;
     "CL101" IdOutOfRange "id-out-of-range" Error None;
     "CL102" NumberNotInteger "number-not-integer" Error Sometimes;
     "CL103" ThresholdOutOfRange "threshold-out-of-range" Error None;

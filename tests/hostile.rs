@@ -155,8 +155,13 @@ fn numbers_beyond_every_range() {
 
 #[test]
 fn surrogates_and_escaped_keys() {
-    assert_eq!(names(r#"{"name": "\ud800"}"#), ["syntax-error"]);
-    assert_eq!(names(r#"{"name": "\udc00\ud800"}"#), ["syntax-error"]);
+    // Valid grammar: reported at the value, and the rest is checked.
+    assert_eq!(names(r#"{"name": "\ud800"}"#), ["lone-surrogate"]);
+    assert_eq!(
+        names(r#"{"name": "\udc00\ud800", "type": "j"}"#),
+        ["lone-surrogate", "lone-surrogate", "client-type-wrong-case"]
+    );
+    assert_eq!(names(r#"{"a\ud800": 1}"#), ["unknown-key", "lone-surrogate"]);
     assert_eq!(names(r#"{"name": "\ud83d\ude00"}"#), Vec::<&str>::new());
     // `ty\u0070e` is `type`: checked as `type`, and a duplicate of it.
     assert_eq!(names(r#"{"ty\u0070e": "x"}"#), ["unknown-client-type"]);

@@ -514,7 +514,7 @@ fn broken_arrays_of_records_report_where_they_break() {
             })
             .collect()
     };
-    assert_eq!(found(r#"[{"type": "J"},]"#), [(1, "syntax-error", 15)]);
+    assert_eq!(found(r#"[{"type": "J"},]"#), [(1, "syntax-error", 14)]);
     assert_eq!(found(r#"[{"type": "J"}"#), [(1, "syntax-error", 14)]);
     assert_eq!(found(r#"[{"type": "J"} {}]"#), [(1, "syntax-error", 15)]);
     assert_eq!(
@@ -523,6 +523,25 @@ fn broken_arrays_of_records_report_where_they_break() {
     );
     assert_eq!(found("[] x"), [(0, "syntax-error", 3)]);
     assert_eq!(found("[]"), []);
+    // Recovery: the records after a broken one are checked.
+    assert_eq!(
+        found(r#"[{"type": "j",, "x": 1}, {"type": "f"}]"#),
+        [
+            (0, "client-type-wrong-case", 10),
+            (0, "syntax-error", 14),
+            (0, "unknown-key", 16),
+            (1, "client-type-wrong-case", 34)
+        ]
+    );
+    assert_eq!(
+        found("[{\"type\": \"J\"} x\n {\"type\": \"f\"}]"),
+        [(1, "syntax-error", 15), (1, "client-type-wrong-case", 27)]
+    );
+    assert_eq!(
+        found(r#"[{"type": "J"}, {"type": "j""#),
+        [(1, "client-type-wrong-case", 25), (1, "syntax-error", 28)]
+    );
+    assert_eq!(found(r#"[{"type": "J"}"#), [(1, "syntax-error", 14)]);
 }
 
 /// The README's rules table, as the registry and the field table say it.

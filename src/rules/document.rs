@@ -111,6 +111,20 @@ pub(crate) static NESTING_TOO_DEEP: Explanation = Explanation {
     references: &["RFC 8259, section 9: implementations may limit nesting depth"],
 };
 
+pub(crate) static LONE_SURROGATE: Explanation = Explanation {
+    what: Text {
+        en: "A `\\u` escape that is half of a UTF-16 surrogate pair with no other half (`\"\\ud800\"`). The grammar of JSON allows it, so the rest of the document is checked; the value is read with U+FFFD in its place.",
+        ru: "Escape `\\u` — половина суррогатной пары UTF-16 без второй половины (`\"\\ud800\"`). Грамматика JSON это допускает, поэтому остальной документ проверяется; значение читается с U+FFFD на этом месте.",
+    },
+    why: Text {
+        en: "It is no character: strict parsers (serde_json among them) reject the document, others replace it or keep broken text.",
+        ru: "Это не символ: строгие парсеры (включая serde_json) отклонят документ, другие заменят его или сохранят испорченный текст.",
+    },
+    example: r#"{"name": "Acme \ud83d"}"#,
+    instead: r#"{"name": "Acme \ud83d\ude00"}"#,
+    references: &["RFC 8259, section 8.2 (unpaired surrogates)"],
+};
+
 /// This family's rules and their explanations.
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::RootNotObject, &ROOT_NOT_OBJECT),
@@ -120,7 +134,24 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::ReadOnlyField, &READ_ONLY_FIELD),
     (Rule::ProviderOwnedField, &PROVIDER_OWNED_FIELD),
     (Rule::NestingTooDeep, &NESTING_TOO_DEEP),
+    (Rule::LoneSurrogate, &LONE_SURROGATE),
 ];
+
+/// A lone surrogate escape at `span`, in the key or value at `pointer`.
+pub(crate) fn lone_surrogate(ctx: &mut Ctx<'_>, pointer: String, span: Span) {
+    ctx.emit(Rule::LoneSurrogate, Some(pointer), span, |s| {
+        Finding::new(tr!(
+            s,
+            "lone UTF-16 surrogate in a `\\u` escape: it is no character",
+            "одиночный суррогат UTF-16 в escape `\\u`: это не символ"
+        ))
+        .help(tr!(
+            s,
+            "a surrogate must come in a pair (`\\ud83d\\ude00`); or write the character itself",
+            "суррогаты идут парами (`\\ud83d\\ude00`); или напишите сам символ"
+        ))
+    });
+}
 
 /// The root of a record is not an object.
 pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, root: &Node<'_>) {

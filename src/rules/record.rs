@@ -70,3 +70,41 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
         numbers::notify_pair(ctx, members);
     }
 }
+
+/// The JSON Pointer of the innermost key or value of `root` that holds
+/// `span`, by binary search at each level (members and items are in text
+/// order), so that many lookups in a large object stay fast.
+pub(crate) fn pointer_at(root: &Node<'_>, span: Span) -> String {
+    let mut out = String::new();
+    let mut node = root;
+    let within = |outer: Span| outer.start <= span.start && span.end <= outer.end;
+    loop {
+        match &node.value {
+            Value::Object(members) => {
+                let i = members.partition_point(|m| m.value.span.end < span.end);
+                let Some(m) = members
+                    .get(i)
+                    .filter(|m| within(m.key_span) || within(m.value.span))
+                else {
+                    return out;
+                };
+                out.push('/');
+                out.push_str(&super::pointer_token(&m.key));
+                if within(m.key_span) {
+                    return out;
+                }
+                node = &m.value;
+            }
+            Value::Array(items) => {
+                let i = items.partition_point(|n| n.span.end < span.end);
+                let Some(item) = items.get(i).filter(|n| within(n.span)) else {
+                    return out;
+                };
+                out.push('/');
+                out.push_str(&i.to_string());
+                node = item;
+            }
+            _ => return out,
+        }
+    }
+}

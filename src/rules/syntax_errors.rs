@@ -12,8 +12,8 @@ pub(crate) static SYNTAX_ERROR: Explanation = Explanation {
         ru: "Текст не является корректным JSON.",
     },
     why: Text {
-        en: "The API rejects the whole request. Only the fields before the error are checked; fixes are not applied to a file with a syntax error.",
-        ru: "API отклонит весь запрос. Проверяются только поля до ошибки; исправления к файлу с синтаксической ошибкой не применяются.",
+        en: "The API rejects the whole request. The linter recovers at the next member (a comma, a closing brace, or a line that starts with a key), so the fields after the error are checked too and each error is reported once (at most 100 per document). A missing comma between two members is one error. The report cannot be silenced, and fixes are not applied to a file with a syntax error.",
+        ru: "API отклонит весь запрос. Линтер продолжает со следующего элемента (запятая, закрывающая скобка или строка, начинающаяся с ключа), поэтому поля после ошибки тоже проверяются, а каждая ошибка сообщается один раз (не более 100 на документ). Пропущенная запятая между элементами — одна ошибка. Это сообщение нельзя отключить, а исправления к файлу с синтаксической ошибкой не применяются.",
     },
     example: r#"{"name": "Acme",}"#,
     instead: r#"{"name": "Acme"}"#,
@@ -83,14 +83,6 @@ pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
                     s,
                     "valid escapes are `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` and `\\uXXXX`",
                     "допустимы `\\\"` `\\\\` `\\/` `\\b` `\\f` `\\n` `\\r` `\\t` и `\\uXXXX`"
-                )),
-            ),
-            K::LoneSurrogate => (
-                tr!(s, "lone UTF-16 surrogate in a `\\u` escape", "одиночный суррогат UTF-16 в escape `\\u`"),
-                Some(tr!(
-                    s,
-                    "a surrogate must come in a pair (`\\ud83d\\ude00`); or write the character itself",
-                    "суррогаты идут парами (`\\ud83d\\ude00`); или напишите сам символ"
                 )),
             ),
             K::TrailingCharacters => (

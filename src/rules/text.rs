@@ -214,7 +214,7 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         return;
     }
     let parsed = crate::syntax::parse(raw, 0, false);
-    if let Some(e) = parsed.error {
+    if let Some(e) = parsed.errors.first() {
         let offset = raw[..e.span.start].chars().count() + 1;
         at.emit(ctx, Rule::ExtraParamsNotJson, |s| {
             Finding::new(tr!(

@@ -7,13 +7,22 @@
 //! loop with an explicit stack and reported once, so a document nested a million
 //! levels deep costs linear time and no stack.
 //!
-//! The first syntax error ends parsing; the members that were complete before it
-//! stay in the tree so that the field rules can still check them.
+//! Errors are recovered from in the root object, where the client's fields
+//! are: after an error the parser resynchronises at the next member (a `,` or
+//! `}` at the root's level, or a line that starts with a key) and goes on, and
+//! a missing comma before a key is one error, not the end. Each error is
+//! reported once; at most [`MAX_SYNTAX_ERRORS`] per document. Errors anywhere
+//! else (a root that is not an object) end parsing. A lone UTF-16 surrogate in
+//! a `\u` escape is valid JSON grammar: it decodes as U+FFFD and its span is
+//! kept for the linter to report at the value.
 
 pub(crate) mod from_value;
 
 use crate::span::Span;
 use std::borrow::Cow;
+
+/// Most syntax errors recorded in one document; parsing stops after them.
+pub(crate) const MAX_SYNTAX_ERRORS: usize = 100;
 
 /// How deep arrays and objects may nest before the parser stops descending.
 ///
@@ -87,7 +96,6 @@ pub(crate) enum SyntaxErrorKind {
     InvalidLiteral,
     ControlInString,
     InvalidEscape,
-    LoneSurrogate,
     TrailingCharacters,
 }
 
@@ -98,12 +106,14 @@ pub(crate) struct SyntaxError {
     pub span: Span,
 }
 
-/// The result of parsing: the tree (as far as it could be read), the syntax error
-/// if any, and the spans of values skipped for depth.
+/// The result of parsing: the tree (as far as it could be read), the syntax
+/// errors in order, and the lone surrogates met in strings.
 #[derive(Debug)]
 pub(crate) struct Parsed<'a> {
     pub root: Option<Node<'a>>,
-    pub error: Option<SyntaxError>,
+    pub errors: Vec<SyntaxError>,
+    /// Spans of `\u` escapes that are lone UTF-16 surrogates.
+    pub surrogates: Vec<Span>,
     /// Byte offset where the root value (or the error) ended.
     pub end: usize,
 }
@@ -118,37 +128,102 @@ pub(crate) fn parse(text: &str, start: usize, allow_trailing: bool) -> Parsed<'_
         text,
         bytes: text.as_bytes(),
         pos: start,
-        partial: None,
+        errors: Vec::new(),
+        surrogates: Vec::new(),
+        nesting: 0,
     };
     p.skip_ws();
-    let result = p.value(0);
-    let (root, error) = match result {
+    let root = match p.value(0) {
         Ok(node) => {
-            if !allow_trailing {
+            if !allow_trailing && p.errors.is_empty() {
                 p.skip_ws();
                 if p.pos < p.bytes.len() {
                     let end = next_char_end(text, p.pos);
-                    (
-                        Some(node),
-                        Some(SyntaxError {
-                            kind: SyntaxErrorKind::TrailingCharacters,
-                            span: Span::new(p.pos, end),
-                        }),
-                    )
-                } else {
-                    (Some(node), None)
+                    p.errors.push(SyntaxError {
+                        kind: SyntaxErrorKind::TrailingCharacters,
+                        span: Span::new(p.pos, end),
+                    });
                 }
-            } else {
-                (Some(node), None)
             }
+            Some(node)
         }
-        Err(e) => (p.partial.take(), Some(e)),
+        Err(e) => {
+            p.errors.push(e);
+            None
+        }
     };
     Parsed {
         root,
-        error,
+        errors: p.errors,
+        surrogates: p.surrogates,
         end: p.pos,
     }
+}
+
+/// After a syntax error in a container (the root object, or an array of
+/// records), skip from `pos` to where its next item starts: past a `,` at the
+/// container's level, before a `start` byte (`"` for a member, `{` for a
+/// record) that begins a line, or past the container's `close` byte. Strings
+/// are skipped (a line break ends one, since JSON strings cannot hold one),
+/// and brackets are counted so that commas inside a broken value do not
+/// count; `depth` is how many the error left open. Linear: it only moves
+/// forward.
+pub(crate) fn resync(
+    bytes: &[u8],
+    mut pos: usize,
+    mut depth: usize,
+    close: u8,
+    start: u8,
+) -> (usize, Resync) {
+    let mut in_string = false;
+    let mut line_start = false;
+    while let Some(&b) = bytes.get(pos) {
+        if in_string {
+            match b {
+                b'\\' => pos += 1,
+                b'"' => in_string = false,
+                b'\n' => {
+                    in_string = false;
+                    line_start = true;
+                }
+                _ => {}
+            }
+            pos += 1;
+            continue;
+        }
+        match b {
+            _ if b == start && depth == 0 && line_start => return (pos, Resync::Item),
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' if depth > 0 => depth -= 1,
+            _ if b == close => return (pos + 1, Resync::End),
+            b',' if depth == 0 => {
+                pos += 1;
+                while let Some(b' ' | b'\n' | b'\r' | b'\t') = bytes.get(pos) {
+                    pos += 1;
+                }
+                if bytes.get(pos) == Some(&close) {
+                    return (pos + 1, Resync::End);
+                }
+                return (pos, Resync::Item);
+            }
+            b'\n' => line_start = true,
+            b' ' | b'\t' | b'\r' => {}
+            _ => line_start = false,
+        }
+        pos += 1;
+    }
+    (pos, Resync::Eof)
+}
+
+/// Where parsing goes on after an error in a container.
+pub(crate) enum Resync {
+    /// At the next item (a member's key, or a record).
+    Item,
+    /// After the root's closing `}`.
+    End,
+    /// The text ended.
+    Eof,
 }
 
 /// Index of the first `"`, `\\` or control byte, or the length.
@@ -167,8 +242,13 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     pos: usize,
-    /// The root object's complete members when a syntax error ends parsing.
-    partial: Option<Node<'a>>,
+    /// Errors recovered from in the root object, in order.
+    errors: Vec<SyntaxError>,
+    /// Lone surrogate escapes, decoded as U+FFFD.
+    surrogates: Vec<Span>,
+    /// Objects and arrays open at `pos` (left as they were when an error
+    /// unwinds, so that recovery knows how deep the error was).
+    nesting: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -326,22 +406,24 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     let hi = self.hex4()?;
                     let c = if (0xD800..0xDC00).contains(&hi) {
-                        // Needs a low surrogate.
-                        if self.bytes.get(self.pos) == Some(&b'\\')
+                        // Needs a low surrogate right after it.
+                        let pair = self.bytes.get(self.pos) == Some(&b'\\')
                             && self.bytes.get(self.pos + 1) == Some(&b'u')
-                        {
+                            && self.text.get(self.pos + 2..self.pos + 6).is_some_and(|h| {
+                                u32::from_str_radix(h, 16).is_ok_and(|lo| (0xDC00..0xE000).contains(&lo))
+                            });
+                        if pair {
                             self.pos += 2;
                             let lo = self.hex4()?;
-                            if !(0xDC00..0xE000).contains(&lo) {
-                                return self.surrogate_error(esc_start);
-                            }
                             let code = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
                             char::from_u32(code).unwrap_or('\u{FFFD}')
                         } else {
-                            return self.surrogate_error(esc_start);
+                            self.surrogates.push(Span::new(esc_start, self.pos));
+                            '\u{FFFD}'
                         }
                     } else if (0xDC00..0xE000).contains(&hi) {
-                        return self.surrogate_error(esc_start);
+                        self.surrogates.push(Span::new(esc_start, self.pos));
+                        '\u{FFFD}'
                     } else {
                         char::from_u32(hi).unwrap_or('\u{FFFD}')
                     };
@@ -359,13 +441,6 @@ impl<'a> Parser<'a> {
             out.push(c);
             self.pos += 1;
         }
-    }
-
-    fn surrogate_error<T>(&self, esc_start: usize) -> Result<T, SyntaxError> {
-        Err(SyntaxError {
-            kind: SyntaxErrorKind::LoneSurrogate,
-            span: Span::new(esc_start, self.pos.min(self.bytes.len())),
-        })
     }
 
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
@@ -387,33 +462,119 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> PResult<'a> {
         let start = self.pos;
         self.pos += 1;
+        self.nesting += 1;
         // The root holds the client's fields (24 known); nested objects are rare.
         let mut members: Vec<Member<'a>> = Vec::with_capacity(if depth == 0 { 32 } else { 4 });
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b'}') {
             self.pos += 1;
+            self.nesting -= 1;
             return Ok(Node {
                 span: Span::new(start, self.pos),
                 value: Value::Object(members),
             });
         }
-        let result = self.members(depth, &mut members);
-        match result {
-            Ok(()) => Ok(Node {
-                span: Span::new(start, self.pos),
-                value: Value::Object(members),
-            }),
-            Err(e) => {
-                // Keep what was complete of the root, for the field rules.
-                if depth == 0 {
-                    self.partial = Some(Node {
-                        span: Span::new(start, self.pos),
-                        value: Value::Object(members),
-                    });
+        if depth == 0 {
+            // The root: errors are recorded and parsing goes on.
+            self.root_members(&mut members);
+        } else {
+            self.members(depth, &mut members)?;
+        }
+        self.nesting -= 1;
+        Ok(Node {
+            span: Span::new(start, self.pos),
+            value: Value::Object(members),
+        })
+    }
+
+    /// One `"key": value` member at `self.pos`.
+    fn member(&mut self, depth: usize) -> Result<Member<'a>, SyntaxError> {
+        if self.bytes.get(self.pos) != Some(&b'"') {
+            return self.err(SyntaxErrorKind::ExpectedKey);
+        }
+        let key_start = self.pos;
+        let key = self.string()?;
+        let key_span = Span::new(key_start, self.pos);
+        self.skip_ws();
+        if self.bytes.get(self.pos) != Some(&b':') {
+            return self.err(SyntaxErrorKind::ExpectedColon);
+        }
+        self.pos += 1;
+        self.skip_ws();
+        let value = self.value(depth + 1)?;
+        Ok(Member { key, key_span, value })
+    }
+
+    /// The root object's members after `{`, recovering from errors: each is
+    /// recorded, and parsing resumes at the next member.
+    fn root_members(&mut self, members: &mut Vec<Member<'a>>) {
+        loop {
+            if self.errors.len() >= MAX_SYNTAX_ERRORS {
+                self.pos = self.bytes.len();
+                return;
+            }
+            match self.member(0) {
+                Ok(m) => members.push(m),
+                Err(e) => {
+                    let eof = e.kind == SyntaxErrorKind::Eof;
+                    self.errors.push(e);
+                    if eof {
+                        return;
+                    }
+                    // How deep inside the member the error was.
+                    let inside = self.nesting.saturating_sub(1);
+                    self.nesting = 1;
+                    match self.resync(inside) {
+                        Resync::Item => continue,
+                        Resync::End | Resync::Eof => return,
+                    }
                 }
-                Err(e)
+            }
+            self.skip_ws();
+            match self.bytes.get(self.pos) {
+                Some(b',') => {
+                    let comma = self.pos;
+                    self.pos += 1;
+                    self.skip_ws();
+                    if self.bytes.get(self.pos) == Some(&b'}') {
+                        self.errors.push(SyntaxError {
+                            kind: SyntaxErrorKind::TrailingComma,
+                            span: Span::new(comma, comma + 1),
+                        });
+                        self.pos += 1;
+                        return;
+                    }
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    return;
+                }
+                // A key where a comma belongs: one error, and read on.
+                Some(b'"') => self
+                    .errors
+                    .push(self.error_here(SyntaxErrorKind::ExpectedCommaOrObjectEnd)),
+                None => {
+                    self.errors.push(self.error_here(SyntaxErrorKind::Eof));
+                    return;
+                }
+                Some(_) => {
+                    self.errors
+                        .push(self.error_here(SyntaxErrorKind::ExpectedCommaOrObjectEnd));
+                    match self.resync(0) {
+                        Resync::Item => {}
+                        Resync::End | Resync::Eof => return,
+                    }
+                }
             }
         }
+    }
+
+    /// After an error in the root object, skip to where the next member
+    /// starts (see [`resync`]).
+    fn resync(&mut self, depth: usize) -> Resync {
+        let (pos, stop) = resync(self.bytes, self.pos, depth, b'}', b'"');
+        self.pos = pos;
+        stop
     }
 
     /// The members of an object after `{`, up to and including `}`.
@@ -456,10 +617,12 @@ impl<'a> Parser<'a> {
     fn array(&mut self, depth: usize) -> PResult<'a> {
         let start = self.pos;
         self.pos += 1;
+        self.nesting += 1;
         let mut items = Vec::new();
         self.skip_ws();
         if self.bytes.get(self.pos) == Some(&b']') {
             self.pos += 1;
+            self.nesting -= 1;
             return Ok(Node {
                 span: Span::new(start, self.pos),
                 value: Value::Array(items),
@@ -479,6 +642,7 @@ impl<'a> Parser<'a> {
                 }
                 Some(b']') => {
                     self.pos += 1;
+                    self.nesting -= 1;
                     return Ok(Node {
                         span: Span::new(start, self.pos),
                         value: Value::Array(items),
@@ -532,12 +696,12 @@ mod tests {
 
     fn ok(text: &str) -> Node<'_> {
         let p = parse(text, 0, false);
-        assert_eq!(p.error, None, "{text}");
+        assert_eq!(p.errors, [], "{text}");
         p.root.unwrap()
     }
 
     fn err(text: &str) -> SyntaxErrorKind {
-        parse(text, 0, false).error.expect(text).kind
+        parse(text, 0, false).errors.first().expect(text).kind
     }
 
     #[test]
@@ -607,17 +771,73 @@ mod tests {
         assert_eq!(err("tru"), SyntaxErrorKind::InvalidLiteral);
         assert_eq!(err("\"a\u{1}\""), SyntaxErrorKind::ControlInString);
         assert_eq!(err(r#""\x""#), SyntaxErrorKind::InvalidEscape);
-        assert_eq!(err(r#""\ud800""#), SyntaxErrorKind::LoneSurrogate);
-        assert_eq!(err(r#""\udc00x""#), SyntaxErrorKind::LoneSurrogate);
-        assert_eq!(err(r#""\ud800\u0041""#), SyntaxErrorKind::LoneSurrogate);
         assert_eq!(err(r#""\u12"#), SyntaxErrorKind::Eof);
         assert_eq!(err("{} {}"), SyntaxErrorKind::TrailingCharacters);
+    }
+
+    /// Lone surrogates are valid grammar: decoded as U+FFFD, their escapes kept.
+    #[test]
+    fn lone_surrogates_decode_and_are_kept() {
+        for (text, spans) in [
+            (r#""\ud800""#, vec![(1, 7)]),
+            (r#""\udc00x""#, vec![(1, 7)]),
+            (r#""\ud800\u0041""#, vec![(1, 7)]),
+            (r#""a\ud83d\ude00\udfff""#, vec![(14, 20)]),
+        ] {
+            let p = parse(text, 0, false);
+            assert_eq!(p.errors, [], "{text}");
+            let got: Vec<_> = p.surrogates.iter().map(|s| (s.start, s.end)).collect();
+            assert_eq!(got, spans, "{text}");
+        }
+        let root = ok(r#""\ud800\u0041""#);
+        assert!(matches!(root.value, Value::String(s) if s == "\u{FFFD}A"));
+    }
+
+    /// The root object recovers: each error once, and the members after it read.
+    #[test]
+    fn the_root_object_recovers_at_the_next_member() {
+        let keys = |text: &str| {
+            let p = parse(text, 0, false);
+            let Some(Node {
+                value: Value::Object(m),
+                ..
+            }) = p.root
+            else {
+                panic!("no root: {text}")
+            };
+            let kinds: Vec<_> = p.errors.iter().map(|e| e.kind).collect();
+            (m.iter().map(|m| m.key.to_string()).collect::<Vec<_>>(), kinds)
+        };
+        use SyntaxErrorKind as K;
+        let ab = || vec!["a".to_string(), "b".to_string()];
+        assert_eq!(keys(r#"{"a": 1,, "b": 2}"#), (ab(), vec![K::ExpectedKey]));
+        assert_eq!(
+            keys(r#"{"a": 1 "b": 2}"#),
+            (ab(), vec![K::ExpectedCommaOrObjectEnd])
+        );
+        assert_eq!(
+            keys("{\"a\": 1,\n x: 3,\n \"b\": 2}"),
+            (ab(), vec![K::ExpectedKey])
+        );
+        assert_eq!(
+            keys("{\"a\": 1,\n \"x\": [1, 2,,],\n \"b\": 2}"),
+            (ab(), vec![K::ExpectedValue])
+        );
+        assert_eq!(
+            keys("{\"a\": 1,\n \"x\": \"open\n \"b\": 2}"),
+            (ab(), vec![K::ControlInString])
+        );
+        assert_eq!(keys(r#"{"a": 1, "b": 2,}"#), (ab(), vec![K::TrailingComma]));
+        assert_eq!(keys(r#"{"a": 1, "b": 2"#), (ab(), vec![K::Eof]));
+        // Bounded: a flood of errors stops at the cap.
+        let flood = format!("{{{}}}", ",".repeat(10_000));
+        assert_eq!(parse(&flood, 0, false).errors.len(), MAX_SYNTAX_ERRORS);
     }
 
     #[test]
     fn partial_tree_survives_an_error() {
         let p = parse(r#"{"a": 1, "b": tru"#, 0, false);
-        assert!(p.error.is_some());
+        assert!(!p.errors.is_empty());
         let Some(Node {
             value: Value::Object(m),
             ..
@@ -638,7 +858,7 @@ mod tests {
             "]".repeat(depth)
         );
         let p = parse(&text, 0, false);
-        assert_eq!(p.error, None);
+        assert_eq!(p.errors, []);
         let Some(Node {
             value: Value::Object(m),
             ..
