@@ -298,6 +298,8 @@ pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
     order.sort_by_key(|&i| offsets[i]);
     let mut out = vec![Position::default(); offsets.len()];
     let bytes = text.as_bytes();
+    // A byte order mark is no column: editors do not show it.
+    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
     for i in order {
         let target = offsets[i].min(text.len());
@@ -306,7 +308,7 @@ pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
             if b == b'\n' {
                 line += 1;
                 column = 1;
-            } else if b & 0xC0 != 0x80 {
+            } else if b & 0xC0 != 0x80 && pos >= bom {
                 // Count scalar values: every byte but UTF-8 continuation bytes.
                 column += 1;
             }
@@ -330,6 +332,14 @@ mod tests {
             lc,
             vec![(1, 1), (1, 3), (2, 1), (2, 2), (2, 3), (2, 4), (2, 5), (3, 1)]
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let text = "\u{FEFF}{\"a\": 1}";
+        let p = positions(text, &[0, 3, 4, 10]);
+        let lc: Vec<_> = p.iter().map(|p| (p.line, p.column)).collect();
+        assert_eq!(lc, vec![(1, 1), (1, 1), (1, 2), (1, 8)]);
     }
 
     #[test]

@@ -319,7 +319,8 @@ fn fix_changes_only_the_fixed_values() {
     assert_eq!(code(&o), 1, "errors without a safe fix remain");
     let after = std::fs::read_to_string(&path).unwrap();
     insta::assert_snapshot!("fixed_file", after);
-    assert!(stderr(&o).contains("fixed 9 problems"), "{}", stderr(&o));
+    // The country list with unknown codes gets no safe fix: it would stay wrong.
+    assert!(stderr(&o).contains("fixed 7 problems"), "{}", stderr(&o));
     // Keys, order, indentation and every other byte stay: lines differ only
     // between the `": ` after the key and the end of the value.
     let (b, a): (Vec<_>, Vec<_>) = (before.lines().collect(), after.lines().collect());
@@ -333,7 +334,7 @@ fn fix_changes_only_the_fixed_values() {
             assert_eq!(x.ends_with(','), y.ends_with(','), "{x} → {y}");
         }
     }
-    assert_eq!(changed, 7);
+    assert_eq!(changed, 6, "six values change; the geo_list line stays");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -877,4 +878,37 @@ fn select_accepts_spaces_after_commas() {
     names.sort();
     names.dedup();
     assert_eq!(names, ["client-type-wrong-case", "timezone-wrong-case"]);
+}
+
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.json"), r#"{"type": "j"}"#).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.path().join("c.json"), dir.path().join("link.json")).unwrap();
+    let o = run_in(
+        dir.path(),
+        &[
+            "--isolated",
+            "--format",
+            "jsonl",
+            "c.json",
+            ".",
+            "./c.json",
+            "link.json",
+        ],
+    );
+    assert_eq!(records(&o).len(), 1, "{}", stdout(&o));
+    assert_eq!(records(&o)[0]["file"], "c.json");
+}
+
+#[test]
+fn a_byte_order_mark_is_no_column() {
+    let o = run_stdin(
+        &["--isolated", "--format", "jsonl", "-"],
+        "\u{FEFF}{\"type\": \"j\"}".as_bytes(),
+    );
+    let r = records(&o);
+    assert_eq!(r[1]["name"], "client-type-wrong-case");
+    assert_eq!(r[1]["column"], 10);
 }

@@ -276,3 +276,59 @@ proptest! {
         }
     }
 }
+
+/// Every safe fix at a field leaves a value the field's parser accepts.
+fn safe_fixes_are_accepted(field: &str, value: &str) -> Result<(), String> {
+    let doc = serde_json::json!({ field: value }).to_string();
+    let pointer = format!("/{field}");
+    for d in client_lint::lint_str(&doc, &response()).diagnostics() {
+        let Some(fix) = d
+            .fix()
+            .filter(|f| f.applicability() == client_lint::Applicability::Safe)
+        else {
+            continue;
+        };
+        if fix.pointer() != pointer {
+            continue;
+        }
+        if let Some(fixed) = fix.value().and_then(|v| v.as_str())
+            && let Err(e) = parse(field, fixed)
+        {
+            return Err(format!(
+                "{field} = {value:?}: {} offers the safe fix {fixed:?}, which parses as {e:?}",
+                d.code()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn safe_fixes_of_the_issue_cases_are_accepted() {
+    for (field, value) in [
+        ("geo_list", "ru-by"),
+        ("geo_list", "ru, uk"),
+        ("geo_list", "RU RU UK"),
+        ("geo_list", " * ru"),
+    ] {
+        safe_fixes_are_accepted(field, value).unwrap();
+    }
+    for field in PARSED {
+        for seed in seeds(field) {
+            for pad in ["", " ", "\t"] {
+                safe_fixes_are_accepted(field, &format!("{pad}{seed}{pad}")).unwrap();
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn a_safe_fix_leaves_a_value_the_field_accepts(
+        (field, value) in field().prop_flat_map(|f| (Just(f), value_for(f)))
+    ) {
+        if let Err(e) = safe_fixes_are_accepted(field, &value) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}

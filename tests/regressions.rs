@@ -20,7 +20,11 @@ fn lint_and_render(data: &[u8]) -> usize {
                     d,
                     &Source::new("f.json", text),
                     Some(r.index),
-                    &HumanStyle { color: false, lang },
+                    &HumanStyle {
+                        color: false,
+                        lang,
+                        width: 0,
+                    },
                 );
                 assert!(out.contains(d.code()));
             }

@@ -83,6 +83,8 @@ fuzz_target!(|data: &[u8]| {
                 &HumanStyle {
                     color: true,
                     lang: Lang::Ru,
+                    // Narrow, so that long lines are cut around every span.
+                    width: 30,
                 },
             );
             let _ = client_lint::render::json_record(d, "fuzz.json", r.index);

@@ -11,28 +11,71 @@ pub struct HumanStyle {
     pub color: bool,
     /// Language of the labels around the messages.
     pub lang: Lang,
+    /// Terminal width in columns; `0` means [`DEFAULT_WIDTH`]. A source line
+    /// longer than fits is cut around the span, with `…` where it was cut.
+    pub width: usize,
 }
+
+/// The width assumed when none is known (the command line reads `COLUMNS`).
+pub const DEFAULT_WIDTH: usize = 100;
+
+/// Fewest columns of source shown, however narrow the terminal.
+const MIN_SOURCE: usize = 40;
 
 /// Most characters of a fix's value shown in its note.
 const FIX_SHOWN_MAX: usize = 80;
 
-/// Most bytes of context shown on each side of a span on a long line.
-const CONTEXT: usize = 60;
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
+/// The part of `text`'s line around the span `s..e` that fits in `budget`
+/// characters: `(from, to, cut_before, cut_after)` in bytes, with `e`
+/// clipped to the span's first line. Reads at most about `budget`
+/// characters on each side, however long the line: linear in the number of
+/// findings, not in the length of the line.
+fn window(text: &str, s: usize, e: usize, budget: usize) -> (usize, usize, usize, bool, bool) {
+    // The span's first line, at most `budget` characters of it.
+    let mut end = s;
+    for (n, c) in text[s..e.max(s)]
+        .char_indices()
+        .map(|(i, c)| (s + i, c))
+        .take(budget)
+    {
+        if c == '\n' {
+            break;
+        }
+        end = n + c.len_utf8();
     }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i += 1;
+    let shown = text[s..end].chars().count();
+    let side = budget.saturating_sub(shown) / 2;
+    // Walk out from the span, `side` characters at most; one more character
+    // on the same line means the line was cut there.
+    let mut from = s;
+    let mut cut_before = false;
+    let mut taken = 0;
+    for (i, c) in text[..s].char_indices().rev() {
+        if c == '\n' {
+            break;
+        }
+        if taken == side {
+            cut_before = true;
+            break;
+        }
+        from = i;
+        taken += 1;
     }
-    i
+    // What the left side left unused goes to the right.
+    let right = budget.saturating_sub(shown + taken);
+    let mut to = end;
+    let mut cut_after = false;
+    for (taken, (i, c)) in text[end..].char_indices().enumerate() {
+        if matches!(c, '\n' | '\r') {
+            break;
+        }
+        if taken == right {
+            cut_after = true;
+            break;
+        }
+        to = end + i + c.len_utf8();
+    }
+    (from, to, end, cut_before, cut_after)
 }
 
 /// A rustc-style rendering of one diagnostic:
@@ -47,8 +90,10 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 ///   = help: did you mean `GB`?
 /// ```
 ///
-/// Only the first line of the span is shown, cut to a window around the span
-/// on long lines, so rendering stays linear in the number of diagnostics.
+/// Only the first line of the span is shown; a line longer than the style's
+/// width is cut around the span, with `…` where it was cut. Rendering reads
+/// at most about the width around each span, so it stays linear in the
+/// number of diagnostics however long the lines are.
 ///
 /// ```
 /// use client_lint::render::{HumanStyle, Source, human};
@@ -72,42 +117,49 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
     let note_level = Level::NOTE.with_name(name("note", "примечание"));
     let title = level.primary_title(d.message()).id(d.code());
     let mut group = Group::with_title(title);
-    let excerpt = d.span().zip(d.start()).and_then(|(span, start)| {
-        let s = span.start.checked_sub(src.byte_offset)?;
-        let e = span.end.checked_sub(src.byte_offset)?.max(s);
-        let text = src.text;
-        if s > text.len() || !text.is_char_boundary(s) {
-            return None;
-        }
-        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[s..].find('\n').map_or(text.len(), |i| s + i);
-        let from = floor_char(text, line_start.max(s.saturating_sub(CONTEXT)));
-        let to = ceil_char(text, line_end.min(e + CONTEXT)).max(s);
-        let snippet_text = text[from..to].trim_end_matches('\r');
-        // Both ends inside the (trimmed) excerpt: annotate-snippets panics otherwise.
-        let a = (s - from).min(snippet_text.len());
-        let b = (e.min(to) - from).clamp(a, snippet_text.len());
-        Some((start, from == line_start, snippet_text, a..b))
-    });
     let label = match (record, style.lang) {
         (Some(r), Lang::En) => format!("{} (record {r})", d.name()),
         (Some(r), Lang::Ru) => format!("{} (запись {r})", d.name()),
         (None, _) => d.name().to_string(),
     };
+    let width = if style.width == 0 {
+        DEFAULT_WIDTH
+    } else {
+        style.width
+    };
+    // The excerpt and the real position of the span, for our own `-->` line
+    // (annotate-snippets would count columns from the start of the excerpt).
+    let excerpt = d.span().zip(d.start()).and_then(|(span, start)| {
+        let s = span.start.checked_sub(src.byte_offset)?;
+        let e = span.end.checked_sub(src.byte_offset)?.max(s);
+        let text = src.text;
+        if s > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e.min(text.len())) {
+            return None;
+        }
+        let e = e.min(text.len());
+        let gutter = start.line.to_string().len() + 3;
+        let budget = width.saturating_sub(gutter + 2).max(MIN_SOURCE);
+        let (from, to, end, cut_before, cut_after) = window(text, s, e, budget);
+        let mut shown = String::with_capacity(to - from + 8);
+        if cut_before {
+            shown.push('…');
+        }
+        let a = shown.len() + (s - from);
+        let b = shown.len() + (end - from);
+        shown.push_str(&text[from..to]);
+        if cut_after {
+            shown.push('…');
+        }
+        Some((start, shown, a..b))
+    });
+    let mut origin = None;
     match excerpt {
-        Some((start, whole_line, snippet_text, range)) => {
-            if !whole_line {
-                // A window of a long line: state the real column, and mark the cut.
-                group = group.element(Origin::path(src.path).line(start.line).char_column(start.column));
-            }
-            let snippet = Snippet::source(snippet_text)
+        Some((start, shown, range)) => {
+            origin = Some((start, shown.len()));
+            let snippet = Snippet::source(shown)
                 .line_start(start.line)
                 .annotation(AnnotationKind::Primary.span(range).label(label));
-            group = group.element(if whole_line {
-                snippet.path(src.path)
-            } else {
-                snippet
-            });
+            group = group.element(snippet);
         }
         None => {
             group = group.element(Origin::path(src.path));
@@ -149,5 +201,18 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
     } else {
         Renderer::plain()
     };
-    renderer.render(&report)
+    let mut out = renderer.render(&report);
+    // `--> path:line:column` after the title, as rustc writes it.
+    if let Some((start, _)) = origin {
+        let pad = " ".repeat(start.line.to_string().len());
+        let arrow = if style.color {
+            "\x1b[1m\x1b[94m--> \x1b[0m"
+        } else {
+            "--> "
+        };
+        let line = format!("{pad}{arrow}{}:{}:{}", src.path, start.line, start.column);
+        let at = out.find('\n').map_or(out.len(), |i| i + 1);
+        out.insert_str(at, &format!("{line}\n"));
+    }
+    out
 }

@@ -14,7 +14,7 @@ mod json;
 mod sarif;
 
 pub use github::github;
-pub use human::{HumanStyle, human};
+pub use human::{DEFAULT_WIDTH, HumanStyle, human};
 pub use json::json_record;
 pub use sarif::{FileFindings, sarif};
 

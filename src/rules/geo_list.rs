@@ -400,6 +400,32 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     if a.toks.is_empty() {
         return super::text::padded(ctx, at, "", false);
     }
+    // A safe fix must leave a value the field accepts: the canonical form
+    // and the removal of repeats are offered only when no code is unknown
+    // and `*` stands alone (`ru-by` -> `RU-BY` would still be wrong).
+    let fixable = if a.wildcard {
+        a.toks.len() == 1
+    } else {
+        a.problems
+            .iter()
+            .all(|(_, p)| matches!(p, CodeProblem::Repeated(_)))
+    };
+    // The unknown codes' hints, when every unknown code has one: the whole
+    // list with each hint applied and repeats removed.
+    let hinted = a
+        .problems
+        .iter()
+        .all(|(_, p)| !matches!(p, CodeProblem::Unknown(None)))
+        .then(|| {
+            let mut kept = std::collections::HashSet::new();
+            let v: Vec<&str> = a
+                .toks
+                .iter()
+                .map(|t| hint(&t.upper).unwrap_or(&t.upper))
+                .filter(|u| kept.insert(*u))
+                .collect();
+            v.join(" ")
+        });
     if let Some(c) = &a.not_canonical {
         at.emit(ctx, Rule::GeoListNotCanonical, |s| {
             let v = s.quote(c);
@@ -409,7 +435,11 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 "коды стран пишутся заглавными буквами через одиночный пробел"
             ))
             .help(tr!(s, "write `{v}`", "напишите `{v}`"))
-            .fix(at.replace(c.as_str(), Applicability::Safe))
+            .fix(
+                fixable
+                    .then(|| at.replace(c.as_str(), Applicability::Safe))
+                    .flatten(),
+            )
         });
     }
     if a.wildcard {
@@ -439,7 +469,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         let span = at.sub_span(t.start, t.end);
         match problem {
             CodeProblem::Repeated(code) => {
-                let fix = (!repeat_fixed).then(|| {
+                let fix = (!repeat_fixed && fixable).then(|| {
                     let mut kept = std::collections::HashSet::new();
                     let v: Vec<&str> = a
                         .toks
@@ -462,14 +492,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 });
             }
             CodeProblem::Unknown(h) => {
-                let fix = (h.is_some() && !hint_fixed).then(|| {
-                    let v: Vec<&str> = a
-                        .toks
-                        .iter()
-                        .map(|t| hint(&t.upper).unwrap_or(&t.upper))
-                        .collect();
-                    v.join(" ")
-                });
+                let fix = (!hint_fixed).then(|| hinted.clone()).flatten();
                 hint_fixed |= fix.is_some();
                 let raw = t.raw;
                 at.emit_at(ctx, Rule::UnknownCountry, span, |s| {

@@ -70,7 +70,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
 }
 
 /// Expand the paths. Problems (missing paths, empty directories) are returned
-/// as messages; the other inputs are still checked.
+/// as messages; the other inputs are still checked. Each real file is an
+/// input once, however many names lead to it (given twice, through its
+/// directory and by name, or through a symbolic link): the first name wins.
 pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -82,9 +84,19 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> 
         }
         return (inputs, errors);
     }
+    let mut seen = std::collections::HashSet::new();
+    let mut stdin_seen = false;
+    let mut push = |inputs: &mut Vec<Input>, path: PathBuf| {
+        let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(real) {
+            inputs.push(Input::File(path));
+        }
+    };
     for p in paths {
         if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin(stdin_name.to_string()));
+            if !std::mem::replace(&mut stdin_seen, true) {
+                inputs.push(Input::Stdin(stdin_name.to_string()));
+            }
         } else if p.is_dir() {
             let mut files = Vec::new();
             walk(p, &mut files, &mut errors);
@@ -94,9 +106,11 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> 
                     p.display()
                 ));
             }
-            inputs.extend(files.into_iter().map(Input::File));
+            for f in files {
+                push(&mut inputs, f);
+            }
         } else if p.exists() {
-            inputs.push(Input::File(p.clone()));
+            push(&mut inputs, p.clone());
         } else {
             errors.push(format!("{}: no such file or directory", p.display()));
         }

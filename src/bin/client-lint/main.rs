@@ -139,7 +139,12 @@ fn main() -> ExitCode {
         Color::Never => false,
         Color::Auto => terminal && !no_color,
     };
-    let style = HumanStyle { color, lang };
+    // Long source lines are cut to the terminal's width (`COLUMNS`).
+    let width = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or(client_lint::render::DEFAULT_WIDTH);
+    let style = HumanStyle { color, lang, width };
     let total: u64 = inputs
         .iter()
         .filter_map(|i| match i {
