@@ -11,6 +11,7 @@ mod batch;
 mod client;
 mod diagnostic;
 mod error;
+mod escape;
 pub mod fields;
 mod fix;
 pub mod i18n;

@@ -569,7 +569,12 @@ fn a_closed_pipe_is_not_a_crash() {
     child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     let status = child.wait().unwrap();
     assert!(!err.contains("panicked"), "{err}");
-    assert!(status.code().is_some(), "killed by a signal");
+    // The status the findings call for, so that `set -o pipefail` catches it.
+    assert_eq!(status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("found 40000 errors"),
+        "the run went on to the end: {err}"
+    );
 }
 
 #[test]
@@ -911,4 +916,48 @@ fn a_byte_order_mark_is_no_column() {
     let r = records(&o);
     assert_eq!(r[1]["name"], "client-type-wrong-case");
     assert_eq!(r[1]["column"], 10);
+}
+
+/// A hostile file name and hostile values reach no terminal or CI log raw,
+/// in any format; SARIF names the file by a relative reference that cannot
+/// be read as a scheme.
+#[cfg(unix)]
+#[test]
+fn hostile_names_and_values_are_escaped_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "javascript:alert(1)\u{1b}[2J\n\u{202e}x.json";
+    std::fs::write(
+        dir.path().join(name),
+        "{\"name\": \"a\u{9b}b\u{202e}c\u{7f}\", \"type\": \"\u{1b}[31mj\u{2066}\", \"timezone\": \"x\u{202e}\"}",
+    )
+    .unwrap();
+    let hostile = |s: &str| {
+        s.chars()
+            .any(|c| matches!(c, '\u{1b}' | '\u{9b}' | '\u{7f}' | '\u{202e}' | '\u{2066}'))
+    };
+    for format in ["human", "github"] {
+        let o = run_in(
+            dir.path(),
+            &["--isolated", "--color", "never", "--format", format, "."],
+        );
+        assert_eq!(code(&o), 1, "{format}");
+        let (out, err) = (stdout(&o), stderr(&o));
+        assert!(!hostile(&out) && !hostile(&err), "{format}: {out:?} {err:?}");
+        assert!(out.contains("\\u{1b}[2J\\u{a}\\u{202e}x.json"), "{format}: {out}");
+        if format == "human" {
+            // The name stays on one `-->` line.
+            assert!(
+                out.lines()
+                    .any(|l| l.trim_start().starts_with("--> ./javascript:alert(1)\\u{1b}")),
+                "{out}"
+            );
+        }
+    }
+    let o = run_in(dir.path(), &["--isolated", "--format", "sarif", "."]);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(uri, "./javascript%3Aalert%281%29%1B%5B2J%0A%E2%80%AEx.json");
 }

@@ -1,7 +1,9 @@
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// Escape a workflow-command value (`%`, CR, LF; and `:` `,` in properties).
+/// Escape a workflow-command value (`%`, CR, LF; and `:` `,` in properties),
+/// after making it safe for the log (no terminal or bidi controls).
 fn escape(s: &str, property: bool) -> String {
+    let s = super::terminal_safe(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -1,6 +1,6 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::Source;
+use super::{Source, terminal_safe};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::options::Lang;
 
@@ -115,7 +115,9 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
     };
     let help_level = Level::HELP.with_name(name("help", "подсказка"));
     let note_level = Level::NOTE.with_name(name("note", "примечание"));
-    let title = level.primary_title(d.message()).id(d.code());
+    // Messages quote the input; whatever reaches the terminal is escaped.
+    let title = level.primary_title(terminal_safe(d.message())).id(d.code());
+    let path = terminal_safe(src.path);
     let mut group = Group::with_title(title);
     let label = match (record, style.lang) {
         (Some(r), Lang::En) => format!("{} (record {r})", d.name()),
@@ -140,13 +142,16 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
         let gutter = start.line.to_string().len() + 3;
         let budget = width.saturating_sub(gutter + 2).max(MIN_SOURCE);
         let (from, to, end, cut_before, cut_after) = window(text, s, e, budget);
+        // Each part escaped on its own, so the caret stays under the span.
         let mut shown = String::with_capacity(to - from + 8);
         if cut_before {
             shown.push('…');
         }
-        let a = shown.len() + (s - from);
-        let b = shown.len() + (end - from);
-        shown.push_str(&text[from..to]);
+        shown.push_str(&terminal_safe(&text[from..s]));
+        let a = shown.len();
+        shown.push_str(&terminal_safe(&text[s..end]));
+        let b = shown.len();
+        shown.push_str(&terminal_safe(&text[end..to]));
         if cut_after {
             shown.push('…');
         }
@@ -162,7 +167,7 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
             group = group.element(snippet);
         }
         None => {
-            group = group.element(Origin::path(src.path));
+            group = group.element(Origin::path(path.clone()));
             let p = d
                 .pointer()
                 .map_or("", |p| if p.is_empty() { "(root)" } else { p });
@@ -171,7 +176,7 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
         }
     }
     if let Some(help) = d.help() {
-        group = group.element(help_level.message(help));
+        group = group.element(help_level.message(terminal_safe(help)));
     }
     let mut report = vec![group];
     if let Some(fix) = d.fix() {
@@ -182,7 +187,7 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
             (Applicability::Unsafe, true) => "исправляется с `--fix --unsafe-fixes`",
         };
         let shown = fix.value().map(|v| {
-            let v = v.to_string();
+            let v = terminal_safe(&v.to_string()).into_owned();
             match v.char_indices().nth(FIX_SHOWN_MAX) {
                 Some((i, _)) => format!("{}…", &v[..i]),
                 None => v,
@@ -210,7 +215,7 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
         } else {
             "--> "
         };
-        let line = format!("{pad}{arrow}{}:{}:{}", src.path, start.line, start.column);
+        let line = format!("{pad}{arrow}{path}:{}:{}", start.line, start.column);
         let at = out.find('\n').map_or(out.len(), |i| i + 1);
         out.insert_str(at, &format!("{line}\n"));
     }

@@ -13,6 +13,7 @@ mod human;
 mod json;
 mod sarif;
 
+pub use crate::escape::terminal_safe;
 pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, human};
 pub use json::json_record;

@@ -21,18 +21,26 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// A file name as a relative URI reference (RFC 3986): every byte but the
+/// unreserved characters and `/` percent-encoded, so no control character
+/// survives; and `./` in front when the first segment holds a `:`, which
+/// would otherwise read as a scheme (`javascript:alert(1).json`).
 fn uri(path: &str) -> String {
     let p = path.replace('\\', "/");
     let p = p.strip_prefix("./").unwrap_or(&p);
-    p.chars()
-        .map(|c| match c {
-            ' ' => "%20".to_string(),
-            '%' => "%25".to_string(),
-            '#' => "%23".to_string(),
-            '?' => "%3F".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    let mut out = String::with_capacity(p.len() + 2);
+    if p.split('/').next().is_some_and(|first| first.contains(':')) {
+        out.push_str("./");
+    }
+    for b in p.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(char::from(b))
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// A SARIF 2.1.0 log with one run: the tool's rules (with help text in

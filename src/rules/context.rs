@@ -26,7 +26,7 @@ impl Say {
             return "…".to_string();
         }
         // Most values are short and plain: copy them whole.
-        if value.len() <= QUOTE_MAX && !value.bytes().any(|b| b < 0x20 || b == 0x7f) {
+        if value.len() <= QUOTE_MAX && !value.chars().any(crate::escape::is_unsafe) {
             return value.to_string();
         }
         let mut out = String::with_capacity(value.len().min(QUOTE_MAX * 4) + 4);
@@ -40,7 +40,7 @@ impl Say {
                 '\n' => out.push_str("\\n"),
                 '\t' => out.push_str("\\t"),
                 '\r' => out.push_str("\\r"),
-                c if c.is_control() => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
+                c if crate::escape::is_unsafe(c) => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
                 c => out.push(c),
             }
         }

@@ -36,6 +36,7 @@ fn error_line(lang: Lang, message: &str) {
         Ui::En => "error",
         Ui::Ru => "ошибка",
     };
+    let message = client_lint::render::terminal_safe(message);
     let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
 }
 
@@ -44,6 +45,7 @@ fn warning_line(lang: Lang, message: &str) {
         Ui::En => "warning",
         Ui::Ru => "предупреждение",
     };
+    let message = client_lint::render::terminal_safe(message);
     let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
 }
 
@@ -168,6 +170,7 @@ fn main() -> ExitCode {
     } else {
         Box::new(stdout)
     };
+    let sink = output::Closable::new(sink);
     let mut out = output::Out::new(io::BufWriter::new(sink), args.format, style);
     let result = out
         .begin()
@@ -179,7 +182,6 @@ fn main() -> ExitCode {
     progress.finish_and_clear();
     let outcome = match result {
         Ok(o) => o,
-        Err(e) if closed_pipe(&e) => return ExitCode::from(EXIT_OK),
         Err(e) => {
             error_line(lang, &e.to_string());
             return ExitCode::from(EXIT_FAILURE);
@@ -187,10 +189,9 @@ fn main() -> ExitCode {
     };
     drop(out);
     if let Some(text) = &outcome.stdin_fixed {
-        let mut stdout = io::stdout().lock();
-        if let Err(e) = stdout.write_all(text).and_then(|()| stdout.flush())
-            && !closed_pipe(&e)
-        {
+        // A closed pipe here loses nothing the exit status needs.
+        let mut stdout = output::Closable::new(io::stdout().lock());
+        if stdout.write_all(text).and_then(|()| stdout.flush()).is_err() {
             return ExitCode::from(EXIT_FAILURE);
         }
     }

@@ -8,6 +8,48 @@ use client_lint::{Applicability, Lang, Record, Severity};
 use crate::args::Format;
 use crate::ui::{Ui, ui};
 
+/// A writer that turns a closed pipe into a sink: `client-lint … | head`
+/// stops printing, but the run goes on, so that the exit status still says
+/// what the findings call for (and `set -o pipefail` catches errors).
+pub struct Closable<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> Closable<W> {
+    pub fn new(inner: W) -> Self {
+        Closable { inner, closed: false }
+    }
+}
+
+impl<W: Write> Write for Closable<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        match self.inner.write(buf) {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(buf.len())
+            }
+            other => other,
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.inner.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
 /// Counts for the summary and the exit code.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Totals {
