@@ -1,9 +1,8 @@
 use crate::diagnostic::{Diagnostic, Severity};
 
-/// Escape a workflow-command value (`%`, CR, LF; and `:` `,` in properties),
-/// after making it safe for the log (no terminal or bidi controls).
+/// Escape a workflow-command value (`%`, CR, LF; and `:` `,` in properties).
+/// Text from the input is made safe for the log first (`terminal_safe`).
 fn escape(s: &str, property: bool) -> String {
-    let s = super::terminal_safe(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -33,7 +32,7 @@ pub fn github(d: &Diagnostic, file: &str) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut props = format!("file={}", escape(file, true));
+    let mut props = format!("file={}", escape(&super::terminal_safe(file), true));
     if let (Some(s), Some(e)) = (d.start(), d.end()) {
         props.push_str(&format!(
             ",line={},col={},endLine={},endColumn={}",
@@ -44,10 +43,10 @@ pub fn github(d: &Diagnostic, file: &str) -> String {
         ",title={}",
         escape(&format!("{} {}", d.code(), d.name()), true)
     ));
-    let mut message = d.message().to_string();
+    let mut message = super::terminal_safe(d.message()).into_owned();
     if let Some(help) = d.help() {
         message.push('\n');
-        message.push_str(help);
+        message.push_str(&super::terminal_safe(help));
     }
     format!("::{level} {props}::{}", escape(&message, false))
 }
