@@ -961,3 +961,189 @@ fn hostile_names_and_values_are_escaped_in_every_format() {
         .to_string();
     assert_eq!(uri, "./javascript%3Aalert%281%29%1B%5B2J%0A%E2%80%AEx.json");
 }
+
+// --- --fix a careful administrator trusts ------------------------------------------
+
+/// A file with one fixable mistake.
+const FIXABLE: &str = "{\"type\": \"j\"}\n";
+
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("client-lint"))
+        .collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_links_and_read_only_files_are_refused_without_force() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    std::fs::write(&a, FIXABLE).unwrap();
+    std::fs::hard_link(&a, dir.path().join("b.json")).unwrap();
+    let o = run_in(dir.path(), &["--isolated", "--fix", "a.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("a.json: not fixed: it has 2 hard links"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), FIXABLE);
+    let o = run_in(dir.path(), &["--isolated", "--fix", "--force", "a.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), "{\"type\": \"J\"}\n");
+
+    let ro = dir.path().join("ro.json");
+    std::fs::write(&ro, FIXABLE).unwrap();
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = run_in(dir.path(), &["--isolated", "--fix", "ro.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ro.json: not fixed: the file is read-only"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), FIXABLE);
+    let o = run_in(dir.path(), &["--isolated", "--fix", "--force", "ro.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::metadata(&ro).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+/// Owner, group, mode and extended attributes survive the rewrite.
+#[cfg(unix)]
+#[test]
+fn fixing_keeps_owner_group_mode_and_extended_attributes() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("c.json");
+    std::fs::write(&f, FIXABLE).unwrap();
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // As root (as CI runs): a file owned by nobody:nogroup stays theirs.
+    let root = std::fs::metadata(dir.path()).unwrap().uid() == 0
+        && std::os::unix::fs::chown(&f, Some(65534), Some(65534)).is_ok();
+    let xattr = xattr::set(&f, "user.client-lint-test", b"kept").is_ok();
+    let before = std::fs::metadata(&f).unwrap();
+    let o = run_in(dir.path(), &["--isolated", "--fix", "c.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let after = std::fs::metadata(&f).unwrap();
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), "{\"type\": \"J\"}\n");
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    if root {
+        assert_eq!((after.uid(), after.gid()), (65534, 65534));
+    }
+    assert_eq!(after.mode() & 0o777, 0o640);
+    if xattr {
+        assert_eq!(
+            xattr::get(&f, "user.client-lint-test").unwrap().as_deref(),
+            Some(&b"kept"[..])
+        );
+    }
+}
+
+/// Leftovers of a killed run (the old fixed name, or any other) never block a
+/// later run, even with the same process id.
+#[test]
+fn leftover_temporary_files_do_not_block_a_later_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.json"), FIXABLE).unwrap();
+    for leftover in [".c.json.client-lint-1.tmp", ".c.json.abcdefghij.client-lint.tmp"] {
+        std::fs::write(dir.path().join(leftover), "half").unwrap();
+    }
+    let o = run_in(dir.path(), &["--isolated", "--fix", "c.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("c.json")).unwrap(),
+        "{\"type\": \"J\"}\n"
+    );
+}
+
+/// SIGTERM while fixing a large file: no temporary file stays, and the file
+/// is whole, old or new.
+#[cfg(unix)]
+#[test]
+fn a_terminated_fix_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("big.ndjson");
+    let old = FIXABLE.repeat(400_000);
+    std::fs::write(&f, &old).unwrap();
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args(["--isolated", "--fix", "-q", "big.ndjson"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary file to appear (or the run to end), then stop it.
+    let mut seen = false;
+    for _ in 0..60_000 {
+        if !temp_files(dir.path()).is_empty() {
+            seen = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        temp_files(dir.path()).is_empty(),
+        "left behind: {:?}",
+        temp_files(dir.path())
+    );
+    let now = std::fs::read_to_string(&f).unwrap();
+    assert!(
+        now == old || now == old.replace('j', "J"),
+        "the file is neither old nor new"
+    );
+    if seen {
+        assert_eq!(status.code(), Some(130), "interrupted while writing");
+    }
+}
+
+/// Standard input, `/dev/stdin` and FIFOs are read, never rewritten: their
+/// fixed text goes to standard output.
+#[cfg(unix)]
+#[test]
+fn streams_are_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.json");
+    std::fs::write(&s, FIXABLE).unwrap();
+    let o = bin()
+        .current_dir(dir.path())
+        .args(["--isolated", "--fix", "/dev/stdin"])
+        .stdin(std::fs::File::open(&s).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&s).unwrap(),
+        FIXABLE,
+        "s.json was rewritten"
+    );
+    assert_eq!(stdout(&o), "{\"type\": \"J\"}\n");
+
+    let fifo = dir.path().join("f.json");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, FIXABLE).unwrap())
+    };
+    let o = run_in(dir.path(), &["--isolated", "--fix", "f.json"]);
+    writer.join().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(stdout(&o), "{\"type\": \"J\"}\n");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+}

@@ -8,10 +8,15 @@ use client_lint::render::{FileFindings, HumanStyle, Source};
 use client_lint::{Diagnostic, Lang, Layout, Options, Rule};
 use libfuzzer_sys::fuzz_target;
 
+/// Line and column of `offset`: columns count Unicode scalar values, and a
+/// byte order mark at the start is no column (editors do not show it).
 fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    let mut column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    if line == 1 && before.starts_with('\u{FEFF}') {
+        column -= 1;
+    }
     (line, column)
 }
 

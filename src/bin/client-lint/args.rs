@@ -77,6 +77,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
 
+    /// With --fix: also rewrite read-only files, files with several hard links
+    /// (the other names keep the old text) and files whose owner this user
+    /// cannot keep.
+    #[arg(long, requires = "fix")]
+    pub force: bool,
+
     /// Print the fixes as a unified diff, change nothing; exit 1 if there is any.
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,

@@ -7,7 +7,11 @@ use client_lint::Layout;
 /// One input to check.
 #[derive(Debug, Clone)]
 pub enum Input {
+    /// A regular file: `--fix` rewrites it.
     File(PathBuf),
+    /// A FIFO, a device, `/dev/stdin`: read like a file, never rewritten;
+    /// `--fix` prints its fixed text, like standard input.
+    Stream(PathBuf),
     Stdin(String),
 }
 
@@ -15,7 +19,7 @@ impl Input {
     /// The name shown in output.
     pub fn name(&self) -> String {
         match self {
-            Input::File(p) => p.display().to_string(),
+            Input::File(p) | Input::Stream(p) => p.display().to_string(),
             Input::Stdin(name) => name.clone(),
         }
     }
@@ -89,7 +93,11 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> 
     let mut push = |inputs: &mut Vec<Input>, path: PathBuf| {
         let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
         if seen.insert(real) {
-            inputs.push(Input::File(path));
+            inputs.push(if crate::fs::is_stream(&path) {
+                Input::Stream(path)
+            } else {
+                Input::File(path)
+            });
         }
     };
     for p in paths {

@@ -114,7 +114,10 @@ fn main() -> ExitCode {
         client_lint::UnsafeFixes::Skip
     };
     let action = match (args.fix, args.diff) {
-        (true, _) => Action::Fix { unsafe_fixes },
+        (true, _) => Action::Fix {
+            unsafe_fixes,
+            force: args.force,
+        },
         (_, true) => Action::Diff { unsafe_fixes },
         _ => Action::Check,
     };
@@ -126,8 +129,14 @@ fn main() -> ExitCode {
     for e in &input_errors {
         error_line(lang, e);
     }
-    let to_stderr =
-        matches!(action, Action::Fix { .. }) && inputs.iter().any(|i| matches!(i, inputs::Input::Stdin(_)));
+    let to_stderr = matches!(action, Action::Fix { .. })
+        && inputs
+            .iter()
+            .any(|i| matches!(i, inputs::Input::Stdin(_) | inputs::Input::Stream(_)));
+    if matches!(action, Action::Fix { .. }) {
+        // Interrupted while writing: no temporary file stays behind.
+        fs::clean_up_on_signals();
+    }
     // With `--fix` on standard input the fixed document goes to standard
     // output, so findings go to standard error.
     let terminal = if to_stderr {
@@ -151,7 +160,7 @@ fn main() -> ExitCode {
         .iter()
         .filter_map(|i| match i {
             inputs::Input::File(p) => std::fs::metadata(p).ok().map(|m| m.len()),
-            inputs::Input::Stdin(_) => None,
+            inputs::Input::Stream(_) | inputs::Input::Stdin(_) => None,
         })
         .sum();
     let progress = if io::stderr().is_terminal() && total > PROGRESS_MIN_BYTES && !args.quiet {
@@ -188,7 +197,7 @@ fn main() -> ExitCode {
         }
     };
     drop(out);
-    if let Some(text) = &outcome.stdin_fixed {
+    for text in &outcome.stdin_fixed {
         // A closed pipe here loses nothing the exit status needs.
         let mut stdout = output::Closable::new(io::stdout().lock());
         if stdout.write_all(text).and_then(|()| stdout.flush()).is_err() {

@@ -22,7 +22,7 @@ const BATCH_BYTES: u64 = 64 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Check,
-    Fix { unsafe_fixes: UnsafeFixes },
+    Fix { unsafe_fixes: UnsafeFixes, force: bool },
     Diff { unsafe_fixes: UnsafeFixes },
 }
 
@@ -56,8 +56,9 @@ pub struct Outcome {
     pub unreadable: usize,
     /// Files that `--fix` or `--diff` did not change, and why.
     pub skipped: Vec<String>,
-    /// `--fix` on standard input: the document for standard output.
-    pub stdin_fixed: Option<Vec<u8>>,
+    /// `--fix` on standard input and streams: the documents for standard
+    /// output, in order.
+    pub stdin_fixed: Vec<Vec<u8>>,
 }
 
 /// Git-style `a/`/`b/` labels for relative paths; absolute ones as they are.
@@ -77,11 +78,16 @@ fn diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, action: Action) -> Done {
+fn check_whole(
+    input: &Input,
+    read: io::Result<(Vec<u8>, Option<crate::fs::Identity>)>,
+    options: &Options,
+    action: Action,
+) -> Done {
     let name = input.name();
     let layout = input.layout();
-    let bytes = match bytes {
-        Ok(b) => b,
+    let (bytes, identity) = match read {
+        Ok(r) => r,
         Err(e) => {
             return Done {
                 name: name.clone(),
@@ -104,7 +110,7 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
     let mut rewritten = false;
     let unsafe_fixes = match action {
         Action::Check => None,
-        Action::Fix { unsafe_fixes } | Action::Diff { unsafe_fixes } => Some(unsafe_fixes),
+        Action::Fix { unsafe_fixes, .. } | Action::Diff { unsafe_fixes } => Some(unsafe_fixes),
     };
     // A document with a syntax or encoding error is never rewritten.
     let broken = records.iter().any(|r| r.report.has_syntax_error());
@@ -112,14 +118,15 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
     if let (Some(unsafe_fixes), false) = (unsafe_fixes, broken) {
         let result = client_lint::fix_records(&text, options, layout, unsafe_fixes);
         if result.text != text {
-            match (action, input) {
-                (Action::Diff { .. }, _) => diff_text = Some(diff(&name, &text, &result.text)),
-                (_, Input::Stdin(_)) => {}
-                (_, Input::File(path)) => {
-                    if let Err(e) = crate::fs::write_atomic(path, &result.text) {
-                        failure = Some(format!("{name}: could not write the fixed file: {e}"));
+            match (action, input, identity) {
+                (Action::Diff { .. }, _, _) => diff_text = Some(diff(&name, &text, &result.text)),
+                (Action::Fix { force, .. }, Input::File(path), Some(id)) => {
+                    if let Err(e) = crate::fs::write_atomic(path, &result.text, id, force) {
+                        failure = Some(format!("{name}: {e}"));
                     }
                 }
+                // Standard input and streams are printed, never rewritten.
+                _ => {}
             }
             if matches!(action, Action::Fix { .. }) && failure.is_none() {
                 fixed = result.applied;
@@ -129,9 +136,10 @@ fn check_whole(input: &Input, bytes: io::Result<Vec<u8>>, options: &Options, act
             }
         }
     }
-    // Standard input is echoed whole: fixed, or byte for byte as it came
-    // (`text` holds only the valid prefix of input that is not UTF-8).
-    let stdin_out = matches!((action, input), (Action::Fix { .. }, Input::Stdin(_))).then(|| {
+    // Standard input and streams are echoed whole: fixed, or byte for byte as
+    // they came (`text` holds only the valid prefix of input that is not UTF-8).
+    let printed = matches!(input, Input::Stdin(_) | Input::Stream(_));
+    let stdin_out = (matches!(action, Action::Fix { .. }) && printed).then(|| {
         if rewritten {
             text.clone().into_bytes()
         } else {
@@ -213,7 +221,7 @@ pub fn run<W: Write>(
     while i < inputs.len() {
         let size = |inp: &Input| match inp {
             Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
-            Input::Stdin(_) => 0,
+            Input::Stream(_) | Input::Stdin(_) => 0,
         };
         if let (Input::File(p), Layout::Ndjson, Action::Check) = (&inputs[i], inputs[i].layout(), action)
             && size(&inputs[i]) > crate::stream::STREAM_MIN
@@ -248,9 +256,9 @@ pub fn run<W: Write>(
             emit(d, out, &mut outcome, action)?;
         }
         if let Action::Fix { .. } = action {
-            for (d, input) in done.iter().zip(&inputs[i..j]) {
-                if let (Input::Stdin(_), Some(out)) = (input, &d.stdin_out) {
-                    outcome.stdin_fixed = Some(out.clone());
+            for d in &done {
+                if let Some(out) = &d.stdin_out {
+                    outcome.stdin_fixed.push(out.clone());
                 }
             }
         }
