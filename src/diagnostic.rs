@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::pointer::Pointer;
 use crate::rule::Rule;
 pub use crate::rule::Severity;
 use crate::span::Span;
@@ -153,7 +154,11 @@ pub struct Diagnostic {
     code: &'static str,
     name: &'static str,
     severity: Severity,
-    pointer: Option<String>,
+    /// Shared with the findings beside it; written out on first request.
+    #[serde(serialize_with = "serialize_pointer")]
+    pointer: Option<Pointer>,
+    #[serde(skip)]
+    pointer_text: PointerText,
     message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<String>,
@@ -180,7 +185,7 @@ impl Diagnostic {
     pub(crate) fn new(
         rule: Rule,
         severity: Severity,
-        pointer: Option<String>,
+        pointer: Option<Pointer>,
         span: Option<Span>,
         message: String,
         help: Option<String>,
@@ -193,6 +198,7 @@ impl Diagnostic {
             name: info.name,
             severity,
             pointer,
+            pointer_text: PointerText::default(),
             message,
             help,
             line: None,
@@ -249,7 +255,11 @@ impl Diagnostic {
     /// RFC 6901 JSON Pointer of the offending key or value; `""` is the document
     /// root; `None` for syntax and encoding errors.
     pub fn pointer(&self) -> Option<&str> {
-        self.pointer.as_deref()
+        let p = self.pointer.as_ref()?;
+        Some(match p {
+            Pointer::Text(t) => t,
+            Pointer::Path(_) => self.pointer_text.0.get_or_init(|| p.render().into()),
+        })
     }
 
     /// What is wrong, in the chosen language.
@@ -346,5 +356,23 @@ mod tests {
     fn positions_accept_unsorted_offsets() {
         let p = positions("a\nb", &[2, 0]);
         assert_eq!((p[0].line, p[1].line), (2, 1));
+    }
+}
+
+fn serialize_pointer<S: serde::Serializer>(p: &Option<Pointer>, s: S) -> Result<S::Ok, S::Error> {
+    match p {
+        Some(p) => s.serialize_str(&p.render()),
+        None => s.serialize_none(),
+    }
+}
+
+/// A pointer's text once written out: a cache, never part of what the
+/// finding is (equal findings are equal whether or not it is filled).
+#[derive(Debug, Clone, Default)]
+struct PointerText(std::sync::OnceLock<Box<str>>);
+
+impl PartialEq for PointerText {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }

@@ -350,6 +350,7 @@ const DOCUMENT_RULES: &[Rule] = &[
     Rule::InvalidEncoding,
     Rule::ByteOrderMark,
     Rule::LoneSurrogate,
+    Rule::TooManyFindings,
 ];
 
 impl Rule {

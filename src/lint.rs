@@ -69,12 +69,13 @@ pub(crate) fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trai
     if let Some(root) = &parsed.root {
         record::check_record(ctx, root, parsed.errors.is_empty());
         for &span in &parsed.surrogates {
-            document::lone_surrogate(ctx, record::pointer_at(root, span), span);
+            document::lone_surrogate(ctx, || record::pointer_at(root, span), span);
         }
     }
     for e in &parsed.errors {
         syntax_errors::syntax_error(ctx, e);
     }
+    ctx.finish(Span::new(parsed.end, parsed.end));
     (parsed.end, !parsed.errors.is_empty())
 }
 
@@ -108,6 +109,7 @@ pub fn lint_value(value: &serde_json::Value, options: &Options) -> Report {
     let mut ctx = Ctx::new(options, None);
     let root = syntax::from_value::node(value);
     record::check_record(&mut ctx, &root, true);
+    ctx.finish(Span::default());
     Report {
         diagnostics: ctx.diags,
     }

@@ -110,6 +110,9 @@ impl Levels {
     }
 }
 
+/// Findings kept per record unless [`Options::max_findings`] says otherwise.
+pub const DEFAULT_MAX_FINDINGS: usize = 1000;
+
 /// Options for [`crate::lint_str`] and the other entry points, built with
 /// chained calls; fields are private so that new options never break callers.
 ///
@@ -129,6 +132,7 @@ pub struct Options {
     lang: Lang,
     redact: bool,
     levels: Levels,
+    max_findings: Option<usize>,
 }
 
 impl Options {
@@ -165,6 +169,31 @@ impl Options {
     pub fn redact(mut self, redact: bool) -> Self {
         self.redact = redact;
         self
+    }
+
+    /// At most this many findings per record (default [`DEFAULT_MAX_FINDINGS`]);
+    /// past it, one finding says how many more there were and of which
+    /// severity, and is an error if any of them was, so that the cap never
+    /// hides an error. Output and memory stay bounded on hostile input.
+    /// `usize::MAX` for no cap.
+    ///
+    /// ```
+    /// use client_lint::Options;
+    /// let doc = r#"{"a": 1, "b": 2, "c": 3, "type": "x"}"#;
+    /// let report = client_lint::lint_str(doc, &Options::new().max_findings(2));
+    /// let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
+    /// assert_eq!(names, ["unknown-key", "unknown-key", "too-many-findings"]);
+    /// assert!(report.has_errors(), "the left-out error still counts");
+    /// ```
+    #[must_use]
+    pub fn max_findings(mut self, max: usize) -> Self {
+        self.max_findings = Some(max);
+        self
+    }
+
+    /// The cap on findings per record.
+    pub fn get_max_findings(&self) -> usize {
+        self.max_findings.unwrap_or(DEFAULT_MAX_FINDINGS)
     }
 
     /// The mode set.

@@ -146,6 +146,7 @@ registry! {
     "CL009" InvalidEncoding "invalid-encoding" Error None;
     "CL010" ByteOrderMark "byte-order-mark" Warning None;
     "CL011" LoneSurrogate "lone-surrogate" Error None;
+    "CL012" TooManyFindings "too-many-findings" Error None;
     "CL101" IdOutOfRange "id-out-of-range" Error None;
     "CL102" NumberNotInteger "number-not-integer" Error Sometimes;
     "CL103" ThresholdOutOfRange "threshold-out-of-range" Error None;
@@ -252,7 +253,9 @@ impl Rule {
     /// Whether the rule's level is fixed: text that is not JSON
     /// (`syntax-error`) or not UTF-8 (`invalid-encoding`) is always reported as
     /// an error, whatever [`crate::Options`] or the configuration say, so that
-    /// such a document can never pass a check or be rewritten by a fix.
+    /// such a document can never pass a check or be rewritten by a fix; and
+    /// `too-many-findings` cannot be turned off, so the cap never hides an
+    /// error.
     ///
     /// ```
     /// use client_lint::{Level, Options, Rule};
@@ -261,7 +264,10 @@ impl Rule {
     /// assert!(client_lint::lint_str(r#"{"type": "j",}"#, &options).has_errors());
     /// ```
     pub const fn is_locked(self) -> bool {
-        matches!(self, Rule::SyntaxError | Rule::InvalidEncoding)
+        matches!(
+            self,
+            Rule::SyntaxError | Rule::InvalidEncoding | Rule::TooManyFindings
+        )
     }
 
     /// Find a rule by code (`CL401`, any case) or name (`unknown-timezone`).

@@ -3,6 +3,12 @@
 
 use client_lint::{Layout, Options, lint_bytes, lint_records, lint_str};
 
+/// Every finding kept: these tests are about scale (the default cap keeps
+/// 1,000 per record; tests/linear.rs checks it).
+fn unlimited() -> Options {
+    Options::new().max_findings(usize::MAX)
+}
+
 fn names(text: &str) -> Vec<&'static str> {
     lint_str(text, &Options::default())
         .diagnostics()
@@ -69,7 +75,7 @@ fn a_100_mb_string_value() {
 fn a_million_country_codes() {
     let codes = "RU ".repeat(1_000_000);
     let text = format!(r#"{{"geo_list": "{}XX"}}"#, codes);
-    let r = lint_str(&text, &Options::default());
+    let r = lint_str(&text, &unlimited());
     // One duplicate finding per repetition, one unknown code, all in order.
     assert_eq!(r.diagnostics().len(), 1_000_000);
     assert_eq!(r.diagnostics().last().unwrap().name(), "unknown-country");
@@ -78,10 +84,10 @@ fn a_million_country_codes() {
     // A valid list with a million repeats: only the first duplicate carries
     // the (whole-value) fix, so memory stays linear.
     let text = format!(r#"{{"geo_list": "{}BY"}}"#, codes);
-    let r = lint_str(&text, &Options::default());
+    let r = lint_str(&text, &unlimited());
     assert_eq!(r.diagnostics().len(), 999_999);
     assert_eq!(r.diagnostics().iter().filter(|d| d.fix().is_some()).count(), 1);
-    let fixed = client_lint::fix_str(&text, &Options::default(), client_lint::UnsafeFixes::Skip);
+    let fixed = client_lint::fix_str(&text, &unlimited(), client_lint::UnsafeFixes::Skip);
     assert_eq!(fixed.text, r#"{"geo_list": "RU BY"}"#);
 }
 
@@ -89,9 +95,9 @@ fn a_million_country_codes() {
 fn a_hundred_thousand_unknown_and_duplicate_keys() {
     let unknown: Vec<String> = (0..100_000).map(|i| format!("\"key{i}\": {i}")).collect();
     let text = format!("{{{}}}", unknown.join(","));
-    assert_eq!(lint_str(&text, &Options::default()).diagnostics().len(), 100_000);
+    assert_eq!(lint_str(&text, &unlimited()).diagnostics().len(), 100_000);
     let dups = vec!["\"name\": \"a\""; 100_000].join(",");
-    let r = lint_str(&format!("{{{dups}}}"), &Options::default());
+    let r = lint_str(&format!("{{{dups}}}"), &unlimited());
     assert_eq!(
         r.diagnostics()
             .iter()
@@ -101,10 +107,7 @@ fn a_hundred_thousand_unknown_and_duplicate_keys() {
     );
     // Many keys in a nested object, each twice: past the scan, into the set.
     let keys: Vec<String> = (0..20_000).map(|i| format!("\"k{}\": 1", i % 10_000)).collect();
-    let r = lint_str(
-        &format!("{{\"extra\": {{{}}}}}", keys.join(",")),
-        &Options::default(),
-    );
+    let r = lint_str(&format!("{{\"extra\": {{{}}}}}", keys.join(",")), &unlimited());
     let dups: Vec<_> = r
         .diagnostics()
         .iter()

@@ -35,6 +35,8 @@ struct Invalid {
     severity: Option<String>,
     /// Part of the English message.
     message: Option<String>,
+    /// The findings cap per record, when the vector needs a small one.
+    max_findings: Option<usize>,
 }
 
 fn vectors() -> Vectors {
@@ -77,7 +79,11 @@ fn valid_vectors_are_silent() {
 
 fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
     let input = bytes(v);
-    let report = client_lint::lint_bytes(&input, &options(&v.mode, lang));
+    let mut opts = options(&v.mode, lang);
+    if let Some(max) = v.max_findings {
+        opts = opts.max_findings(max);
+    }
+    let report = client_lint::lint_bytes(&input, &opts);
     let found: Vec<&Diagnostic> = report
         .diagnostics()
         .iter()

@@ -6,7 +6,9 @@ use std::borrow::Cow;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::options::{Lang, Options};
-use crate::rule::Rule;
+use crate::pointer::Pointer;
+pub use crate::pointer::pointer_token;
+use crate::rule::{Rule, Severity};
 use crate::span::Span;
 use crate::syntax::{Node, Value};
 
@@ -97,13 +99,13 @@ impl FieldAt<'_, '_> {
     /// Report `rule` at this field's value; `finding` runs only when the rule
     /// is enabled.
     pub fn emit(&self, ctx: &mut Ctx<'_>, rule: Rule, finding: impl FnOnce(&Say) -> Finding) {
-        ctx.emit(rule, Some(self.pointer()), self.node.span, finding);
+        ctx.emit(rule, || Some(self.pointer()), self.node.span, finding);
     }
 
     /// Report `rule` at this field, pointing at `span` (its key, or part of
     /// its value).
     pub fn emit_at(&self, ctx: &mut Ctx<'_>, rule: Rule, span: Span, finding: impl FnOnce(&Say) -> Finding) {
-        ctx.emit(rule, Some(self.pointer()), span, finding);
+        ctx.emit(rule, || Some(self.pointer()), span, finding);
     }
 
     /// The JSON Pointer of the value, built only when a finding is reported.
@@ -171,7 +173,8 @@ fn raw_offset(raw: &str, target: usize) -> usize {
     r.min(b.len())
 }
 
-/// Collects diagnostics for one record.
+/// Collects diagnostics for one record, at most [`Options::get_max_findings`]
+/// of them; past that, only how many more there were of each severity.
 pub(crate) struct Ctx<'o> {
     pub opts: &'o Options,
     /// The text spans point into; empty when linting a value.
@@ -179,6 +182,8 @@ pub(crate) struct Ctx<'o> {
     pub diags: Vec<Diagnostic>,
     /// Whether spans are real (text) or absent ([`crate::lint_value`]).
     pub spans: bool,
+    /// Findings past the cap, by severity: info, warning, error.
+    suppressed: [usize; 3],
 }
 
 impl<'o> Ctx<'o> {
@@ -188,20 +193,32 @@ impl<'o> Ctx<'o> {
             source: source.unwrap_or(""),
             diags: Vec::new(),
             spans: source.is_some(),
+            suppressed: [0; 3],
         }
     }
 
-    /// Report `rule` at `span`; `found` runs only when the rule is enabled.
-    pub fn emit(
+    /// Report `rule` at `span`. `pointer` and `found` run only when the rule
+    /// is enabled and the record is under its cap, so a disabled or capped
+    /// finding costs no message and no pointer.
+    pub fn emit<P: Into<Pointer>>(
         &mut self,
         rule: Rule,
-        pointer: Option<String>,
+        pointer: impl FnOnce() -> Option<P>,
         span: Span,
         found: impl FnOnce(&Say) -> Finding,
     ) {
         let Some(severity) = self.opts.severity(rule) else {
             return;
         };
+        if self.diags.len() >= self.opts.get_max_findings() {
+            self.suppressed[match severity {
+                Severity::Error => 2,
+                Severity::Warning => 1,
+                _ => 0,
+            }] += 1;
+            return;
+        }
+        let pointer: Option<Pointer> = pointer().map(Into::into);
         let say = Say {
             lang: self.opts.get_lang(),
             redact: self.opts.is_redacting(),
@@ -209,7 +226,10 @@ impl<'o> Ctx<'o> {
         let f = found(&say);
         let source = self.source;
         let fix = f.fix.and_then(|spec| {
-            let p = pointer.clone().unwrap_or_default();
+            let p = pointer
+                .as_ref()
+                .map(|p| p.render().into_owned())
+                .unwrap_or_default();
             let (mut fix, edit) = match spec {
                 FixSpec::Replace(span, value, a) => {
                     let replacement = serde_json::to_string(&value).unwrap_or_default();
@@ -243,18 +263,39 @@ impl<'o> Ctx<'o> {
             fix,
         ));
     }
-}
 
-/// Escape one reference token for an RFC 6901 JSON Pointer.
-///
-/// ```
-/// assert_eq!(client_lint::pointer_token("a/b~c"), "a~1b~0c");
-/// ```
-pub fn pointer_token(key: &str) -> Cow<'_, str> {
-    if key.contains(['~', '/']) {
-        Cow::Owned(key.replace('~', "~0").replace('/', "~1"))
-    } else {
-        Cow::Borrowed(key)
+    /// Close the record: when findings were left out, one more that says how
+    /// many, of which severity; an error when any of them was an error, so
+    /// that the cap never hides one. At the record's end (`at`).
+    pub fn finish(&mut self, at: Span) {
+        let [info, warnings, errors] = self.suppressed;
+        let total = info + warnings + errors;
+        if total == 0 {
+            return;
+        }
+        self.suppressed = [0; 3];
+        let severity = if errors > 0 {
+            Severity::Error
+        } else if warnings > 0 {
+            Severity::Warning
+        } else {
+            Severity::Info
+        };
+        let max = self.opts.get_max_findings();
+        let say = Say {
+            lang: self.opts.get_lang(),
+            redact: self.opts.is_redacting(),
+        };
+        let f = super::document::too_many_findings(&say, max, total, errors, warnings);
+        self.diags.push(Diagnostic::new(
+            Rule::TooManyFindings,
+            severity,
+            None::<Pointer>,
+            self.spans.then_some(at),
+            f.message,
+            f.help,
+            None,
+        ));
     }
 }
 

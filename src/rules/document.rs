@@ -1,14 +1,14 @@
 //! The shape of a record: the root, keys, JSON types, ownership and depth
-//! (CL002–CL008).
+//! (CL002–CL008), lone surrogates (CL011) and the findings cap (CL012).
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 
-use super::{Ctx, FieldAt, Finding, FixSpec, pointer_token, tr};
+use super::{Ctx, FieldAt, Finding, FixSpec, Say, tr};
 use crate::diagnostic::Applicability;
 use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner};
 use crate::i18n::{Lang, Text};
 use crate::options::Mode;
+use crate::pointer::{Path, Pointer};
 use crate::rule::{Explanation, Rule};
 use crate::span::Span;
 use crate::syntax::{Node, Value, is_integer_literal};
@@ -125,6 +125,20 @@ pub(crate) static LONE_SURROGATE: Explanation = Explanation {
     references: &["RFC 8259, section 8.2 (unpaired surrogates)"],
 };
 
+pub(crate) static TOO_MANY_FINDINGS: Explanation = Explanation {
+    what: Text {
+        en: "A record had more findings than the cap (1,000 by default; `Options::max_findings`, `--max-findings`). The first ones are reported, then this one, which says how many more there were of each severity. It is an error when any of them was an error, so the cap never hides one, and it cannot be turned off.",
+        ru: "В записи больше сообщений, чем предел (по умолчанию 1000; `Options::max_findings`, `--max-findings`). Показываются первые, затем это, где сказано, сколько ещё было каждой важности. Это ошибка, если среди них была ошибка, чтобы предел никогда её не скрыл, и его нельзя отключить.",
+    },
+    why: Text {
+        en: "A hostile or generated document can hold millions of mistakes; output and memory stay bounded while the verdict stays right.",
+        ru: "Враждебный или сгенерированный документ может содержать миллионы ошибок; вывод и память остаются ограниченными, а вердикт — верным.",
+    },
+    example: "(a record with 5,000 unknown keys, then `\"type\": \"x\"`)",
+    instead: "(the same record without the unknown keys, and `\"type\": \"J\"`)",
+    references: &["client-lint documentation: limits"],
+};
+
 /// This family's rules and their explanations.
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::RootNotObject, &ROOT_NOT_OBJECT),
@@ -135,45 +149,77 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::ProviderOwnedField, &PROVIDER_OWNED_FIELD),
     (Rule::NestingTooDeep, &NESTING_TOO_DEEP),
     (Rule::LoneSurrogate, &LONE_SURROGATE),
+    (Rule::TooManyFindings, &TOO_MANY_FINDINGS),
 ];
 
+/// The closing finding of a record whose findings were capped.
+pub(crate) fn too_many_findings(s: &Say, max: usize, more: usize, errors: usize, warnings: usize) -> Finding {
+    let others = more - errors - warnings;
+    Finding::new(tr!(
+        s,
+        "{more} more findings not shown ({errors} errors, {warnings} warnings, {others} info): only the first {max} of a record are",
+        "ещё {more} сообщений не показано (ошибок: {errors}, предупреждений: {warnings}, info: {others}): показываются первые {max} в записи"
+    ))
+    .help(tr!(
+        s,
+        "fix the ones shown and run again, or raise the cap with `--max-findings`",
+        "исправьте показанные и запустите снова или поднимите предел с `--max-findings`"
+    ))
+}
+
 /// A lone surrogate escape at `span`, in the key or value at `pointer`.
-pub(crate) fn lone_surrogate(ctx: &mut Ctx<'_>, pointer: String, span: Span) {
-    ctx.emit(Rule::LoneSurrogate, Some(pointer), span, |s| {
-        Finding::new(tr!(
-            s,
-            "lone UTF-16 surrogate in a `\\u` escape: it is no character",
-            "одиночный суррогат UTF-16 в escape `\\u`: это не символ"
-        ))
-        .help(tr!(
-            s,
-            "a surrogate must come in a pair (`\\ud83d\\ude00`); or write the character itself",
-            "суррогаты идут парами (`\\ud83d\\ude00`); или напишите сам символ"
-        ))
-    });
+pub(crate) fn lone_surrogate(ctx: &mut Ctx<'_>, pointer: impl FnOnce() -> String, span: Span) {
+    ctx.emit(
+        Rule::LoneSurrogate,
+        || Some(pointer()),
+        span,
+        |s| {
+            Finding::new(tr!(
+                s,
+                "lone UTF-16 surrogate in a `\\u` escape: it is no character",
+                "одиночный суррогат UTF-16 в escape `\\u`: это не символ"
+            ))
+            .help(tr!(
+                s,
+                "a surrogate must come in a pair (`\\ud83d\\ude00`); or write the character itself",
+                "суррогаты идут парами (`\\ud83d\\ude00`); или напишите сам символ"
+            ))
+        },
+    );
 }
 
 /// The root of a record is not an object.
 pub(crate) fn root_not_object(ctx: &mut Ctx<'_>, root: &Node<'_>) {
     let found = root.value.type_name();
-    ctx.emit(Rule::RootNotObject, Some(String::new()), root.span, |s| {
-        let found = found_type(found, s.lang);
-        Finding::new(tr!(
-            s,
-            "expected a client object, found {found}",
-            "ожидался объект клиента, найдено: {found}"
-        ))
-        .help(tr!(
-            s,
-            "wrap the fields in `{{ }}`: `{{\"name\": \"Acme\"}}`",
-            "заключите поля в `{{ }}`: `{{\"name\": \"Acme\"}}`"
-        ))
-    });
+    ctx.emit(
+        Rule::RootNotObject,
+        || Some(String::new()),
+        root.span,
+        |s| {
+            let found = found_type(found, s.lang);
+            Finding::new(tr!(
+                s,
+                "expected a client object, found {found}",
+                "ожидался объект клиента, найдено: {found}"
+            ))
+            .help(tr!(
+                s,
+                "wrap the fields in `{{ }}`: `{{\"name\": \"Acme\"}}`",
+                "заключите поля в `{{ }}`: `{{\"name\": \"Acme\"}}`"
+            ))
+        },
+    );
 }
 
 /// A key seen before in the same object; `help` for a member of the record
 /// itself, where "which one wins" matters to the API.
-pub(crate) fn duplicate_key(ctx: &mut Ctx<'_>, pointer: Option<String>, span: Span, key: &str, help: bool) {
+pub(crate) fn duplicate_key<P: Into<Pointer>>(
+    ctx: &mut Ctx<'_>,
+    pointer: impl FnOnce() -> Option<P>,
+    span: Span,
+    key: &str,
+    help: bool,
+) {
     ctx.emit(Rule::DuplicateKey, pointer, span, |s| {
         let k = s.quote(key);
         let f = Finding::new(tr!(s, "duplicate key `{k}`", "повторяющийся ключ `{k}`"));
@@ -394,16 +440,12 @@ pub(crate) fn unknown_key(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, key: &str) {
 /// Duplicate keys and over-deep values inside values that are not fields
 /// (unknown keys, wrongly typed values, non-object roots). Recursion is bounded
 /// by the parser's depth limit.
-pub(crate) fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut Vec<Cow<'a, str>>) {
-    let pointer = |path: &[Cow<'_, str>]| {
-        path.iter()
-            .map(|t| format!("/{}", pointer_token(t)))
-            .collect::<String>()
-    };
+pub(crate) fn walk_nested(ctx: &mut Ctx<'_>, node: &Node<'_>, path: Option<&Path>) {
+    let is_container = |n: &Node<'_>| matches!(n.value, Value::Array(_) | Value::Object(_) | Value::TooDeep);
     match &node.value {
         Value::TooDeep => {
-            let p = pointer(path);
-            ctx.emit(Rule::NestingTooDeep, Some(p), node.span, |s| {
+            let here = || Some(path.map_or_else(|| Pointer::Text(String::new()), |p| p.clone().into()));
+            ctx.emit(Rule::NestingTooDeep, here, node.span, |s| {
                 let max = crate::syntax::MAX_DEPTH;
                 Finding::new(tr!(
                     s,
@@ -420,22 +462,23 @@ pub(crate) fn walk_nested<'a>(ctx: &mut Ctx<'_>, node: &'a Node<'a>, path: &mut 
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
                 // Scalars hold neither duplicates nor depth: skip them cheaply.
-                if matches!(item.value, Value::Array(_) | Value::Object(_) | Value::TooDeep) {
-                    path.push(Cow::Owned(i.to_string()));
-                    walk_nested(ctx, item, path);
-                    path.pop();
+                if is_container(item) {
+                    let child = Path::child(path, &i.to_string());
+                    walk_nested(ctx, item, Some(&child));
                 }
             }
         }
         Value::Object(members) => {
             let mut seen = Seen::new();
             for m in members {
-                path.push(Cow::Borrowed(&m.key));
                 if seen.repeated(&m.key, None) {
-                    duplicate_key(ctx, Some(pointer(path)), m.key_span, &m.key, false);
+                    duplicate_key(ctx, || Some(Path::child(path, &m.key)), m.key_span, &m.key, false);
                 }
-                walk_nested(ctx, &m.value, path);
-                path.pop();
+                // A path node only for what is walked into: siblings share it.
+                if is_container(&m.value) {
+                    let child = Path::child(path, &m.key);
+                    walk_nested(ctx, &m.value, Some(&child));
+                }
             }
         }
         _ => {}

@@ -56,7 +56,7 @@ pub(crate) fn check_utf8<'b>(ctx: &mut Ctx<'_>, bytes: &'b [u8]) -> Result<&'b s
     let end = (error_at + 1).min(bytes.len());
     ctx.emit(
         Rule::InvalidEncoding,
-        None,
+        || None::<String>,
         Span::new(error_at, end),
         |s| match utf16 {
             Some(from) => Finding::new(tr!(
@@ -92,17 +92,22 @@ pub(crate) fn byte_order_mark(ctx: &mut Ctx<'_>, text: &str) -> usize {
     if !text.starts_with('\u{FEFF}') {
         return 0;
     }
-    ctx.emit(Rule::ByteOrderMark, None, Span::new(0, 3), |s| {
-        Finding::new(tr!(
-            s,
-            "the text starts with a byte order mark (U+FEFF)",
-            "текст начинается с метки порядка байтов (U+FEFF)"
-        ))
-        .help(tr!(
-            s,
-            "save the file as UTF-8 without BOM",
-            "сохраните файл в UTF-8 без BOM"
-        ))
-    });
+    ctx.emit(
+        Rule::ByteOrderMark,
+        || None::<String>,
+        Span::new(0, 3),
+        |s| {
+            Finding::new(tr!(
+                s,
+                "the text starts with a byte order mark (U+FEFF)",
+                "текст начинается с метки порядка байтов (U+FEFF)"
+            ))
+            .help(tr!(
+                s,
+                "save the file as UTF-8 without BOM",
+                "сохраните файл в UTF-8 без BOM"
+            ))
+        },
+    );
     3
 }

@@ -6,7 +6,7 @@ use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 
 pub use context::pointer_token;
-pub(crate) use context::{Ctx, FieldAt, Finding, FixSpec, as_str};
+pub(crate) use context::{Ctx, FieldAt, Finding, FixSpec, Say, as_str};
 
 pub(crate) mod client_type;
 mod context;

@@ -329,7 +329,7 @@ pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
     let threshold = set("disk_space_notify_threshold");
     let email = set("disk_space_notify_email");
     match (threshold, email) {
-        (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, Some("/disk_space_notify_threshold".into()), t.key_span, |s| {
+        (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, || Some(String::from("/disk_space_notify_threshold")), t.key_span, |s| {
             Finding::new(tr!(
                 s,
                 "`disk_space_notify_threshold` is set but `disk_space_notify_email` is not: nobody will be told",
@@ -341,7 +341,7 @@ pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
                 "добавьте `\"disk_space_notify_email\": \"admin@example.com\"`"
             ))
         }),
-        (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, Some("/disk_space_notify_email".into()), e.key_span, |s| {
+        (None, Some(e)) => ctx.emit(Rule::EmailWithoutThreshold, || Some(String::from("/disk_space_notify_email")), e.key_span, |s| {
             Finding::new(tr!(
                 s,
                 "`disk_space_notify_email` is set but `disk_space_notify_threshold` is not: no mail will be sent",

@@ -2,10 +2,9 @@
 //! document (keys, types, ownership) and to its field's check from the field
 //! table. Emits nothing itself.
 
-use std::borrow::Cow;
-
 use super::{Ctx, FieldAt, document, numbers};
 use crate::fields::{FIELDS, field_index};
+use crate::pointer::Path;
 use crate::span::Span;
 use crate::syntax::{Member, Node, Value};
 
@@ -15,7 +14,7 @@ pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
         Value::Object(members) => check_object(ctx, root, members, complete),
         _ => {
             document::root_not_object(ctx, root);
-            document::walk_nested(ctx, root, &mut Vec::new());
+            document::walk_nested(ctx, root, None);
         }
     }
 }
@@ -51,7 +50,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
             remove_span: remove_span(ctx.source, object, members, i),
         };
         if seen.repeated(&m.key, index) {
-            document::duplicate_key(ctx, Some(at.pointer()), m.key_span, &m.key, true);
+            document::duplicate_key(ctx, || Some(at.pointer()), m.key_span, &m.key, true);
         }
         match index.map(|i| &FIELDS[i]) {
             Some(info) => {
@@ -62,7 +61,10 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
             }
             None => {
                 document::unknown_key(ctx, &at, &m.key);
-                document::walk_nested(ctx, &m.value, &mut vec![Cow::Borrowed(m.key.as_ref())]);
+                if matches!(m.value.value, Value::Array(_) | Value::Object(_) | Value::TooDeep) {
+                    let path = Path::child(None, &m.key);
+                    document::walk_nested(ctx, &m.value, Some(&path));
+                }
             }
         }
     }

@@ -26,7 +26,7 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::SyntaxError, &SY
 /// Report a syntax error.
 pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {
     use SyntaxErrorKind as K;
-    ctx.emit(Rule::SyntaxError, None, e.span, |s| {
+    ctx.emit(Rule::SyntaxError, || None::<String>, e.span, |s| {
         let (msg, help) = match e.kind {
             K::Eof => (
                 tr!(s, "unexpected end of input", "неожиданный конец текста"),

@@ -107,6 +107,11 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub ignore: Vec<String>,
 
+    /// At most this many findings per record (0: no limit). Past it, one
+    /// finding says how many more there were; it is an error if any was.
+    #[arg(long, value_name = "N", default_value_t = client_lint::options::DEFAULT_MAX_FINDINGS)]
+    pub max_findings: usize,
+
     /// The file name to show for standard input.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,

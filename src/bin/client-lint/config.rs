@@ -101,7 +101,12 @@ pub fn options(args: &CheckArgs) -> Result<Built, String> {
             return Err(format!("{origin}: unknown lang `{other}`: expected `en` or `ru`"));
         }
     };
-    let mut options = Options::new().mode(mode).lang(lang);
+    let max = if args.max_findings == 0 {
+        usize::MAX
+    } else {
+        args.max_findings
+    };
+    let mut options = Options::new().mode(mode).lang(lang).max_findings(max);
     let mut locked = Vec::new();
     for (name, level) in &config.rules {
         let r = rule(name, &origin)?;

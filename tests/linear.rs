@@ -1,0 +1,143 @@
+//! Linear time and memory, shown by counting work rather than timing it: each
+//! hostile shape runs at two sizes, and the bytes allocated must grow like the
+//! input (about 2x for twice the input), not like its square (4x).
+//!
+//! One test function runs every shape in turn, since the allocator's counts
+//! are global to this test binary.
+
+use client_lint::{Options, Severity};
+use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
+use std::alloc::System;
+
+#[global_allocator]
+static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
+
+/// Bytes allocated while `f` runs.
+fn allocated<T>(f: impl FnOnce() -> T) -> (usize, T) {
+    let region = Region::new(GLOBAL);
+    let out = f();
+    (region.change().bytes_allocated, out)
+}
+
+/// 120 nested objects under long keys, then `dups` distinct keys each given
+/// twice at the bottom: every duplicate's pointer holds the whole key path.
+fn nested_duplicates(s: usize) -> String {
+    let key = "k".repeat(200 * s);
+    let mut doc = String::from("{\"extra\": ");
+    for _ in 0..120 {
+        doc.push_str(&format!("{{\"{key}\": "));
+    }
+    doc.push('{');
+    for i in 0..2000 * s {
+        if i > 0 {
+            doc.push_str(", ");
+        }
+        doc.push_str(&format!("\"d{i}\": 1, \"d{i}\": 2"));
+    }
+    doc.push('}');
+    doc.push_str(&"}".repeat(121));
+    doc
+}
+
+fn unknown_keys(s: usize) -> String {
+    let mut doc = String::from("{");
+    for i in 0..20_000 * s {
+        doc.push_str(&format!("\"u{i}\": 1, "));
+    }
+    doc.push_str("\"type\": \"x\"}");
+    doc
+}
+
+fn repeated_countries(s: usize) -> String {
+    format!("{{\"geo_list\": \"{}BY\"}}", "RU ".repeat(100_000 * s))
+}
+
+/// The ratio of the work at twice the size, for `lint` on `shape`.
+fn growth(shape: fn(usize) -> String, options: &Options) -> (f64, usize, usize) {
+    let (small, large) = (shape(1), shape(2));
+    let (a, _) = allocated(|| client_lint::lint_str(&small, options).diagnostics().len());
+    let (b, _) = allocated(|| client_lint::lint_str(&large, options).diagnostics().len());
+    (b as f64 / a as f64, a, small.len())
+}
+
+#[test]
+fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
+    let unlimited = Options::new().max_findings(usize::MAX);
+    let capped = Options::new();
+    for (name, shape) in [
+        ("nested duplicates", nested_duplicates as fn(usize) -> String),
+        ("unknown keys", unknown_keys),
+        ("repeated countries", repeated_countries),
+    ] {
+        for (label, options) in [("unlimited", &unlimited), ("capped", &capped)] {
+            let (ratio, bytes, input) = growth(shape, options);
+            assert!(
+                ratio < 2.6,
+                "{name} ({label}): twice the input took {ratio:.2}x the memory"
+            );
+            // Capped, a small multiple of the input, whatever the findings.
+            if label == "capped" {
+                assert!(
+                    bytes < 50 * input,
+                    "{name} ({label}): {bytes} bytes allocated for {input} bytes of input"
+                );
+            }
+        }
+    }
+
+    // Pointers are shared, not copied: reading every one of them out is the
+    // only place their text is built.
+    let doc = nested_duplicates(1);
+    let report = client_lint::lint_str(&doc, &unlimited);
+    let dups = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.name() == "duplicate-key")
+        .count();
+    assert_eq!(dups, 2000);
+    let expected_prefix = format!("/extra{}", format!("/{}", "k".repeat(200)).repeat(120));
+    for d in report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.name() == "duplicate-key")
+    {
+        let p = d.pointer().unwrap();
+        assert!(
+            p.starts_with(&expected_prefix) && p[expected_prefix.len()..].starts_with("/d"),
+            "{}",
+            &p[..40]
+        );
+    }
+
+    // The cap: an error after 5,000 warnings is not lost.
+    let mut doc = String::from("{");
+    for i in 0..5000 {
+        doc.push_str(&format!("\"unknown{i}\": 1, "));
+    }
+    doc.push_str("\"type\": \"x\"}");
+    let report = client_lint::lint_str(&doc, &Options::default());
+    assert_eq!(report.diagnostics().len(), 1001);
+    let last = report.diagnostics().last().unwrap();
+    assert_eq!(
+        (last.name(), last.severity()),
+        ("too-many-findings", Severity::Error)
+    );
+    assert!(
+        last.message()
+            .starts_with("4001 more findings not shown (1 errors, 4000 warnings"),
+        "{}",
+        last.message()
+    );
+    assert!(report.has_errors());
+    // Only warnings left out: a warning, and still no error.
+    let report = client_lint::lint_str(
+        &doc.replace("\"type\": \"x\"", "\"type\": \"J\""),
+        &Options::default(),
+    );
+    assert_eq!(report.diagnostics().last().unwrap().severity(), Severity::Warning);
+    assert!(!report.has_errors());
+    // The cap cannot be turned off.
+    let options =
+        Options::default().with_level(client_lint::Rule::TooManyFindings, client_lint::Level::Allow);
+    assert!(client_lint::lint_str(&doc, &options).has_errors());
+}
