@@ -17,7 +17,7 @@ pub use crate::escape::terminal_safe;
 pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, human};
 pub use json::json_record;
-pub use sarif::{FileFindings, sarif};
+pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result};
 
 /// Where a diagnostic's spans point: the text (or the part of it) that was
 /// linted, and where that part starts in the file.

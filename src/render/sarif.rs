@@ -59,6 +59,22 @@ fn uri(path: &str) -> String {
 /// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "CL201");
 /// ```
 pub fn sarif(files: &[FileFindings], lang: Lang) -> Value {
+    let mut log = sarif_log(lang);
+    let results: Vec<Value> = files
+        .iter()
+        .flat_map(|f| {
+            f.findings
+                .iter()
+                .map(move |(record, d)| sarif_result(d, &f.path, *record))
+        })
+        .collect();
+    log["runs"][0]["results"] = Value::Array(results);
+    log
+}
+
+/// The SARIF log without results: the tool and its rules (help text in
+/// `lang`).
+fn sarif_log(lang: Lang) -> Value {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
@@ -89,54 +105,6 @@ pub fn sarif(files: &[FileFindings], lang: Lang) -> Value {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for file in files {
-        let artifact = json!({"uri": uri(&file.path)});
-        for (record, d) in &file.findings {
-            let mut message = d.message().to_string();
-            if let Some(h) = d.help() {
-                message.push_str(" (");
-                message.push_str(h);
-                message.push(')');
-            }
-            let mut location = json!({"physicalLocation": {"artifactLocation": artifact.clone()}});
-            if let (Some(s), Some(e), Some(span)) = (d.start(), d.end(), d.span()) {
-                location["physicalLocation"]["region"] = json!({
-                    "startLine": s.line, "startColumn": s.column,
-                    "endLine": e.line, "endColumn": e.column,
-                    "byteOffset": span.start, "byteLength": span.len(),
-                });
-            }
-            if let Some(p) = d.pointer() {
-                location["logicalLocations"] = json!([{"fullyQualifiedName": p, "kind": "member"}]);
-            }
-            let mut result = json!({
-                "ruleId": d.code(),
-                "ruleIndex": d.rule() as usize,
-                "level": level(d.severity()),
-                "message": {"text": message},
-                "locations": [location],
-                "properties": {"record": record, "name": d.name()},
-            });
-            if let Some((fix, (span, new))) = d.fix().and_then(|f| Some((f, f.edit()?))) {
-                let description = match fix.value() {
-                    Some(v) => format!("replace the value with {v}"),
-                    None => format!("remove {}", fix.pointer()),
-                };
-                result["fixes"] = json!([{
-                    "description": {"text": format!("{description} ({})", fix.applicability().as_str())},
-                    "artifactChanges": [{
-                        "artifactLocation": artifact.clone(),
-                        "replacements": [{
-                            "deletedRegion": {"byteOffset": span.start, "byteLength": span.len()},
-                            "insertedContent": {"text": new},
-                        }],
-                    }],
-                }]);
-            }
-            results.push(result);
-        }
-    }
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -147,7 +115,78 @@ pub fn sarif(files: &[FileFindings], lang: Lang) -> Value {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     })
+}
+
+/// The SARIF log split around its results, for writing them as they come
+/// (memory bounded by one result, not by all of them): write the first part,
+/// then the results of [`sarif_result`] separated by commas, then the second.
+///
+/// ```
+/// use client_lint::render::{sarif_frame, sarif_result};
+/// let report = client_lint::lint_str(r#"{"type": "j"}"#, &Default::default());
+/// let (head, tail) = sarif_frame(client_lint::Lang::En);
+/// let result = sarif_result(&report.diagnostics()[0], "a.json", 0);
+/// let log: serde_json::Value = serde_json::from_str(&format!("{head}{result}{tail}")).unwrap();
+/// assert_eq!(log["runs"][0]["results"][0]["ruleId"], "CL201");
+/// ```
+pub fn sarif_frame(lang: Lang) -> (String, String) {
+    const MARK: &str = "\"client-lint:results\"";
+    let mut log = sarif_log(lang);
+    log["runs"][0]["results"] = json!([MARK.trim_matches('"')]);
+    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    match text.split_once(MARK) {
+        Some((head, tail)) => (head.to_string(), tail.to_string()),
+        None => (text, String::new()),
+    }
+}
+
+/// One finding as a SARIF result: rule, level, message with help, region,
+/// logical location (the JSON Pointer), the record, and the fix.
+pub fn sarif_result(d: &Diagnostic, path: &str, record: usize) -> Value {
+    let artifact = json!({"uri": uri(path)});
+    let mut message = d.message().to_string();
+    if let Some(h) = d.help() {
+        message.push_str(" (");
+        message.push_str(h);
+        message.push(')');
+    }
+    let mut location = json!({"physicalLocation": {"artifactLocation": artifact.clone()}});
+    if let (Some(s), Some(e), Some(span)) = (d.start(), d.end(), d.span()) {
+        location["physicalLocation"]["region"] = json!({
+            "startLine": s.line, "startColumn": s.column,
+            "endLine": e.line, "endColumn": e.column,
+            "byteOffset": span.start, "byteLength": span.len(),
+        });
+    }
+    if let Some(p) = d.pointer() {
+        location["logicalLocations"] = json!([{"fullyQualifiedName": p, "kind": "member"}]);
+    }
+    let mut result = json!({
+        "ruleId": d.code(),
+        "ruleIndex": d.rule() as usize,
+        "level": level(d.severity()),
+        "message": {"text": message},
+        "locations": [location],
+        "properties": {"record": record, "name": d.name()},
+    });
+    if let Some((fix, (span, new))) = d.fix().and_then(|f| Some((f, f.edit()?))) {
+        let description = match fix.value() {
+            Some(v) => format!("replace the value with {v}"),
+            None => format!("remove {}", fix.pointer()),
+        };
+        result["fixes"] = json!([{
+            "description": {"text": format!("{description} ({})", fix.applicability().as_str())},
+            "artifactChanges": [{
+                "artifactLocation": artifact,
+                "replacements": [{
+                    "deletedRegion": {"byteOffset": span.start, "byteLength": span.len()},
+                    "insertedContent": {"text": new},
+                }],
+            }],
+        }]);
+    }
+    result
 }

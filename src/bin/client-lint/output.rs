@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use client_lint::render::{self, FileFindings, HumanStyle, Source};
+use client_lint::render::{self, HumanStyle, Source};
 use client_lint::{Applicability, Lang, Record, Severity};
 
 use crate::args::Format;
@@ -105,25 +105,31 @@ pub struct Render {
 }
 
 impl Render {
-    /// Each finding of a record as one item of the output, or `None` for
-    /// SARIF, which is written as one log at the end.
-    pub fn items(&self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> Option<Vec<String>> {
-        let items = record.report.diagnostics().iter().map(|d| match self.format {
-            Format::Human => render::human(d, src, multi.then_some(record.index), &self.style),
-            Format::Json | Format::Jsonl => render::json_record(d, name, record.index),
-            Format::Github => render::github(d, name),
-            Format::Sarif => String::new(),
-        });
-        (self.format != Format::Sarif).then(|| items.collect())
+    /// Each finding of a record as one item of the output (for SARIF, one
+    /// result of the log, written between its frame's two parts).
+    pub fn items(&self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> Vec<String> {
+        record
+            .report
+            .diagnostics()
+            .iter()
+            .map(|d| match self.format {
+                Format::Human => render::human(d, src, multi.then_some(record.index), &self.style),
+                Format::Json | Format::Jsonl => render::json_record(d, name, record.index),
+                Format::Github => render::github(d, name),
+                Format::Sarif => render::sarif_result(d, name, record.index).to_string(),
+            })
+            .collect()
     }
 }
 
-/// Where results go, in one format.
+/// Where results go, in one format, as they come: memory is bounded by one
+/// record's findings, in every format.
 pub struct Out<W: Write> {
     w: W,
     pub render: Render,
     first: bool,
-    sarif: Vec<FileFindings>,
+    /// SARIF: what closes the log.
+    sarif_tail: String,
 }
 
 impl<W: Write> Out<W> {
@@ -132,13 +138,19 @@ impl<W: Write> Out<W> {
             w,
             render: Render { format, style },
             first: true,
-            sarif: Vec::new(),
+            sarif_tail: String::new(),
         }
     }
 
     pub fn begin(&mut self) -> io::Result<()> {
-        if self.render.format == Format::Json {
-            self.w.write_all(b"[")?;
+        match self.render.format {
+            Format::Json => self.w.write_all(b"[")?,
+            Format::Sarif => {
+                let (head, tail) = render::sarif_frame(self.render.style.lang);
+                self.w.write_all(head.as_bytes())?;
+                self.sarif_tail = tail;
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -146,27 +158,8 @@ impl<W: Write> Out<W> {
     /// Write one record's findings. `multi`: the file holds several records,
     /// so human output names the record.
     pub fn record(&mut self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> io::Result<()> {
-        match self.render.items(name, src, record, multi) {
-            Some(items) => self.items(&items),
-            None => {
-                if self.sarif.last().is_none_or(|f| f.path != name) {
-                    self.sarif.push(FileFindings {
-                        path: name.to_string(),
-                        findings: Vec::new(),
-                    });
-                }
-                if let Some(f) = self.sarif.last_mut() {
-                    f.findings.extend(
-                        record
-                            .report
-                            .diagnostics()
-                            .iter()
-                            .map(|d| (record.index, d.clone())),
-                    );
-                }
-                Ok(())
-            }
-        }
+        let items = self.render.items(name, src, record, multi);
+        self.items(&items)
     }
 
     /// Write findings formatted by [`Render::items`].
@@ -177,12 +170,12 @@ impl<W: Write> Out<W> {
                     self.w.write_all(item.as_bytes())?;
                     self.w.write_all(b"\n\n")?;
                 }
-                Format::Json => {
+                Format::Json | Format::Sarif => {
                     self.w.write_all(if self.first { b"\n  " } else { b",\n  " })?;
                     self.first = false;
                     self.w.write_all(item.as_bytes())?;
                 }
-                Format::Jsonl | Format::Github | Format::Sarif => {
+                Format::Jsonl | Format::Github => {
                     self.w.write_all(item.as_bytes())?;
                     self.w.write_all(b"\n")?;
                 }
@@ -195,8 +188,7 @@ impl<W: Write> Out<W> {
         match self.render.format {
             Format::Json => self.w.write_all(if self.first { b"]\n" } else { b"\n]\n" })?,
             Format::Sarif => {
-                let log = render::sarif(&self.sarif, self.render.style.lang);
-                serde_json::to_writer_pretty(&mut self.w, &log)?;
+                self.w.write_all(self.sarif_tail.as_bytes())?;
                 self.w.write_all(b"\n")?;
             }
             _ => {}

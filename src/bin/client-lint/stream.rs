@@ -5,9 +5,9 @@
 use std::io::{self, BufReader, Write};
 use std::path::Path;
 
+use client_lint::Options;
 use client_lint::ndjson::{NdjsonLine, NdjsonLines};
 use client_lint::render::Source;
-use client_lint::{Options, Record};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -17,16 +17,15 @@ use crate::run::Outcome;
 /// NDJSON files larger than this are streamed (unless fixing).
 pub const STREAM_MIN: u64 = 8 << 20;
 /// Bytes of lines read and linted at a time.
-const BATCH: usize = 4 << 20;
+const BATCH: usize = 1 << 20;
 /// Bytes read from the file at a time.
 const BLOCK: usize = 1 << 20;
 
 /// What linting one line produced: its counts, and its findings already
-/// formatted (or, for SARIF, the record itself, written at the end).
+/// formatted.
 struct Linted {
     totals: Totals,
     items: Vec<String>,
-    sarif: Option<Record>,
 }
 
 /// Stream the NDJSON file at `path`.
@@ -72,17 +71,9 @@ pub fn stream<W: Write>(
             .par_iter()
             .map(|line| lint_line(line, options, name, &render))
             .collect();
-        for (line, l) in batch.iter().zip(&linted) {
+        for l in &linted {
             outcome.totals.absorb(&l.totals);
             out.items(&l.items)?;
-            if let Some(record) = &l.sarif {
-                let src = Source {
-                    path: name,
-                    text: line.text(),
-                    byte_offset: line.offset,
-                };
-                out.record(name, &src, record, true)?;
-            }
         }
         if let Some(last) = batch.last() {
             let end = last.offset + last.bytes.len() + 1;
@@ -115,7 +106,6 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
         return Linted {
             totals,
             items: Vec::new(),
-            sarif: None,
         };
     }
     let src = Source {
@@ -123,16 +113,8 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
         text: line.text(),
         byte_offset: line.offset,
     };
-    match render.items(name, &src, &record, true) {
-        Some(items) => Linted {
-            totals,
-            items,
-            sarif: None,
-        },
-        None => Linted {
-            totals,
-            items: Vec::new(),
-            sarif: Some(record),
-        },
+    Linted {
+        totals,
+        items: render.items(name, &src, &record, true),
     }
 }
