@@ -103,6 +103,18 @@ pub fn lint_file<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b
     }
 }
 
+/// Whether `text` is read as NDJSON under `layout`: one value per line.
+pub(crate) fn is_ndjson(text: &str, layout: Layout) -> bool {
+    match layout {
+        Layout::Ndjson => true,
+        Layout::Auto => {
+            let start = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
+            let s = skip_ws(text, start);
+            text.as_bytes().get(s) != Some(&b'[') && is_multi_value(text, s)
+        }
+    }
+}
+
 fn skip_ws(text: &str, mut i: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\r' | b'\t') = text.as_bytes().get(i) {
         i += 1;

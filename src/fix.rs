@@ -1,6 +1,6 @@
 //! Applying fixes: to a text, once or until none is left.
 
-use crate::batch::{Layout, lint_records};
+use crate::batch::{Layout, is_ndjson, lint_records};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::lint::lint_str;
 use crate::options::Options;
@@ -98,10 +98,42 @@ const MAX_FIX_PASSES: usize = 10;
 /// ```
 #[must_use]
 pub fn fix_str(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> Fixed {
+    fix_document(text, options, unsafe_fixes).0
+}
+
+/// [`fix_str`], and whether the text had a syntax error.
+fn fix_document(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> (Fixed, bool) {
     fix_loop(text, unsafe_fixes, |t| {
         let r = lint_str(t, options);
         (r.has_syntax_error(), r.into_diagnostics())
     })
+}
+
+/// NDJSON fixed line by line: memory holds the output and one line's
+/// findings, not the whole file's. Blank lines and line ends are copied as
+/// they are. A line with a syntax error leaves the whole text unchanged, as
+/// for any file with one.
+fn fix_ndjson(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> Fixed {
+    let mut out = String::with_capacity(text.len());
+    let mut applied = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        if body.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+            out.push_str(line);
+            continue;
+        }
+        let (fixed, broken) = fix_document(body, options, unsafe_fixes);
+        if broken {
+            return Fixed {
+                text: text.to_string(),
+                applied: 0,
+            };
+        }
+        out.push_str(&fixed.text);
+        out.push_str(&line[body.len()..]);
+        applied += fixed.applied;
+    }
+    Fixed { text: out, applied }
 }
 
 /// [`fix_str`] for a file of records (one object, an array, or NDJSON).
@@ -114,6 +146,9 @@ pub fn fix_str(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> Fixe
 /// ```
 #[must_use]
 pub fn fix_records(text: &str, options: &Options, layout: Layout, unsafe_fixes: UnsafeFixes) -> Fixed {
+    if is_ndjson(text, layout) {
+        return fix_ndjson(text, options, unsafe_fixes);
+    }
     fix_loop(text, unsafe_fixes, |t| {
         let records = lint_records(t, options, layout);
         let broken = records.iter().any(|r| r.report.has_syntax_error());
@@ -125,16 +160,31 @@ pub fn fix_records(text: &str, options: &Options, layout: Layout, unsafe_fixes: 
                 .collect(),
         )
     })
+    .0
 }
 
-fn fix_loop(text: &str, unsafe_fixes: UnsafeFixes, lint: impl Fn(&str) -> (bool, Vec<Diagnostic>)) -> Fixed {
+/// The passes of fixing; also whether the text had a syntax error (it is
+/// then returned unchanged).
+fn fix_loop(
+    text: &str,
+    unsafe_fixes: UnsafeFixes,
+    lint: impl Fn(&str) -> (bool, Vec<Diagnostic>),
+) -> (Fixed, bool) {
     let mut current = text.to_string();
     let mut applied = 0;
+    let mut first = true;
     for _ in 0..MAX_FIX_PASSES {
         let (broken, diags) = lint(&current);
         if broken {
-            break;
+            return (
+                Fixed {
+                    text: current,
+                    applied,
+                },
+                first,
+            );
         }
+        first = false;
         let next = apply_fixes(&current, &diags, unsafe_fixes);
         if next.applied == 0 || next.text == current {
             break;
@@ -142,8 +192,11 @@ fn fix_loop(text: &str, unsafe_fixes: UnsafeFixes, lint: impl Fn(&str) -> (bool,
         current = next.text;
         applied += next.applied;
     }
-    Fixed {
-        text: current,
-        applied,
-    }
+    (
+        Fixed {
+            text: current,
+            applied,
+        },
+        false,
+    )
 }

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use client_lint::render::{self, HumanStyle, Source};
-use client_lint::{Applicability, Lang, Record, Severity};
+use client_lint::{Applicability, Diagnostic, Lang, Record, Severity};
 
 use crate::args::Format;
 use crate::ui::{Ui, ui};
@@ -112,13 +112,18 @@ impl Render {
             .report
             .diagnostics()
             .iter()
-            .map(|d| match self.format {
-                Format::Human => render::human(d, src, multi.then_some(record.index), &self.style),
-                Format::Json | Format::Jsonl => render::json_record(d, name, record.index),
-                Format::Github => render::github(d, name),
-                Format::Sarif => render::sarif_result(d, name, record.index).to_string(),
-            })
+            .map(|d| self.item(d, name, src, record.index, multi))
             .collect()
+    }
+
+    /// One finding in the output format.
+    pub fn item(&self, d: &Diagnostic, name: &str, src: &Source<'_>, index: usize, multi: bool) -> String {
+        match self.format {
+            Format::Human => render::human(d, src, multi.then_some(index), &self.style),
+            Format::Json | Format::Jsonl => render::json_record(d, name, index),
+            Format::Github => render::github(d, name),
+            Format::Sarif => render::sarif_result(d, name, index).to_string(),
+        }
     }
 }
 
@@ -157,9 +162,13 @@ impl<W: Write> Out<W> {
 
     /// Write one record's findings. `multi`: the file holds several records,
     /// so human output names the record.
+    /// Each finding is formatted and written in turn: memory holds one.
     pub fn record(&mut self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> io::Result<()> {
-        let items = self.render.items(name, src, record, multi);
-        self.items(&items)
+        for d in record.report.diagnostics() {
+            let item = self.render.item(d, name, src, record.index, multi);
+            self.items(std::slice::from_ref(&item))?;
+        }
+        Ok(())
     }
 
     /// Write findings formatted by [`Render::items`].
