@@ -44,7 +44,9 @@ fn nested_duplicates(s: usize) -> String {
         doc.push_str(&format!("{{\"{key}\": "));
     }
     doc.push('{');
-    let items: Vec<String> = (0..5_000 * s).map(|i| format!("\"d{i}\": 1, \"d{i}\": 2")).collect();
+    let items: Vec<String> = (0..5_000 * s)
+        .map(|i| format!("\"d{i}\": 1, \"d{i}\": 2"))
+        .collect();
     doc.push_str(&items.join(", "));
     doc.push('}');
     doc.push_str(&"}".repeat(121));
@@ -81,7 +83,9 @@ fn fixable_array(mb: usize) -> String {
 }
 
 fn row(table: &mut String, shape: &str, size: usize, args: &[&str], dir: &Path) {
-    let input = std::fs::metadata(dir.join(args.last().unwrap_or(&""))).map(|m| m.len()).unwrap_or(0);
+    let input = std::fs::metadata(dir.join(args.last().unwrap_or(&"")))
+        .map(|m| m.len())
+        .unwrap_or(0);
     let (secs, rss, out) = measure(args, dir);
     let mem = rss.map_or("n/a".to_string(), |k| format!("{:.1} MB", k as f64 / 1024.0));
     let _ = writeln!(
@@ -98,13 +102,31 @@ fn main() {
     // `cargo bench` passes --bench; nothing else is read.
     let dir = tempfile::tempdir().expect("temporary directory");
     let d = dir.path();
-    let mut table = String::from("| shape | size | input | arguments | time | peak memory | output |\n|---|---|---|---|---|---|---|\n");
+    let mut table = String::from(
+        "| shape | size | input | arguments | time | peak memory | output |\n|---|---|---|---|---|---|---|\n",
+    );
     type Shape = fn(usize) -> String;
     let shapes: [(&str, Shape, &[&str]); 4] = [
-        ("nested long keys, duplicates inside", nested_duplicates, &["--format", "jsonl", "--max-findings", "0"]),
-        ("unknown keys on one line", unknown_keys_one_line, &["--format", "human", "--max-findings", "0"]),
-        ("minified array, an error per record", minified_array, &["--format", "human"]),
-        ("geo_list of repeated codes", repeated_countries, &["--format", "human", "--max-findings", "0"]),
+        (
+            "nested long keys, duplicates inside",
+            nested_duplicates,
+            &["--format", "jsonl", "--max-findings", "0"],
+        ),
+        (
+            "unknown keys on one line",
+            unknown_keys_one_line,
+            &["--format", "human", "--max-findings", "0"],
+        ),
+        (
+            "minified array, an error per record",
+            minified_array,
+            &["--format", "human"],
+        ),
+        (
+            "geo_list of repeated codes",
+            repeated_countries,
+            &["--format", "human", "--max-findings", "0"],
+        ),
     ];
     for (name, shape, args) in shapes {
         for s in [1, 2] {
@@ -117,13 +139,28 @@ fn main() {
     }
     std::fs::write(d.join("findings.ndjson"), findings_ndjson(500_000)).expect("write input");
     for format in ["human", "json", "jsonl", "sarif", "github"] {
-        row(&mut table, "1,000,000 findings", 1, &["--format", format, "findings.ndjson"], d);
+        row(
+            &mut table,
+            "1,000,000 findings",
+            1,
+            &["--format", format, "findings.ndjson"],
+            d,
+        );
     }
-    for (name, make) in [("--fix, NDJSON", fixable_ndjson as fn(usize) -> String), ("--fix, array", fixable_array)] {
+    for (name, make) in [
+        ("--fix, NDJSON", fixable_ndjson as fn(usize) -> String),
+        ("--fix, array", fixable_array),
+    ] {
         for mb in [50, 100] {
             let file = format!("fix-{mb}.json");
             std::fs::write(d.join(&file), make(mb)).expect("write input");
-            row(&mut table, name, mb / 50, &["--fix", "--format", "jsonl", &file], d);
+            row(
+                &mut table,
+                name,
+                mb / 50,
+                &["--fix", "--format", "jsonl", &file],
+                d,
+            );
         }
     }
     println!("{table}");
