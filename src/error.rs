@@ -49,13 +49,13 @@ pub enum FieldError {
         allowed: &'static str,
     },
     /// Not a known IANA time zone.
-    #[error("unknown time zone")]
+    #[error("unknown time zone{}", did_you_mean(suggestions.first()))]
     UnknownTimezone {
         /// Close zone names, best first.
         suggestions: Vec<&'static str>,
     },
     /// A time-zone abbreviation or UTC offset instead of a zone name.
-    #[error("abbreviation or offset instead of an IANA zone name")]
+    #[error("abbreviation or offset instead of an IANA zone name{}", did_you_mean(suggestion.as_ref()))]
     TimezoneAbbreviation {
         /// A zone to suggest, when one is certain (`GMT+3` → `Etc/GMT-3`).
         suggestion: Option<String>,
@@ -70,7 +70,7 @@ pub enum FieldError {
     #[error("`*` together with country codes")]
     WildcardWithCountries,
     /// Not an ISO 3166-1 alpha-2 code.
-    #[error("unknown country code `{code}`")]
+    #[error("unknown country code `{code}`{}", did_you_mean(hint.as_ref()))]
     UnknownCountry {
         /// The code as written.
         code: String,
@@ -117,6 +117,11 @@ pub enum FieldError {
     /// Not a two-letter lowercase ISO 639-1 code.
     #[error("not an ISO 639-1 language code")]
     NotLanguageCode,
+}
+
+/// `; did you mean `x`?` for a suggestion, or nothing.
+fn did_you_mean(s: Option<&impl std::fmt::Display>) -> String {
+    s.map(|s| format!("; did you mean `{s}`?")).unwrap_or_default()
 }
 
 /// Declares a reason enum whose every variant carries its English and Russian

@@ -28,6 +28,7 @@ mod span;
 mod suggest;
 mod swar;
 mod syntax;
+mod typed;
 
 // The common items, at the root: lint, fix, configure, read the report.
 pub use batch::{Layout, lint_file, lint_records};
@@ -44,6 +45,7 @@ pub use rule::{Rule, Severity};
 pub use schema::schema;
 pub use span::Span;
 pub use syntax::MAX_DEPTH;
+pub use typed::{Parsed, ValidClient, parse};
 
 /// Typed field values and their parsers: each parser is its field's one
 /// grammar, and the linter maps its typed errors to rules.
@@ -56,12 +58,15 @@ pub mod values {
     pub use crate::error::{EmailProblem, FieldError, HostProblem};
     pub use crate::rules::client_type::{ClientType, parse_client_type};
     pub use crate::rules::create_date::{CreateDate, parse_create_date};
+    pub use crate::rules::dialling::{DomainPrefix, ExtensionLen};
     pub use crate::rules::dialling::{parse_extension_len, parse_prefix};
     pub use crate::rules::domain::{Domain, parse_domain};
     pub use crate::rules::email::{Email, parse_email};
     pub use crate::rules::geo_list::{GeoList, parse_geo_list};
+    pub use crate::rules::language::Language;
     pub use crate::rules::language::parse_language;
     pub use crate::rules::numbers::{Id, Percent, parse_id, parse_threshold};
+    pub use crate::rules::timezone::Timezone;
     pub use crate::rules::timezone::{deprecated_timezone, parse_timezone};
 }
 

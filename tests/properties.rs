@@ -329,3 +329,64 @@ proptest! {
         prop_assert_eq!(&fixed[at_out..], &text[at_in..], "{} → {}", text, fixed);
     }
 }
+
+/// Values that are warnings, not errors: the typed client still comes.
+fn warned_values() -> Vec<(&'static str, Value)> {
+    vec![
+        ("timezone", json!("Europe/Kiev")),
+        ("timezone", json!("EST")),
+        ("geo_list", json!("RU RU")),
+        ("geo_list", json!("")),
+        ("language", json!("ru-RU")),
+        ("language", json!("RU")),
+        ("email", json!("")),
+        ("email", json!("ops@pbx.local")),
+        ("colour", json!("red")),
+        ("name", json!(" Acme ")),
+        ("disk_space_notify_email", json!("ops@example.com")),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256), .. ProptestConfig::default() })]
+
+    /// `parse` gives a client exactly when the linter finds no error, and the
+    /// client serialises to a document that lints without errors.
+    #[test]
+    fn parse_succeeds_exactly_without_errors_and_round_trips(
+        m in valid_client(),
+        bad in prop::option::of(0usize..20),
+        warned in prop::option::of(0usize..11),
+        response_mode in any::<bool>(),
+        pretty in any::<bool>(),
+    ) {
+        let mut m = m;
+        if let Some(i) = bad {
+            let (field, value) = bad_values().swap_remove(i);
+            m.insert(field.to_string(), value);
+        }
+        if let Some(i) = warned {
+            let (field, value) = warned_values().swap_remove(i);
+            m.insert(field.to_string(), value);
+        }
+        let text = render(&m, pretty);
+        let options = if response_mode { response() } else { Options::default() };
+        let report = client_lint::lint_str(&text, &options);
+        match client_lint::parse(&text, &options) {
+            Ok(parsed) => {
+                prop_assert!(!report.has_errors(), "{}: parsed despite {:#?}", text, report.diagnostics());
+                prop_assert_eq!(parsed.warnings.diagnostics().len(), report.diagnostics().len());
+                let back = serde_json::to_string(&parsed.client).unwrap();
+                let again = client_lint::lint_str(&back, &options);
+                prop_assert!(!again.has_errors(), "{} → {}: {:#?}", text, back, again.diagnostics());
+                // And it reads back as the same client.
+                let reparsed = client_lint::parse(&back, &options).unwrap();
+                prop_assert_eq!(reparsed.client, parsed.client);
+            }
+            Err(r) => {
+                prop_assert!(report.has_errors(), "{}: refused without an error: {:#?}", text, report.diagnostics());
+                prop_assert_eq!(r, report);
+            }
+        }
+    }
+}

@@ -60,6 +60,67 @@ fn is_digits(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// A dialling prefix (`domain_prefix`, `prefix`): ASCII digits.
+///
+/// ```
+/// let p: client_lint::values::DomainPrefix = "12345".parse().unwrap();
+/// assert_eq!(p.as_str(), "12345");
+/// assert!("12-345".parse::<client_lint::values::DomainPrefix>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DomainPrefix(String);
+
+impl DomainPrefix {
+    /// The digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for DomainPrefix {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for DomainPrefix {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_prefix(s).map(|p| DomainPrefix(p.to_string()))
+    }
+}
+
+/// The length of extension numbers: 2, 3 or 4.
+///
+/// ```
+/// let n: client_lint::values::ExtensionLen = "3".parse().unwrap();
+/// assert_eq!((n.get(), n.to_string()), (3, "3".to_string()));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ExtensionLen(u8);
+
+impl ExtensionLen {
+    /// 2, 3 or 4.
+    pub const fn get(self) -> u8 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for ExtensionLen {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl std::str::FromStr for ExtensionLen {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_extension_len(s).map(ExtensionLen)
+    }
+}
+
 /// Parse a dialling prefix (`domain_prefix`, `prefix`): ASCII digits.
 ///
 /// ```

@@ -23,6 +23,53 @@ pub(crate) static INVALID_LANGUAGE: Explanation = Explanation {
 /// This family's rules and their explanations.
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidLanguage, &INVALID_LANGUAGE)];
 
+/// The interface language as the API takes it. No list of values is
+/// published, so anything but an empty or padded value is accepted (as the
+/// linter only warns); [`Language::is_iso_639_1`] tells whether it is the
+/// expected lower-case two-letter code, as [`parse_language`] checks.
+///
+/// ```
+/// use client_lint::values::Language;
+/// let ru: Language = "ru".parse().unwrap();
+/// assert!(ru.is_iso_639_1());
+/// let odd: Language = "ru-RU".parse().unwrap();
+/// assert!(!odd.is_iso_639_1());
+/// assert!(" ru".parse::<Language>().is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Language(String);
+
+impl Language {
+    /// The code as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether it is a lower-case ISO 639-1 code ([`parse_language`] accepts it).
+    pub fn is_iso_639_1(&self) -> bool {
+        parse_language(&self.0).is_ok()
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match parse_language(s) {
+            Ok(_) | Err(FieldError::WrongCase { .. } | FieldError::NotLanguageCode) => {
+                Ok(Language(s.to_string()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
 /// Parse `language`: a lower-case two-letter ISO 639-1 code.
 ///
 /// ```

@@ -131,6 +131,39 @@ fn lowercase_names() -> &'static HashMap<String, &'static str> {
     })
 }
 
+/// A valid IANA time-zone name, as [`parse_timezone`] reads it (deprecated
+/// and legacy names included: they are valid, the linter warns).
+///
+/// ```
+/// use client_lint::values::Timezone;
+/// let tz: Timezone = "Europe/Moscow".parse().unwrap();
+/// assert_eq!((tz.tz(), tz.to_string()), (chrono_tz::Europe::Moscow, "Europe/Moscow".to_string()));
+/// assert!("Europe/Moskow".parse::<Timezone>().unwrap_err().to_string().contains("did you mean `Europe/Moscow`?"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Timezone(Tz);
+
+impl Timezone {
+    /// The zone, for time arithmetic with chrono.
+    pub fn tz(self) -> Tz {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Timezone {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.name())
+    }
+}
+
+impl std::str::FromStr for Timezone {
+    type Err = FieldError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_timezone(s).map(Timezone)
+    }
+}
+
 /// The current zone that succeeds a deprecated name, or `None` for a current
 /// name. The successor is the zone tzdata records as the name's successor, in
 /// the name's own country (`Iceland` → `Atlantic/Reykjavik`, not the link
