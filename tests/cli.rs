@@ -1147,3 +1147,82 @@ fn streams_are_never_rewritten() {
     use std::os::unix::fs::FileTypeExt;
     assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
 }
+
+// --- the language server over stdio -------------------------------------------------
+
+/// Write one LSP message with its `Content-Length` header.
+fn lsp_send(w: &mut impl Write, body: serde_json::Value) {
+    let text = body.to_string();
+    write!(w, "Content-Length: {}\r\n\r\n{text}", text.len()).unwrap();
+    w.flush().unwrap();
+}
+
+/// Read one LSP message.
+fn lsp_read(r: &mut impl std::io::BufRead) -> serde_json::Value {
+    let mut len = 0;
+    loop {
+        let mut line = String::new();
+        r.read_line(&mut line).unwrap();
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.strip_prefix("Content-Length: ") {
+            len = v.parse().unwrap();
+        }
+    }
+    let mut body = vec![0; len];
+    r.read_exact(&mut body).unwrap();
+    serde_json::from_slice(&body).unwrap()
+}
+
+#[cfg(feature = "lsp")]
+#[test]
+fn the_language_server_speaks_lsp_over_stdio() {
+    let mut child = bin()
+        .args(["lsp"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = std::io::BufReader::new(child.stdout.take().unwrap());
+    lsp_send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+    );
+    let init = lsp_read(&mut output);
+    assert_eq!(init["result"]["serverInfo"]["name"], "client-lint");
+    assert_eq!(init["result"]["capabilities"]["textDocumentSync"], 1);
+    lsp_send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    let uri = "file:///tmp/stdio-test/c.ndjson";
+    lsp_send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "json", "version": 1,
+            "text": "{\"type\": \"J\"}\n{\"type\": \"x\"}\n"}}}),
+    );
+    let published = lsp_read(&mut output);
+    assert_eq!(published["method"], "textDocument/publishDiagnostics");
+    let d = &published["params"]["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["range"]["start"]["line"].as_u64()),
+        (Some("CL202"), Some(1))
+    );
+    lsp_send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    );
+    assert_eq!(lsp_read(&mut output)["id"], 2);
+    lsp_send(
+        &mut input,
+        serde_json::json!({"jsonrpc": "2.0", "method": "exit"}),
+    );
+    drop(input);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+}

@@ -97,3 +97,39 @@ fn removal_spans_in_a_partial_object_stay_on_character_boundaries() {
     }
     assert!(lint_and_render(text.as_bytes()) >= 2);
 }
+
+/// Fuzz (fix target): once lone surrogates became valid grammar (decoded as
+/// U+FFFD), mapping a position inside an escaped string back to the text
+/// still read every high surrogate as half of a pair: the span landed inside
+/// a character and slicing panicked. `"\ud800 UK"` and `"\ud83europ…"`.
+#[test]
+fn spans_after_a_lone_surrogate_in_an_escaped_string() {
+    for (doc, rule, at) in [
+        (r#"{"geo_list": "\ud800 UK"}"#, "unknown-country", "UK"),
+        (r#"{"name": "\ud83e\u0007x"}"#, "control-character", "\\u0007"),
+        (
+            r#"{"name": "\udc00\ud83d\ude00\u0007"}"#,
+            "control-character",
+            "\\u0007",
+        ),
+    ] {
+        let report = client_lint::lint_str(doc, &Options::default());
+        let texts: Vec<&str> = report
+            .diagnostics()
+            .iter()
+            .filter(|d| d.name() == rule)
+            .map(|d| d.span().unwrap())
+            .map(|s| &doc[s.start..s.end])
+            .collect();
+        assert!(texts.contains(&at), "{doc}: {texts:?}");
+    }
+    let text = String::from_utf8(
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fuzz/seeds/fix/lone-surrogate-then-text-in-a-string"
+        ))
+        .unwrap_or_default(),
+    )
+    .unwrap_or_default();
+    let _ = client_lint::fix_str(&text, &Options::default(), client_lint::UnsafeFixes::Skip);
+}

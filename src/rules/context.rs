@@ -142,35 +142,53 @@ impl FieldAt<'_, '_> {
 const ESCAPED_MAP_MAX: usize = 4096;
 
 /// The byte offset in the raw (escaped) string content that corresponds to
-/// byte `target` of the decoded string.
+/// byte `target` of the decoded string. Decodes as the parser does: a high
+/// surrogate escape followed by a low one is one 4-byte character; a lone
+/// surrogate is U+FFFD (3 bytes). Always a character boundary of `raw`.
 fn raw_offset(raw: &str, target: usize) -> usize {
     let b = raw.as_bytes();
+    let hex = |at: usize| {
+        (b.get(at) == Some(&b'\\') && b.get(at + 1) == Some(&b'u'))
+            .then(|| {
+                raw.get(at + 2..at + 6)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+            })
+            .flatten()
+    };
     let (mut r, mut d) = (0, 0);
     while d < target && r < b.len() {
         if b[r] == b'\\' {
-            if b.get(r + 1) == Some(&b'u') {
-                let cp = raw
-                    .get(r + 2..r + 6)
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .unwrap_or(0);
-                if (0xD800..0xDC00).contains(&cp) {
+            match hex(r) {
+                Some(hi)
+                    if (0xD800..0xDC00).contains(&hi)
+                        && hex(r + 6).is_some_and(|lo| (0xDC00..0xE000).contains(&lo)) =>
+                {
                     r += 12;
                     d += 4;
-                } else {
+                }
+                Some(cp) => {
                     r += 6;
                     d += char::from_u32(cp).map_or(3, char::len_utf8);
                 }
-            } else {
-                r += 2;
-                d += 1;
+                None => {
+                    r += 2;
+                    d += 1;
+                }
             }
         } else {
-            let len = raw[r..].chars().next().map_or(1, char::len_utf8);
+            let len = raw
+                .get(r..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
             r += len;
             d += len;
         }
     }
-    r.min(b.len())
+    let mut r = r.min(b.len());
+    while !raw.is_char_boundary(r) {
+        r += 1;
+    }
+    r
 }
 
 /// Collects diagnostics for one record, at most [`Options::get_max_findings`]

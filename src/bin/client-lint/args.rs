@@ -44,6 +44,17 @@ pub enum Command {
     },
     /// Print a JSON Schema (draft 2020-12) of the client resource.
     Schema,
+    /// Run a language server over standard input and output (LSP): findings
+    /// while a file is typed, quick fixes, explanations on hover.
+    #[cfg(feature = "lsp")]
+    Lsp {
+        /// Language of the messages [default: the editor's locale, else LC_ALL/LANG].
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Request (default) or response documents.
+        #[arg(long, value_enum)]
+        mode: Option<ModeArg>,
+    },
 }
 
 #[derive(Debug, Args)]

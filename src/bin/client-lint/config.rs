@@ -62,6 +62,12 @@ pub struct Built {
 
 /// Build the options: command line over configuration file over environment.
 pub fn options(args: &CheckArgs) -> Result<Built, String> {
+    options_in(args, std::env::current_dir().ok().as_deref())
+}
+
+/// [`options`], discovering `client-lint.toml` from `dir` upward (the
+/// language server starts from each document's directory).
+pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String> {
     let path = if args.isolated {
         None
     } else if let Some(p) = &args.config {
@@ -70,7 +76,7 @@ pub fn options(args: &CheckArgs) -> Result<Built, String> {
         }
         Some(p.clone())
     } else {
-        std::env::current_dir().ok().and_then(|d| discover(&d))
+        dir.and_then(discover)
     };
     let config = match &path {
         Some(p) => {

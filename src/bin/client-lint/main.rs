@@ -7,6 +7,8 @@ mod commands;
 mod config;
 mod fs;
 mod inputs;
+#[cfg(feature = "lsp")]
+mod lsp;
 mod output;
 mod run;
 mod stream;
@@ -58,6 +60,25 @@ fn closed_pipe(e: &io::Error) -> bool {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let env_lang = config::env_lang();
+    // The language server writes standard output from its own thread: it
+    // runs before this thread takes the lock.
+    #[cfg(feature = "lsp")]
+    if let Some(Command::Lsp { lang, mode }) = cli.command {
+        let settings = lsp::Settings {
+            lang: lang.map(config::lang_arg),
+            mode: mode.map(|m| match m {
+                args::ModeArg::Response => client_lint::Mode::Response,
+                args::ModeArg::Request => client_lint::Mode::Request,
+            }),
+        };
+        return match lsp::run_stdio(settings) {
+            Ok(()) => ExitCode::from(EXIT_OK),
+            Err(e) => {
+                error_line(env_lang, &e.to_string());
+                ExitCode::from(EXIT_FAILURE)
+            }
+        };
+    }
     let mut stdout = io::stdout().lock();
     match cli.command {
         Some(Command::Rules { format, lang }) => {
@@ -77,6 +98,9 @@ fn main() -> ExitCode {
                 }
             };
         }
+        #[cfg(feature = "lsp")]
+        // Handled above, before standard output was locked.
+        Some(Command::Lsp { .. }) => return ExitCode::from(EXIT_FAILURE),
         Some(Command::Schema) => {
             return match commands::schema(&mut stdout) {
                 Err(e) if !closed_pipe(&e) => ExitCode::from(EXIT_FAILURE),

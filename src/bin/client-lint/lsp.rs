@@ -1,0 +1,707 @@
+//! `client-lint lsp`: a language server over standard input and output, on
+//! rust-analyzer's synchronous `lsp-server`. Documents are synced whole; each
+//! open and change publishes the document's findings; code actions offer one
+//! quick fix per fixable finding (preferred when safe) and
+//! `source.fixAll.client-lint`, which applies the safe fixes; hover over a
+//! finding shows its rule's explanation. The loop runs over a `Connection`,
+//! so tests drive it in memory.
+
+use std::collections::HashMap;
+use std::error::Error;
+use std::path::{Path, PathBuf};
+
+use client_lint::{Applicability, Diagnostic, Lang, Layout, Mode, Options, Severity, UnsafeFixes};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
+    CodeActionProviderCapability, DiagnosticSeverity, DidChangeTextDocumentParams,
+    DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover, HoverContents, HoverParams,
+    HoverProviderCapability, InitializeParams, MarkupContent, MarkupKind, NumberOrString, Position,
+    PositionEncodingKind, PublishDiagnosticsParams, Range, ServerCapabilities, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+};
+
+type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
+
+/// The code action kind of "apply every safe fix".
+pub const FIX_ALL: &str = "source.fixAll.client-lint";
+
+/// What the command line said (`--lang`, `--mode`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    pub lang: Option<Lang>,
+    pub mode: Option<Mode>,
+}
+
+/// Serve over standard input and output until `exit`.
+pub fn run_stdio(settings: Settings) -> Result<()> {
+    let (connection, io_threads) = Connection::stdio();
+    serve(connection, settings)?;
+    io_threads.join()?;
+    Ok(())
+}
+
+/// A position in the units the client and the server agreed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Units {
+    Utf8,
+    Utf16,
+}
+
+/// Line starts of a text (after `\n`, `\r\n` and a lone `\r`, as LSP counts
+/// them), and conversions between byte offsets and LSP positions.
+struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if b.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Lines { starts }
+    }
+
+    fn position(&self, text: &str, offset: usize, units: Units) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let start = self.starts[line];
+        let before = text.get(start..offset).unwrap_or("");
+        let character = match units {
+            Units::Utf8 => before.len(),
+            Units::Utf16 => before.encode_utf16().count(),
+        };
+        Position::new(line as u32, character as u32)
+    }
+
+    fn offset(&self, text: &str, p: Position, units: Units) -> usize {
+        let Some(&start) = self.starts.get(p.line as usize) else {
+            return text.len();
+        };
+        let mut units_seen = 0u32;
+        for (i, c) in text[start..].char_indices() {
+            if units_seen >= p.character || matches!(c, '\n' | '\r') {
+                return start + i;
+            }
+            units_seen += match units {
+                Units::Utf8 => c.len_utf8() as u32,
+                Units::Utf16 => c.len_utf16() as u32,
+            };
+        }
+        text.len()
+    }
+}
+
+/// An open document and what was found in it.
+struct Doc {
+    text: String,
+    findings: Vec<Diagnostic>,
+}
+
+struct Server {
+    connection: Connection,
+    settings: Settings,
+    /// The editor's locale, when it asked for Russian.
+    locale_lang: Option<Lang>,
+    units: Units,
+    docs: HashMap<Uri, Doc>,
+}
+
+/// The file system path of a `file:` URI.
+fn path_of(uri: &Uri) -> Option<PathBuf> {
+    let s = uri.as_str().strip_prefix("file://")?;
+    let mut bytes = Vec::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            bytes.push(v);
+            i += 3;
+            continue;
+        }
+        bytes.push(b[i]);
+        i += 1;
+    }
+    Some(PathBuf::from(String::from_utf8(bytes).ok()?))
+}
+
+fn layout(uri: &Uri) -> Layout {
+    let s = uri.as_str();
+    if s.ends_with(".ndjson") || s.ends_with(".jsonl") {
+        Layout::Ndjson
+    } else {
+        Layout::Auto
+    }
+}
+
+impl Server {
+    /// The options for a document: `client-lint.toml` found from its
+    /// directory, then the command line, then the editor's locale.
+    fn options(&self, uri: &Uri) -> Options {
+        let mut args = vec!["client-lint".to_string()];
+        if let Some(m) = self.settings.mode {
+            args.extend([
+                "--mode".into(),
+                if m == Mode::Response {
+                    "response"
+                } else {
+                    "request"
+                }
+                .into(),
+            ]);
+        }
+        let lang = self.settings.lang.or(self.locale_lang);
+        if let Some(l) = lang {
+            args.extend(["--lang".into(), if l == Lang::Ru { "ru" } else { "en" }.into()]);
+        }
+        let dir = path_of(uri).and_then(|p| p.parent().map(Path::to_path_buf));
+        let parsed = <crate::args::Cli as clap::Parser>::try_parse_from(&args);
+        parsed
+            .ok()
+            .and_then(|cli| crate::config::options_in(&cli.check, dir.as_deref()).ok())
+            .map(|b| b.options)
+            .unwrap_or_default()
+    }
+
+    fn publish(&mut self, uri: &Uri) -> Result<()> {
+        let options = self.options(uri);
+        let Some(doc) = self.docs.get_mut(uri) else {
+            return Ok(());
+        };
+        let records = client_lint::lint_records(&doc.text, &options, layout(uri));
+        doc.findings = records
+            .into_iter()
+            .flat_map(|r| r.report.into_diagnostics())
+            .collect();
+        let lines = Lines::new(&doc.text);
+        let diagnostics = doc
+            .findings
+            .iter()
+            .map(|d| to_lsp(d, &doc.text, &lines, self.units))
+            .collect();
+        let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, None);
+        self.notify::<lsp_types::notification::PublishDiagnostics>(params)
+    }
+
+    fn notify<N: lsp_types::notification::Notification>(&self, params: N::Params) -> Result<()> {
+        let n = Notification::new(N::METHOD.to_string(), params);
+        self.connection.sender.send(Message::Notification(n))?;
+        Ok(())
+    }
+
+    fn reply(&self, r: Response) -> Result<()> {
+        self.connection.sender.send(Message::Response(r))?;
+        Ok(())
+    }
+
+    fn code_actions(&self, p: CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let uri = &p.text_document.uri;
+        let Some(doc) = self.docs.get(uri) else {
+            return Vec::new();
+        };
+        let lines = Lines::new(&doc.text);
+        let wanted = |kind: &str| {
+            p.context
+                .only
+                .as_ref()
+                .is_none_or(|only| only.iter().any(|k| kind.starts_with(k.as_str())))
+        };
+        let mut out = Vec::new();
+        if wanted(CodeActionKind::QUICKFIX.as_str()) {
+            let from = lines.offset(&doc.text, p.range.start, self.units);
+            let to = lines.offset(&doc.text, p.range.end, self.units);
+            for d in &doc.findings {
+                let (Some(span), Some(fix)) = (d.span(), d.fix()) else {
+                    continue;
+                };
+                let Some((edit_span, new_text)) = fix.edit() else {
+                    continue;
+                };
+                if span.end < from || span.start > to {
+                    continue;
+                }
+                let safe = fix.applicability() == Applicability::Safe;
+                let what = match fix.value() {
+                    Some(v) => format!("replace the value with {v}"),
+                    None => format!("remove {}", fix.pointer()),
+                };
+                let title = if safe {
+                    format!("Fix {}: {what}", d.code())
+                } else {
+                    format!("Fix {} (unsafe, check the result): {what}", d.code())
+                };
+                let edit = TextEdit::new(
+                    Range::new(
+                        lines.position(&doc.text, edit_span.start, self.units),
+                        lines.position(&doc.text, edit_span.end, self.units),
+                    ),
+                    new_text.to_string(),
+                );
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title,
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![to_lsp(d, &doc.text, &lines, self.units)]),
+                    edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), vec![edit])]))),
+                    is_preferred: Some(safe),
+                    ..Default::default()
+                }));
+            }
+        }
+        if wanted(FIX_ALL) {
+            let fixed =
+                client_lint::fix_records(&doc.text, &self.options(uri), layout(uri), UnsafeFixes::Skip);
+            if fixed.text != doc.text {
+                let whole = Range::new(
+                    Position::new(0, 0),
+                    lines.position(&doc.text, doc.text.len(), self.units),
+                );
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Fix all safe problems ({})", fixed.applied),
+                    kind: Some(CodeActionKind::new(FIX_ALL)),
+                    edit: Some(WorkspaceEdit::new(HashMap::from([(
+                        uri.clone(),
+                        vec![TextEdit::new(whole, fixed.text)],
+                    )]))),
+                    ..Default::default()
+                }));
+            }
+        }
+        out
+    }
+
+    fn hover(&self, p: HoverParams) -> Option<Hover> {
+        let uri = &p.text_document_position_params.text_document.uri;
+        let doc = self.docs.get(uri)?;
+        let lines = Lines::new(&doc.text);
+        let at = lines.offset(&doc.text, p.text_document_position_params.position, self.units);
+        let d = doc
+            .findings
+            .iter()
+            .find(|d| d.span().is_some_and(|s| s.start <= at && at <= s.end))?;
+        let lang = self.options(uri).get_lang();
+        let e = d.rule().explanation();
+        let (why, example, instead) = match lang {
+            Lang::Ru => ("Почему", "Пример", "Вместо этого"),
+            _ => ("Why", "Example", "Use instead"),
+        };
+        let value = format!(
+            "**{} {}**: {}\n\n{}\n\n**{why}.** {}\n\n{example}:\n```json\n{}\n```\n{instead}:\n```json\n{}\n```",
+            d.code(),
+            d.name(),
+            d.message(),
+            e.what.get(lang),
+            e.why.get(lang),
+            e.example,
+            e.instead
+        );
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            }),
+            range: None,
+        })
+    }
+
+    fn on_request(&mut self, req: Request) -> Result<()> {
+        use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
+        let id = req.id.clone();
+        let result = match req.method.as_str() {
+            CodeActionRequest::METHOD => serde_json::from_value::<CodeActionParams>(req.params)
+                .map(|p| serde_json::to_value(self.code_actions(p))),
+            HoverRequest::METHOD => {
+                serde_json::from_value::<HoverParams>(req.params).map(|p| serde_json::to_value(self.hover(p)))
+            }
+            _ => {
+                return self.reply(Response::new_err(
+                    id,
+                    ErrorCode::MethodNotFound as i32,
+                    format!("unknown request {}", req.method),
+                ));
+            }
+        };
+        match result {
+            Ok(Ok(value)) => self.reply(Response::new_ok(id, value)),
+            Ok(Err(e)) | Err(e) => self.reply(Response::new_err(
+                id,
+                ErrorCode::InvalidParams as i32,
+                e.to_string(),
+            )),
+        }
+    }
+
+    fn on_notification(&mut self, n: Notification) -> Result<()> {
+        use lsp_types::notification::{
+            DidChangeConfiguration, DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument,
+            Notification as _,
+        };
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(n.params) {
+                    let uri = p.text_document.uri;
+                    self.docs.insert(
+                        uri.clone(),
+                        Doc {
+                            text: p.text_document.text,
+                            findings: Vec::new(),
+                        },
+                    );
+                    self.publish(&uri)?;
+                }
+            }
+            DidChangeTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(n.params)
+                    && let Some(change) = p.content_changes.into_iter().last()
+                {
+                    let uri = p.text_document.uri;
+                    if let Some(doc) = self.docs.get_mut(&uri) {
+                        // Full sync: each change is the whole text.
+                        doc.text = change.text;
+                    }
+                    self.publish(&uri)?;
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(n.params) {
+                    self.docs.remove(&p.text_document.uri);
+                    let params = PublishDiagnosticsParams::new(p.text_document.uri, Vec::new(), None);
+                    self.notify::<lsp_types::notification::PublishDiagnostics>(params)?;
+                }
+            }
+            // Settings or configuration files changed: lint every open document again.
+            DidChangeConfiguration::METHOD => {
+                let uris: Vec<Uri> = self.docs.keys().cloned().collect();
+                for uri in uris {
+                    self.publish(&uri)?;
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// A finding as an LSP diagnostic: range in the agreed units, severity, code,
+/// source, message with its help.
+fn to_lsp(d: &Diagnostic, text: &str, lines: &Lines, units: Units) -> lsp_types::Diagnostic {
+    let span = d.span().unwrap_or_default();
+    let range = Range::new(
+        lines.position(text, span.start, units),
+        lines.position(text, span.end, units),
+    );
+    let severity = match d.severity() {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        _ => DiagnosticSeverity::INFORMATION,
+    };
+    let message = match d.help() {
+        Some(h) => format!("{}\n{h}", d.message()),
+        None => d.message().to_string(),
+    };
+    lsp_types::Diagnostic {
+        range,
+        severity: Some(severity),
+        code: Some(NumberOrString::String(d.code().to_string())),
+        source: Some("client-lint".to_string()),
+        message,
+        data: Some(serde_json::json!({"name": d.name()})),
+        ..Default::default()
+    }
+}
+
+/// Run the server loop over `connection` until the client says `exit`.
+pub fn serve(connection: Connection, settings: Settings) -> Result<()> {
+    let (id, params) = connection.initialize_start()?;
+    let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let utf8 = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref())
+        .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
+    let locale_lang = params.locale.as_deref().map(|l| {
+        if l.to_ascii_lowercase().starts_with("ru") {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
+    });
+    let capabilities = ServerCapabilities {
+        position_encoding: Some(if utf8 {
+            PositionEncodingKind::UTF8
+        } else {
+            PositionEncodingKind::UTF16
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::new(FIX_ALL)]),
+            ..Default::default()
+        })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        ..Default::default()
+    };
+    connection.initialize_finish(
+        id,
+        serde_json::json!({
+            "capabilities": capabilities,
+            "serverInfo": {"name": "client-lint", "version": env!("CARGO_PKG_VERSION")},
+        }),
+    )?;
+    let mut server = Server {
+        connection,
+        settings,
+        locale_lang,
+        units: if utf8 { Units::Utf8 } else { Units::Utf16 },
+        docs: HashMap::new(),
+    };
+    while let Ok(msg) = server.connection.receiver.recv() {
+        match msg {
+            Message::Request(req) => {
+                if server.connection.handle_shutdown(&req)? {
+                    return Ok(());
+                }
+                server.on_request(req)?;
+            }
+            Message::Notification(n) => server.on_notification(n)?,
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_server::RequestId;
+    use serde_json::{Value, json};
+
+    /// A server on an in-memory connection and the client's end.
+    struct Session {
+        client: Connection,
+        thread: Option<std::thread::JoinHandle<()>>,
+        next_id: i32,
+    }
+
+    impl Session {
+        fn start(init: Value) -> (Self, Value) {
+            let (server, client) = Connection::memory();
+            let thread = std::thread::spawn(move || serve(server, Settings::default()).unwrap());
+            let mut s = Session {
+                client,
+                thread: Some(thread),
+                next_id: 0,
+            };
+            let caps = s.request("initialize", init);
+            s.notify("initialized", json!({}));
+            (s, caps)
+        }
+
+        fn request(&mut self, method: &str, params: Value) -> Value {
+            self.next_id += 1;
+            let id = RequestId::from(self.next_id);
+            let req = Request::new(id.clone(), method.to_string(), params);
+            self.client.sender.send(Message::Request(req)).unwrap();
+            loop {
+                match self.client.receiver.recv().unwrap() {
+                    Message::Response(r) if r.id == id => {
+                        return match r.error {
+                            Some(e) => json!({"error": e.code}),
+                            None => r.result.unwrap_or(Value::Null),
+                        };
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        fn notify(&self, method: &str, params: Value) {
+            let n = Notification::new(method.to_string(), params);
+            self.client.sender.send(Message::Notification(n)).unwrap();
+        }
+
+        /// The next diagnostics published.
+        fn diagnostics(&self) -> Vec<Value> {
+            loop {
+                if let Message::Notification(n) = self.client.receiver.recv().unwrap()
+                    && n.method == "textDocument/publishDiagnostics"
+                {
+                    return n.params["diagnostics"].as_array().unwrap().clone();
+                }
+            }
+        }
+
+        fn stop(mut self) {
+            assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+            self.notify("exit", Value::Null);
+            self.thread.take().unwrap().join().unwrap();
+        }
+    }
+
+    const URI: &str = "file:///tmp/client-lint-lsp-test/client.json";
+
+    fn open(s: &Session, text: &str) -> Vec<Value> {
+        s.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": URI, "languageId": "json", "version": 1, "text": text}}),
+        );
+        s.diagnostics()
+    }
+
+    /// Apply LSP text edits (UTF-16 positions) to `text`.
+    fn apply(text: &str, edits: &[Value]) -> String {
+        let lines = Lines::new(text);
+        let mut spans: Vec<(usize, usize, String)> = edits
+            .iter()
+            .map(|e| {
+                let pos = |p: &Value| {
+                    Position::new(
+                        p["line"].as_u64().unwrap() as u32,
+                        p["character"].as_u64().unwrap() as u32,
+                    )
+                };
+                (
+                    lines.offset(text, pos(&e["range"]["start"]), Units::Utf16),
+                    lines.offset(text, pos(&e["range"]["end"]), Units::Utf16),
+                    e["newText"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let mut out = text.to_string();
+        for (a, b, t) in spans {
+            out.replace_range(a..b, &t);
+        }
+        out
+    }
+
+    #[test]
+    fn diagnostics_fixes_hover_and_change() {
+        let (mut s, caps) = Session::start(json!({"capabilities": {}}));
+        assert_eq!(caps["capabilities"]["positionEncoding"], "utf-16");
+        let text = "{\n  \"name\": \"😀 Acme\", \"type\": \"j\",\n  \"timezone\": \"Europe/Moskow\"\n}\n";
+        let diags = open(&s, text);
+        let codes: Vec<&str> = diags.iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes, ["CL201", "CL401"]);
+        // UTF-16: the emoji counts two units before `"type"`'s value.
+        let ty = &diags[0];
+        assert_eq!(ty["range"]["start"], json!({"line": 1, "character": 29}));
+        assert_eq!(ty["source"], "client-lint");
+        assert_eq!(ty["severity"], 1);
+        assert!(ty["message"].as_str().unwrap().ends_with("\nwrite `J`"));
+
+        // fixAll: every safe fix, in one edit of the whole document.
+        let all = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": ty["range"], "context": {"diagnostics": [], "only": ["source.fixAll.client-lint"]}}),
+        );
+        assert_eq!(all[0]["kind"], FIX_ALL);
+        let everything = apply(text, all[0]["edit"]["changes"][URI].as_array().unwrap());
+        assert!(
+            everything.contains("\"type\": \"J\"") && everything.contains("Europe/Moskow"),
+            "{everything}"
+        );
+
+        // A quick fix for the finding under the cursor, preferred (safe).
+        let actions = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": ty["range"], "context": {"diagnostics": [ty]}}),
+        );
+        let quick: Vec<&Value> = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["kind"] == "quickfix")
+            .collect();
+        assert_eq!(quick.len(), 1, "{actions}");
+        assert_eq!(quick[0]["isPreferred"], true);
+        let edits = quick[0]["edit"]["changes"][URI].as_array().unwrap();
+        let fixed = apply(text, edits);
+        assert!(fixed.contains("\"type\": \"J\""), "{fixed}");
+        // The time zone's fix is unsafe: offered, not preferred, and labelled.
+        let tz = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": diags[1]["range"], "context": {"diagnostics": [], "only": ["quickfix"]}}),
+        );
+        assert_eq!(tz[0]["isPreferred"], false);
+        assert!(tz[0]["title"].as_str().unwrap().contains("unsafe"));
+
+        // Applying the edit is a change: the server lints again.
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": fixed}]}),
+        );
+        let diags = s.diagnostics();
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0]["code"], "CL401");
+
+        // Hover over the finding: its rule's explanation.
+        let hover = s.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": URI}, "position": diags[0]["range"]["start"]}),
+        );
+        let md = hover["contents"]["value"].as_str().unwrap();
+        assert!(md.starts_with("**CL401 unknown-timezone**"), "{md}");
+
+        // fixAll applies the safe fixes only.
+        let all = s.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        );
+        assert_eq!(all.as_array().unwrap().len(), 0, "nothing safe left: {all}");
+
+        // A malformed request is an error response, not a crash.
+        let bad = s.request("textDocument/codeAction", json!({"nonsense": true}));
+        assert_eq!(bad["error"], ErrorCode::InvalidParams as i32);
+        let unknown = s.request("client-lint/nothing", json!({}));
+        assert_eq!(unknown["error"], ErrorCode::MethodNotFound as i32);
+        s.stop();
+    }
+
+    #[test]
+    fn utf8_when_offered_and_russian_by_locale() {
+        let (s, caps) = Session::start(json!({
+            "capabilities": {"general": {"positionEncodings": ["utf-8", "utf-16"]}},
+            "locale": "ru-RU",
+        }));
+        assert_eq!(caps["capabilities"]["positionEncoding"], "utf-8");
+        let text = "{\"name\": \"😀\", \"type\": \"f\",\r\"geo_list\": \"ru by\"}";
+        let diags = open(&s, text);
+        // UTF-8: the emoji counts four bytes; a lone CR breaks the line.
+        assert_eq!(diags[0]["range"]["start"], json!({"line": 0, "character": 25}));
+        assert_eq!(diags[1]["range"]["start"], json!({"line": 1, "character": 12}));
+        assert!(
+            diags[0]["message"].as_str().unwrap().starts_with("тип клиента"),
+            "{}",
+            diags[0]["message"]
+        );
+        s.stop();
+    }
+
+    #[test]
+    fn lines_break_as_lsp_counts() {
+        let text = "a\r\nb\rc\nd";
+        let lines = Lines::new(text);
+        assert_eq!(lines.starts, [0, 3, 5, 7]);
+        for (offset, line, ch) in [(0, 0, 0), (3, 1, 0), (5, 2, 0), (8, 3, 1)] {
+            assert_eq!(
+                lines.position(text, offset, Units::Utf16),
+                Position::new(line, ch)
+            );
+            assert_eq!(lines.offset(text, Position::new(line, ch), Units::Utf16), offset);
+        }
+    }
+}
