@@ -115,7 +115,7 @@ pub(crate) fn is_ndjson(text: &str, layout: Layout) -> bool {
     }
 }
 
-fn skip_ws(text: &str, mut i: usize) -> usize {
+pub(crate) fn skip_ws(text: &str, mut i: usize) -> usize {
     while let Some(b' ' | b'\n' | b'\r' | b'\t') = text.as_bytes().get(i) {
         i += 1;
     }
@@ -161,7 +161,7 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
     loop {
         let mut ctx = Ctx::new(options, Some(text));
         ctx.diags.append(&mut pending);
-        let (end, _) = check_text(&mut ctx, text, pos, true);
+        let (end, failed) = check_text(&mut ctx, text, pos, true);
         records.push(Record {
             index: records.len(),
             report: finish_order(ctx.diags),
@@ -177,8 +177,10 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
                 (K::TrailingComma, Span::new(comma, comma + 1))
             }
             Some(b']') => return trailing(text, pos + 1, records, options),
-            // A record cut off by the end of the text already says so.
-            None if bytes.get(end.wrapping_sub(1)) != Some(&b'}') => return records,
+            // A broken record already says what is wrong (often that the
+            // text ended inside it). A whole one, then the end of the text:
+            // the array is not closed, whatever the record is.
+            None if failed => return records,
             None => (K::Eof, Span::new(text.len(), text.len())),
             Some(_) => (
                 K::ExpectedCommaOrArrayEnd,

@@ -1,6 +1,6 @@
 //! Applying fixes: to a text, once or until none is left.
 
-use crate::batch::{Layout, is_ndjson, lint_records};
+use crate::batch::{Layout, is_ndjson, lint_records, skip_ws};
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::lint::lint_str;
 use crate::options::Options;
@@ -149,6 +149,16 @@ pub fn fix_records(text: &str, options: &Options, layout: Layout, unsafe_fixes: 
     if is_ndjson(text, layout) {
         return fix_ndjson(text, options, unsafe_fixes);
     }
+    if let Some(fixed) = fix_array(text, options, unsafe_fixes) {
+        return fixed;
+    }
+    fix_whole(text, options, layout, unsafe_fixes)
+}
+
+/// A file of records fixed in one piece: every finding of every record held
+/// at once. The reference [`fix_array`] is tested against, and the way for
+/// texts it leaves alone.
+fn fix_whole(text: &str, options: &Options, layout: Layout, unsafe_fixes: UnsafeFixes) -> Fixed {
     fix_loop(text, unsafe_fixes, |t| {
         let records = lint_records(t, options, layout);
         let broken = records.iter().any(|r| r.report.has_syntax_error());
@@ -161,6 +171,62 @@ pub fn fix_records(text: &str, options: &Options, layout: Layout, unsafe_fixes: 
         )
     })
     .0
+}
+
+/// A JSON array of records fixed element by element, as NDJSON is line by
+/// line: memory holds the output and one record's findings, not the whole
+/// array's. Records are checked apart in an array too, so each element's
+/// fixes are the ones the whole array would get. The bytes between elements
+/// are copied as they are. A syntax error anywhere (in an element, between
+/// them, after the array) leaves the whole text unchanged. `None` for texts
+/// that start with anything but white space and `[` (a byte order mark
+/// too), or hold an empty array: [`fix_whole`] takes those.
+fn fix_array(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> Option<Fixed> {
+    let bytes = text.as_bytes();
+    let open = skip_ws(text, 0);
+    if bytes.get(open) != Some(&b'[') {
+        return None;
+    }
+    let unchanged = || Fixed {
+        text: text.to_string(),
+        applied: 0,
+    };
+    let mut pos = skip_ws(text, open + 1);
+    if bytes.get(pos) == Some(&b']') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut applied = 0;
+    loop {
+        let parsed = crate::syntax::parse(text, pos, true);
+        if !parsed.errors.is_empty() || parsed.root.is_none() {
+            return Some(unchanged());
+        }
+        let end = parsed.end;
+        drop(parsed);
+        let (fixed, broken) = fix_document(&text[pos..end], options, unsafe_fixes);
+        if broken {
+            return Some(unchanged());
+        }
+        out.push_str(&text[copied..pos]);
+        out.push_str(&fixed.text);
+        copied = end;
+        applied += fixed.applied;
+        let next = skip_ws(text, end);
+        match bytes.get(next) {
+            Some(b',') => {
+                pos = skip_ws(text, next + 1);
+                if bytes.get(pos) == Some(&b']') {
+                    return Some(unchanged());
+                }
+            }
+            Some(b']') if skip_ws(text, next + 1) == text.len() => break,
+            _ => return Some(unchanged()),
+        }
+    }
+    out.push_str(&text[copied..]);
+    Some(Fixed { text: out, applied })
 }
 
 /// The passes of fixing; also whether the text had a syntax error (it is
@@ -199,4 +265,85 @@ fn fix_loop(
         },
         false,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Records with safe and unsafe fixes, fixes that need two passes, clean
+    /// ones, broken ones and values that are not records.
+    const ELEMENTS: &[&str] = &[
+        r#"{"type": "j", "geo_list": "ru, by"}"#,
+        r#"{"timezone": " europe/kiev ", "email": "Ops@Acme.example"}"#,
+        r#"{"name": "Acme", "type": "J"}"#,
+        r#"{"id": 7, "domain": "PBX.Acme.Example", "language": "RU"}"#,
+        "{\n  \"extension_len\": 3,\r\n  \"hold_music\": \"1\"\n}",
+        r#"{"type": "j", "type": "f"}"#,
+        r#"{"name": "\ud800", "type": "j"}"#,
+        r#"{"type": "j""#,
+        r#"{"type": "j",}"#,
+        r#""client""#,
+        "[]",
+        "{}",
+        "null",
+    ];
+    const GAPS: &[&str] = &[",", ", ", ",\n  ", "\r\n,\t", " ", ",,", ""];
+
+    fn array_text() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec((0..ELEMENTS.len(), 0..GAPS.len()), 0..6),
+            prop::sample::select(vec!["[", " [\n", "\u{feff}[", "\t["]),
+            prop::sample::select(vec!["]", "\n]\n", ",]", "] x", "", "]\n\n"]),
+        )
+            .prop_map(|(items, open, close)| {
+                let mut s = open.to_string();
+                for (k, (e, g)) in items.iter().enumerate() {
+                    if k > 0 {
+                        // Mostly well-formed: a comma, some white space.
+                        s.push_str(if *g < 3 { GAPS[*g] } else { GAPS[*g % 3] });
+                    }
+                    s.push_str(ELEMENTS[*e]);
+                }
+                if items.len() > 2 && items[0].1 >= 5 {
+                    s.push_str(GAPS[items[0].1]);
+                }
+                s.push_str(close);
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Element by element gives exactly what fixing the whole array
+        /// gives, safe fixes and unsafe ones, broken texts included.
+        #[test]
+        fn array_by_element_is_the_whole_array(text in array_text(), unsafe_too in any::<bool>()) {
+            let u = if unsafe_too { UnsafeFixes::Apply } else { UnsafeFixes::Skip };
+            let options = Options::default();
+            let whole = fix_whole(&text, &options, Layout::Auto, u);
+            let by_element = fix_records(&text, &options, Layout::Auto, u);
+            prop_assert_eq!(&by_element.text, &whole.text);
+            prop_assert_eq!(by_element.applied, whole.applied);
+        }
+    }
+
+    /// The element path is taken, and fixes what it should: the test above
+    /// would pass trivially if every text fell back to the whole.
+    #[test]
+    fn arrays_are_fixed_by_element() {
+        let text = "[\n  {\"type\": \"j\"},\n  {\"geo_list\": \"ru, by\"}\n]\n";
+        let fixed = fix_array(text, &Options::default(), UnsafeFixes::Skip).expect("an array");
+        assert_eq!(
+            fixed.text,
+            "[\n  {\"type\": \"J\"},\n  {\"geo_list\": \"RU BY\"}\n]\n"
+        );
+        assert_eq!(fixed.applied, 2);
+        let broken = "[{\"type\": \"j\"} {\"type\": \"f\"}]";
+        let kept = fix_array(broken, &Options::default(), UnsafeFixes::Skip).expect("an array");
+        assert_eq!((kept.text.as_str(), kept.applied), (broken, 0));
+        assert!(fix_array("\u{feff}[{}]", &Options::default(), UnsafeFixes::Skip).is_none());
+    }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use client_lint::rule::RULES;
-use client_lint::{Applicability, Diagnostic, Lang, Mode, Options, Severity};
+use client_lint::{Applicability, Diagnostic, Lang, Layout, Mode, Options, Severity, UnsafeFixes};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -659,5 +659,31 @@ fn lint_ndjson_agrees_with_lint_records() {
                 .collect::<Vec<_>>()
         };
         assert_eq!(key(a), key(b));
+    }
+}
+
+/// An array that ends without `]` after a whole record is a syntax error,
+/// whatever the record is (it once was only when the record was an object,
+/// so `[{"type": "j"}, "x"` lost the error and `--fix` rewrote the file).
+#[test]
+fn an_unclosed_array_is_a_syntax_error_after_any_record() {
+    for text in [
+        r#"[{"type": "j"},"client""#,
+        r#"[{"type": "j"},[]"#,
+        r#"[{"type": "j"},{}"#,
+        "[1",
+        r#"[{"type": "j"}"#,
+    ] {
+        let records = client_lint::lint_records(text, &Options::default(), Layout::Auto);
+        assert!(
+            records.iter().any(|r| r.report.has_syntax_error()),
+            "no syntax error for {text}"
+        );
+        let fixed = client_lint::fix_records(text, &Options::default(), Layout::Auto, UnsafeFixes::Skip);
+        assert_eq!(
+            (fixed.text.as_str(), fixed.applied),
+            (text, 0),
+            "{text} was rewritten"
+        );
     }
 }
