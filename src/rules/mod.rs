@@ -2,7 +2,7 @@
 //! shared context and sends each field to its family.
 
 use crate::error::FieldError;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::rule::{Explanation, Rule};
 
 pub use context::pointer_token;
@@ -68,6 +68,71 @@ impl Rule {
             .flat_map(|f| f.iter())
             .find(|(r, _)| *r == self)
             .map_or(&UNEXPLAINED, |(_, e)| *e)
+    }
+}
+
+impl Rule {
+    /// The whole explanation as text, as `client-lint explain` prints it and
+    /// the editor and language packages show it: code, name, severity, fix,
+    /// fields, then what, why, an example, what to write instead, references.
+    ///
+    /// ```
+    /// use client_lint::{Lang, Rule};
+    /// let text = Rule::UnknownTimezone.explain(Lang::Ru);
+    /// assert!(text.starts_with("CL401 unknown-timezone\n"));
+    /// assert!(text.contains("Как правильно"));
+    /// ```
+    #[must_use]
+    pub fn explain(self, lang: Lang) -> String {
+        let r = self.info();
+        let e = self.explanation();
+        let h = match lang {
+            Lang::Ru => [
+                "Что проверяет",
+                "Почему это важно",
+                "Пример",
+                "Как правильно",
+                "Ссылки",
+                "уровень",
+                "исправление",
+                "поля",
+            ],
+            _ => [
+                "What it checks",
+                "Why",
+                "Example",
+                "Use instead",
+                "References",
+                "severity",
+                "fix",
+                "fields",
+            ],
+        };
+        let indent = |text: &str| -> String { text.lines().map(|l| format!("  {l}\n")).collect() };
+        format!(
+            "{} {}\n{}: {}, {}: {}, {}: {}\n\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
+            r.code,
+            r.name,
+            h[5],
+            r.default_severity.as_str(),
+            h[6],
+            r.fix.as_str(),
+            h[7],
+            self.fields_label(),
+            h[0],
+            indent(e.what.get(lang)),
+            h[1],
+            indent(e.why.get(lang)),
+            h[2],
+            indent(e.example),
+            h[3],
+            indent(e.instead),
+            h[4],
+            e.references
+                .iter()
+                .map(|r| format!("  - {r}\n"))
+                .collect::<String>(),
+        )
     }
 }
 

@@ -49,64 +49,12 @@ pub fn rules(w: &mut impl Write, format: RulesFormat, lang: Lang) -> io::Result<
     }
 }
 
-/// Indent every line of `text` by `n` spaces.
-fn indent(text: &str, n: usize) -> String {
-    text.lines().map(|l| format!("{}{l}\n", " ".repeat(n))).collect()
-}
-
 pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String> {
     let rule: Rule = name
         .parse()
         .map_err(|e| format!("{e} (`client-lint rules` lists them)"))?;
-    let r = rule.info();
-    let e = r.rule.explanation();
-    let h = match ui(lang) {
-        Ui::En => [
-            "What it checks",
-            "Why",
-            "Example",
-            "Use instead",
-            "References",
-            "severity",
-            "fix",
-            "fields",
-        ],
-        Ui::Ru => [
-            "Что проверяет",
-            "Почему это важно",
-            "Пример",
-            "Как правильно",
-            "Ссылки",
-            "уровень",
-            "исправление",
-            "поля",
-        ],
-    };
-    let text = format!(
-        "{} {}\n{}: {}, {}: {}, {}: {}\n\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
-        r.code,
-        r.name,
-        h[5],
-        r.default_severity.as_str(),
-        h[6],
-        r.fix.as_str(),
-        h[7],
-        r.rule.fields_label(),
-        h[0],
-        indent(e.what.get(lang), 2),
-        h[1],
-        indent(e.why.get(lang), 2),
-        h[2],
-        indent(e.example, 2),
-        h[3],
-        indent(e.instead, 2),
-        h[4],
-        e.references
-            .iter()
-            .map(|r| format!("  - {r}\n"))
-            .collect::<String>(),
-    );
-    w.write_all(text.as_bytes()).map_err(|e| e.to_string())
+    w.write_all(rule.explain(lang).as_bytes())
+        .map_err(|e| e.to_string())
 }
 
 pub fn schema(w: &mut impl Write) -> io::Result<()> {

@@ -1,0 +1,158 @@
+"""The Python package against the library's behaviour, run on the installed wheel."""
+
+import ast
+import dataclasses
+import json
+import pathlib
+
+import pytest
+
+import client_lint as cl
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent.parent.parent
+MISTAKES = (ROOT / "examples" / "client-with-mistakes.json").read_text(encoding="utf-8")
+CLEAN = (ROOT / "examples" / "client.json").read_text(encoding="utf-8")
+
+
+def test_readme_example():
+    text = '{"timezone": "Europe/Moskow", "type": "j"}'
+    found = cl.lint(text)
+    assert [(d.code, d.pointer) for d in found] == [("CL401", "/timezone"), ("CL201", "/type")]
+    tz = found[0]
+    assert tz.severity == "error"
+    assert "Europe/Moscow" in (tz.help or "")
+    assert text[tz.start:tz.end] == '"Europe/Moskow"'
+    assert (tz.line, tz.column) == (1, 14)
+
+
+def test_the_bundled_examples():
+    assert cl.lint(CLEAN) == []
+    found = cl.lint(MISTAKES)
+    assert len(found) == 18
+    assert {d.severity for d in found} == {"error", "warning"}
+    for d in found:
+        if d.start is not None:
+            # Lines and columns agree with the code-point offsets.
+            before = MISTAKES[: d.start]
+            assert d.line == before.count("\n") + 1
+            assert d.column == len(before) - (before.rfind("\n") + 1) + 1
+
+
+def test_offsets_are_code_points_after_cyrillic_and_emoji():
+    text = '{"name": "Ж 😀 Acme", "type": "j", "timezone": "Europe/Moskow"}'
+    found = cl.lint(text)
+    by_code = {d.code: d for d in found}
+    assert text[by_code["CL201"].start:by_code["CL201"].end] == '"j"'
+    assert text[by_code["CL401"].start:by_code["CL401"].end] == '"Europe/Moskow"'
+    assert by_code["CL201"].column == text.index('"j"') + 1
+    f = by_code["CL201"].fix
+    assert f is not None and f.applicability == "safe"
+    assert text[f.start:f.end] == '"j"' and f.replacement == '"J"'
+
+
+def test_russian():
+    found = cl.lint('{"type": "j"}', lang="ru")
+    assert found[0].message == "тип клиента `j` пишется заглавной буквой"
+    assert "Пример" in cl.explain("CL201", lang="ru")
+    assert cl.rules(lang="ru")[0].description != cl.rules()[0].description
+
+
+def test_response_mode_accepts_server_fields():
+    text = '{"id": 42, "name": "Acme"}'
+    assert [d.name for d in cl.lint(text)] == ["read-only-field"]
+    assert cl.lint(text, mode="response") == []
+
+
+def test_rule_levels():
+    text = '{"type": "j", "name": " Acme"}'
+    codes = [d.code for d in cl.lint(text)]
+    assert codes == ["CL803", "CL201"] or sorted(codes) == ["CL201", "CL803"]
+    off = cl.lint(text, levels={"CL803": "off"})
+    assert [d.code for d in off] == ["CL201"]
+    raised = cl.lint(text, levels={"surrounding-whitespace": "error"})
+    assert {d.code: d.severity for d in raised}["CL803"] == "error"
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({"lang": "de"}, "unknown lang"),
+        ({"mode": "reply"}, "unknown mode"),
+        ({"levels": {"CL999": "off"}}, "CL999"),
+        ({"levels": {"CL201": "loud"}}, "loud"),
+    ],
+)
+def test_bad_options_raise_a_clear_error(kwargs, words):
+    with pytest.raises(ValueError, match=words):
+        cl.lint("{}", **kwargs)
+
+
+def test_fix_safe_and_unsafe():
+    text = '{"type": "j", "timezone": "Europe/Moskow"}'
+    safe = cl.fix(text)
+    assert safe.text == '{"type": "J", "timezone": "Europe/Moskow"}' and safe.fixed == 1
+    both = cl.fix(text, unsafe_fixes=True)
+    assert both.text == '{"type": "J", "timezone": "Europe/Moscow"}' and both.fixed == 2
+    # A broken document is never rewritten.
+    broken = '{"type": "j",'
+    assert (cl.fix(broken).text, cl.fix(broken).fixed) == (broken, 0)
+
+
+def test_objects_are_frozen_and_convert_to_dicts():
+    d = cl.lint('{"type": "j"}')[0]
+    with pytest.raises(AttributeError):
+        d.code = "CL000"
+    as_dict = d.to_dict()
+    assert as_dict["code"] == "CL201"
+    assert as_dict["fix"] == {
+        "applicability": "safe",
+        "pointer": "/type",
+        "start": 9,
+        "end": 12,
+        "replacement": '"J"',
+    }
+    assert json.loads(json.dumps(as_dict)) == as_dict
+    assert repr(d).startswith('Diagnostic(code="CL201"')
+
+
+def test_rules_explain_schema():
+    rules = cl.rules()
+    assert len({r.code for r in rules}) == len(rules) > 40
+    assert cl.explain("unknown-timezone") == cl.explain("CL401")
+    with pytest.raises(ValueError):
+        cl.explain("no-such-rule")
+    schema = json.loads(cl.schema())
+    assert "timezone" in schema["properties"]
+
+
+def test_hostile_input_gets_diagnostics_not_crashes():
+    deep = "[" * 100_000 + "]" * 100_000
+    assert any(d.name == "nesting-too-deep" for d in cl.lint(deep))
+    assert cl.lint("")[0].code == "CL001"
+    assert cl.lint('{"name": "\\ud800"}')[0].name == "lone-surrogate"
+    many = "{" + ", ".join(f'"k{i}": {i}' for i in range(20_000)) + "}"
+    assert len(cl.lint(many)) >= 1000
+    assert cl.lint("\x00")[0].severity == "error"
+
+
+def test_the_stub_names_what_the_module_has():
+    stub = ast.parse((HERE.parent / "client_lint.pyi").read_text(encoding="utf-8"))
+    declared = {
+        n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))
+    }
+    public = {n for n in dir(cl) if not n.startswith("_")}
+    assert declared <= public, declared - public
+    assert public - declared <= {"client_lint"}, public - declared
+    # Every attribute the stub gives a class exists on a real object.
+    d = cl.lint('{"type": "j"}')[0]
+    for cls, obj in (("Diagnostic", d), ("Fix", d.fix), ("Fixed", cl.fix("{}")), ("Rule", cl.rules()[0])):
+        node = next(n for n in stub.body if isinstance(n, ast.ClassDef) and n.name == cls)
+        for a in node.body:
+            if isinstance(a, ast.AnnAssign):
+                assert hasattr(obj, a.target.id), (cls, a.target.id)
+
+
+def test_version():
+    assert cl.__version__.count(".") == 2
+    assert not dataclasses.is_dataclass(cl.Diagnostic)
