@@ -43,7 +43,7 @@ pub use pointer::pointer_token;
 pub use report::{Record, Report};
 pub use rule::{Rule, Severity};
 pub use schema::schema;
-pub use span::Span;
+pub use span::{OffsetUnit, Span, offsets_in};
 pub use syntax::MAX_DEPTH;
 pub use typed::{Parsed, ValidClient, parse};
 

@@ -390,3 +390,20 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// `offsets_in` counts what `chars()` and `encode_utf16()` count, for
+    /// every character boundary, whatever order the offsets come in.
+    #[test]
+    fn offsets_in_counts_code_points_and_utf16(text in "[a-zЖ😀\u{301}\n]{0,40}", seed in any::<u64>()) {
+        let mut bytes: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
+        let n = bytes.len();
+        bytes.rotate_left((seed as usize) % n);
+        let cp = client_lint::offsets_in(&text, &bytes, client_lint::OffsetUnit::CodePoints);
+        let u16 = client_lint::offsets_in(&text, &bytes, client_lint::OffsetUnit::Utf16);
+        for (k, &b) in bytes.iter().enumerate() {
+            prop_assert_eq!(cp[k], text[..b].chars().count());
+            prop_assert_eq!(u16[k], text[..b].encode_utf16().count());
+        }
+    }
+}

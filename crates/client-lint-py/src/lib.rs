@@ -5,7 +5,7 @@
 //! `text[d.start:d.end]` is the flagged text; lines and columns are 1-based,
 //! columns in code points too.
 
-use client_lint::{Applicability, Diagnostic, Lang, Level, Mode, Options, Rule, UnsafeFixes};
+use client_lint::{Applicability, Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -180,35 +180,25 @@ fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDic
     Ok(o)
 }
 
-/// Byte offsets of `text` to code-point offsets, in one pass over the text
-/// for all of them (a document with many findings stays linear).
-fn code_points(text: &str, offsets: &mut [(usize, usize)]) {
-    offsets.sort_unstable();
-    let (mut byte, mut chars) = (0, 0);
-    for (b, c) in offsets.iter_mut() {
-        let target = (*b).min(text.len());
-        chars += text.get(byte..target).map_or(0, |s| s.chars().count());
-        byte = target;
-        *c = chars;
-    }
-}
-
 fn convert(text: &str, diags: &[Diagnostic]) -> Vec<PyDiagnostic> {
-    let mut offsets = Vec::with_capacity(diags.len() * 4);
+    // Code-point offsets for every byte offset, in one pass over the text.
+    let mut bytes = Vec::with_capacity(diags.len() * 4);
     for d in diags {
         if let Some(s) = d.span() {
-            offsets.extend([(s.start, 0), (s.end, 0)]);
+            bytes.extend([s.start, s.end]);
         }
         if let Some((s, _)) = d.fix().and_then(|f| f.edit()) {
-            offsets.extend([(s.start, 0), (s.end, 0)]);
+            bytes.extend([s.start, s.end]);
         }
     }
-    code_points(text, &mut offsets);
+    let points = client_lint::offsets_in(text, &bytes, OffsetUnit::CodePoints);
+    let mut pairs: Vec<(usize, usize)> = bytes.into_iter().zip(points).collect();
+    pairs.sort_unstable();
     let cp = |b: usize| {
-        offsets
+        pairs
             .binary_search_by_key(&b, |&(byte, _)| byte)
             .ok()
-            .map(|i| offsets[i].1)
+            .map(|i| pairs[i].1)
     };
     diags
         .iter()

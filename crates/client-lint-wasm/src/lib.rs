@@ -1,0 +1,327 @@
+//! `client-lint` for JavaScript (Node and browsers): the library's rules as
+//! WebAssembly, called, never copied.
+//!
+//! Diagnostics become plain JavaScript objects straight from Rust structs
+//! (`serde-wasm-bindgen`, no JSON text in between). `start` and `end` are
+//! UTF-16 offsets, as JavaScript indexes strings, so
+//! `text.slice(d.start, d.end)` is the flagged text; `column` counts code
+//! points as the command line prints it, `utf16Column` counts UTF-16 units as
+//! editors do.
+
+use client_lint::{Applicability, Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+/// What `lint` and `fix` accept; anything else is an error naming it.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsOptions {
+    lang: Option<String>,
+    mode: Option<String>,
+    redact: Option<bool>,
+    levels: Option<BTreeMap<String, String>>,
+    unsafe_fixes: Option<bool>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsFix {
+    applicability: &'static str,
+    pointer: String,
+    start: Option<usize>,
+    end: Option<usize>,
+    replacement: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsDiagnostic {
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    message: String,
+    help: Option<String>,
+    pointer: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    utf16_column: Option<usize>,
+    utf16_end_column: Option<usize>,
+    start: Option<usize>,
+    end: Option<usize>,
+    fix: Option<JsFix>,
+}
+
+#[derive(Serialize)]
+struct JsFixed {
+    text: String,
+    fixed: usize,
+}
+
+#[derive(Serialize)]
+struct JsRule {
+    code: &'static str,
+    name: &'static str,
+    severity: &'static str,
+    fix: &'static str,
+    fields: String,
+    description: &'static str,
+}
+
+fn error(msg: String) -> JsError {
+    JsError::new(&msg)
+}
+
+/// The members `JsOptions` reads.
+const OPTION_NAMES: [&str; 5] = ["lang", "mode", "redact", "levels", "unsafeFixes"];
+
+fn lang_of(lang: Option<&str>) -> Result<Lang, JsError> {
+    match lang.unwrap_or("en") {
+        "en" => Ok(Lang::En),
+        "ru" => Ok(Lang::Ru),
+        other => Err(error(format!(
+            "client-lint: unknown lang {other:?}: use \"en\" or \"ru\""
+        ))),
+    }
+}
+
+fn parse_options(value: JsValue) -> Result<(Options, JsOptions), JsError> {
+    let js: JsOptions = if value.is_undefined() || value.is_null() {
+        JsOptions::default()
+    } else {
+        if !value.is_object() || js_sys::Array::is_array(&value) {
+            return Err(error(
+                "client-lint: options must be an object, like { lang: \"ru\" }".into(),
+            ));
+        }
+        // serde-wasm-bindgen reads only the fields it knows: name the others.
+        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !OPTION_NAMES.contains(&key.as_str()) {
+                return Err(error(format!(
+                    "client-lint: unknown option {key:?}: the options are {}",
+                    OPTION_NAMES.join(", ")
+                )));
+            }
+        }
+        serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("client-lint: bad options: {e}")))?
+    };
+    let mode = match js.mode.as_deref().unwrap_or("request") {
+        "request" => Mode::Request,
+        "response" => Mode::Response,
+        other => {
+            return Err(error(format!(
+                "client-lint: unknown mode {other:?}: use \"request\" or \"response\""
+            )));
+        }
+    };
+    let mut o = Options::new()
+        .lang(lang_of(js.lang.as_deref())?)
+        .mode(mode)
+        .redact(js.redact.unwrap_or(false));
+    for (k, v) in js.levels.iter().flatten() {
+        let rule: Rule = k.parse().map_err(|e| error(format!("client-lint: {e}")))?;
+        let level: Level = v.parse().map_err(|e| error(format!("client-lint: {e}")))?;
+        o = o.with_level(rule, level);
+    }
+    Ok((o, js))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // `None` becomes `null` (not `undefined`), maps become plain objects.
+    let s = serde_wasm_bindgen::Serializer::new()
+        .serialize_missing_as_null(true)
+        .serialize_maps_as_objects(true);
+    value.serialize(&s).map_err(|e| error(e.to_string()))
+}
+
+/// Convert the library's diagnostics, byte offsets to UTF-16 and code points
+/// in one pass over the text each.
+fn convert(text: &str, diags: &[Diagnostic]) -> Vec<JsDiagnostic> {
+    let mut bytes = Vec::with_capacity(diags.len() * 4);
+    for d in diags {
+        if let Some(s) = d.span() {
+            bytes.extend([s.start, s.end]);
+        }
+        if let Some((s, _)) = d.fix().and_then(|f| f.edit()) {
+            bytes.extend([s.start, s.end]);
+        }
+    }
+    // Line starts, for UTF-16 columns.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |b: usize| starts.partition_point(|&s| s <= b) - 1;
+    let line_starts: Vec<usize> = bytes
+        .iter()
+        .map(|&b| starts[line_of(b.min(text.len()))])
+        .collect();
+    let mut all = bytes.clone();
+    all.extend(&line_starts);
+    let units = client_lint::offsets_in(text, &all, OffsetUnit::Utf16);
+    let mut pairs: Vec<(usize, usize)> = all.into_iter().zip(units).collect();
+    pairs.sort_unstable();
+    let u16 = |b: usize| {
+        pairs
+            .binary_search_by_key(&b, |&(byte, _)| byte)
+            .ok()
+            .map(|i| pairs[i].1)
+    };
+    let col16 = |b: usize| Some(u16(b)? - u16(starts[line_of(b.min(text.len()))])? + 1);
+    diags
+        .iter()
+        .map(|d| {
+            let span = d.span();
+            JsDiagnostic {
+                code: d.code(),
+                name: d.name(),
+                severity: d.severity().as_str(),
+                message: d.message().to_string(),
+                help: d.help().map(str::to_string),
+                pointer: d.pointer().map(str::to_string),
+                line: d.start().map(|p| p.line),
+                column: d.start().map(|p| p.column),
+                end_line: d.end().map(|p| p.line),
+                end_column: d.end().map(|p| p.column),
+                utf16_column: span.and_then(|s| col16(s.start)),
+                utf16_end_column: span.and_then(|s| col16(s.end)),
+                start: span.and_then(|s| u16(s.start)),
+                end: span.and_then(|s| u16(s.end)),
+                fix: d.fix().map(|f| {
+                    let edit = f.edit();
+                    JsFix {
+                        applicability: match f.applicability() {
+                            Applicability::Safe => "safe",
+                            _ => "unsafe",
+                        },
+                        pointer: f.pointer().to_string(),
+                        start: edit.and_then(|(s, _)| u16(s.start)),
+                        end: edit.and_then(|(s, _)| u16(s.end)),
+                        replacement: edit.map(|(_, r)| r.to_string()),
+                    }
+                }),
+            }
+        })
+        .collect()
+}
+
+/// Lint one client document (JSON text). Options: `lang` (`"en"`, `"ru"`),
+/// `mode` (`"request"`, `"response"`), `redact`, `levels` (`{"CL803": "off"}`).
+#[wasm_bindgen(skip_typescript)]
+pub fn lint(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let (options, _) = parse_options(options)?;
+    let report = client_lint::lint_str(text, &options);
+    to_js(&convert(text, report.diagnostics()))
+}
+
+/// Apply the safe fixes (the unsafe ones too with `unsafeFixes: true`):
+/// `{text, fixed}`.
+#[wasm_bindgen(skip_typescript)]
+pub fn fix(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let (options, js) = parse_options(options)?;
+    let u = if js.unsafe_fixes.unwrap_or(false) {
+        UnsafeFixes::Apply
+    } else {
+        UnsafeFixes::Skip
+    };
+    let f = client_lint::fix_str(text, &options, u);
+    to_js(&JsFixed {
+        text: f.text,
+        fixed: f.applied,
+    })
+}
+
+/// Every rule, in code order.
+#[wasm_bindgen(skip_typescript)]
+pub fn rules(lang: Option<String>) -> Result<JsValue, JsError> {
+    let lang = lang_of(lang.as_deref())?;
+    let list: Vec<JsRule> = client_lint::rule::RULES
+        .iter()
+        .map(|r| JsRule {
+            code: r.code,
+            name: r.name,
+            severity: r.default_severity.as_str(),
+            fix: r.fix.as_str(),
+            fields: r.rule.fields_label(),
+            description: r.rule.explanation().what.get(lang),
+        })
+        .collect();
+    to_js(&list)
+}
+
+/// A rule's explanation, by code (`"CL401"`) or name (`"unknown-timezone"`).
+#[wasm_bindgen(skip_typescript)]
+pub fn explain(code: &str, lang: Option<String>) -> Result<String, JsError> {
+    let rule: Rule = code.parse().map_err(|e| error(format!("client-lint: {e}")))?;
+    Ok(rule.explain(lang_of(lang.as_deref())?))
+}
+
+/// The JSON Schema of a client, as `JSON.parse` reads it (so the `id`
+/// maximum, 2^63 - 1, is the nearest JavaScript number).
+#[wasm_bindgen(skip_typescript)]
+pub fn schema() -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&client_lint::schema().to_string()).map_err(|_| error("client-lint: schema".into()))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+export type Lang = "en" | "ru";
+export type Mode = "request" | "response";
+export type LevelName = "error" | "deny" | "warning" | "warn" | "info" | "off" | "allow";
+export interface Options {
+  lang?: Lang;
+  mode?: Mode;
+  redact?: boolean;
+  levels?: Record<string, LevelName>;
+  unsafeFixes?: boolean;
+}
+export interface Fix {
+  applicability: "safe" | "unsafe";
+  pointer: string;
+  /** UTF-16 offsets of the replaced text: `text.slice(start, end)`. */
+  start: number | null;
+  end: number | null;
+  replacement: string | null;
+}
+export interface Diagnostic {
+  code: string;
+  name: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  help: string | null;
+  pointer: string | null;
+  /** 1-based line. */
+  line: number | null;
+  /** 1-based column in code points, as the command line prints it. */
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  /** 1-based column in UTF-16 units, as editors count. */
+  utf16Column: number | null;
+  utf16EndColumn: number | null;
+  /** UTF-16 offsets: `text.slice(start, end)` is the flagged text. */
+  start: number | null;
+  end: number | null;
+  fix: Fix | null;
+}
+export interface Rule {
+  code: string;
+  name: string;
+  severity: "error" | "warning" | "info";
+  fix: "safe" | "unsafe" | "sometimes" | "none";
+  fields: string;
+  description: string;
+}
+/** Lint one client document. Throws an Error on bad options. */
+export function lint(text: string, options?: Options): Diagnostic[];
+/** Apply the safe fixes (and the unsafe ones with `unsafeFixes: true`). */
+export function fix(text: string, options?: Options): { text: string; fixed: number };
+/** Every rule, in code order. */
+export function rules(lang?: Lang): Rule[];
+/** A rule's explanation, by code ("CL401") or name ("unknown-timezone"). */
+export function explain(code: string, lang?: Lang): string;
+/** The JSON Schema of a client. */
+export function schema(): object;
+"#;

@@ -1,0 +1,127 @@
+// The npm package's Node build against the library's behaviour:
+//   bash build.sh && node --test tests/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const cl = require("../pkg/node/client_lint_wasm.js");
+const root = new URL("../../../", import.meta.url);
+const CLEAN = readFileSync(new URL("examples/client.json", root), "utf8");
+const MISTAKES = readFileSync(new URL("examples/client-with-mistakes.json", root), "utf8");
+
+test("the README example", () => {
+  const text = '{"timezone": "Europe/Moskow", "type": "j"}';
+  const found = cl.lint(text);
+  assert.deepEqual(found.map((d) => [d.code, d.pointer]), [["CL401", "/timezone"], ["CL201", "/type"]]);
+  const tz = found[0];
+  assert.equal(tz.severity, "error");
+  assert.match(tz.help, /Europe\/Moscow/);
+  assert.equal(text.slice(tz.start, tz.end), '"Europe/Moskow"');
+  assert.deepEqual([tz.line, tz.column], [1, 14]);
+});
+
+test("the bundled examples", () => {
+  assert.deepEqual(cl.lint(CLEAN), []);
+  const found = cl.lint(MISTAKES);
+  assert.equal(found.length, 18);
+  for (const d of found) {
+    if (d.start === null) continue;
+    const before = MISTAKES.slice(0, d.start);
+    assert.equal(d.line, before.split("\n").length);
+    assert.equal(d.utf16Column, before.length - (before.lastIndexOf("\n") + 1) + 1);
+  }
+});
+
+test("UTF-16 offsets and columns after Ж and 😀", () => {
+  const text = '{"name": "Ж 😀 Acme", "type": "j", "timezone": "Europe/Moskow"}';
+  const byCode = Object.fromEntries(cl.lint(text).map((d) => [d.code, d]));
+  const type = byCode.CL201;
+  assert.equal(text.slice(type.start, type.end), '"j"');
+  assert.equal(text.slice(byCode.CL401.start, byCode.CL401.end), '"Europe/Moskow"');
+  assert.equal(type.utf16Column, text.indexOf('"j"') + 1);
+  // The code-point column is one less: 😀 is two UTF-16 units, one code point.
+  assert.equal(type.column, type.utf16Column - 1);
+  assert.equal(type.fix.applicability, "safe");
+  assert.equal(text.slice(type.fix.start, type.fix.end), '"j"');
+  assert.equal(type.fix.replacement, '"J"');
+});
+
+test("Russian", () => {
+  const [d] = cl.lint('{"type": "j"}', { lang: "ru" });
+  assert.equal(d.message, "тип клиента `j` пишется заглавной буквой");
+  assert.match(cl.explain("CL201", "ru"), /Пример/);
+  assert.notEqual(cl.rules("ru")[0].description, cl.rules()[0].description);
+});
+
+test("response mode accepts server fields", () => {
+  const text = '{"id": 42, "name": "Acme"}';
+  assert.deepEqual(cl.lint(text).map((d) => d.name), ["read-only-field"]);
+  assert.deepEqual(cl.lint(text, { mode: "response" }), []);
+});
+
+test("rule levels", () => {
+  const text = '{"type": "j", "name": " Acme"}';
+  assert.deepEqual(cl.lint(text).map((d) => d.code).sort(), ["CL201", "CL803"]);
+  assert.deepEqual(cl.lint(text, { levels: { CL803: "off" } }).map((d) => d.code), ["CL201"]);
+  const raised = cl.lint(text, { levels: { "surrounding-whitespace": "error" } });
+  assert.equal(raised.find((d) => d.code === "CL803").severity, "error");
+});
+
+test("bad options throw a clear error", () => {
+  for (const [options, words] of [
+    [{ lang: "de" }, /unknown lang "de"/],
+    [{ mode: "reply" }, /unknown mode "reply"/],
+    [{ levels: { CL999: "off" } }, /CL999/],
+    [{ levels: { CL201: "loud" } }, /loud/],
+    [{ langauge: "ru" }, /unknown option "langauge"/],
+    [{ redact: "yes" }, /bad options/],
+    ["ru", /must be an object/],
+    [[], /must be an object/],
+  ]) {
+    assert.throws(() => cl.lint("{}", options), (e) => e instanceof Error && words.test(e.message));
+  }
+});
+
+test("fix: safe, unsafe, never a broken document", () => {
+  const text = '{"type": "j", "timezone": "Europe/Moskow"}';
+  assert.deepEqual(cl.fix(text), { text: '{"type": "J", "timezone": "Europe/Moskow"}', fixed: 1 });
+  assert.deepEqual(cl.fix(text, { unsafeFixes: true }), {
+    text: '{"type": "J", "timezone": "Europe/Moscow"}',
+    fixed: 2,
+  });
+  assert.deepEqual(cl.fix('{"type": "j",'), { text: '{"type": "j",', fixed: 0 });
+});
+
+test("rules, explain, schema", () => {
+  const rules = cl.rules();
+  assert.ok(rules.length > 40);
+  assert.equal(new Set(rules.map((r) => r.code)).size, rules.length);
+  assert.equal(cl.explain("unknown-timezone"), cl.explain("CL401"));
+  assert.throws(() => cl.explain("no-such-rule"), /no-such-rule/);
+  assert.ok("timezone" in cl.schema().properties);
+});
+
+test("hostile input gets diagnostics, not crashes", () => {
+  const deep = "[".repeat(100000) + "]".repeat(100000);
+  assert.ok(cl.lint(deep).some((d) => d.name === "nesting-too-deep"));
+  assert.equal(cl.lint("")[0].code, "CL001");
+  assert.equal(cl.lint('{"name": "\\ud800"}')[0].name, "lone-surrogate");
+  const many = "{" + Array.from({ length: 20000 }, (_, i) => `"k${i}": ${i}`).join(", ") + "}";
+  assert.ok(cl.lint(many).length >= 1000);
+  assert.equal(cl.lint("\u0000")[0].severity, "error");
+  // A lone surrogate in the JavaScript string itself becomes U+FFFD on the way in.
+  assert.ok(Array.isArray(cl.lint('{"name": "\ud800"}')));
+});
+
+test("the TypeScript declarations name every export", () => {
+  const dts = readFileSync(new URL("../pkg/node/client_lint_wasm.d.ts", import.meta.url), "utf8");
+  for (const name of ["lint", "fix", "rules", "explain", "schema"]) {
+    assert.match(dts, new RegExp(`export function ${name}\\(`));
+    assert.equal(typeof cl[name], "function");
+  }
+  for (const t of ["Diagnostic", "Fix", "Rule", "Options"]) {
+    assert.match(dts, new RegExp(`export interface ${t} `));
+  }
+});
