@@ -407,3 +407,39 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// `render::locate` in code points gives the columns the diagnostics
+    /// carry, and offsets that cut out the same text as their byte spans;
+    /// in UTF-16 the same cuts, counted in UTF-16 units.
+    #[test]
+    fn locate_agrees_with_spans_and_positions(
+        name in "[a-zЖ😀 \u{FEFF}]{0,8}",
+        ty in "[jJfx😀]{0,2}",
+        nl in prop::sample::select(vec!["\n", "\r\n", " ", "\n\n"]),
+        bom in any::<bool>(),
+    ) {
+        use client_lint::{OffsetUnit, render::locate};
+        let text = format!(
+            "{}{{{nl}\"name\": {},{nl}\"type\": {},\"zzz\": 1}}",
+            if bom { "\u{FEFF}" } else { "" },
+            serde_json::to_string(&name).unwrap(),
+            serde_json::to_string(&ty).unwrap()
+        );
+        let report = client_lint::lint_str(&text, &Options::default());
+        let chars: Vec<char> = text.chars().collect();
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let cp = locate(&text, report.diagnostics(), OffsetUnit::CodePoints);
+        let u16 = locate(&text, report.diagnostics(), OffsetUnit::Utf16);
+        for ((d, c), u) in report.diagnostics().iter().zip(&cp).zip(&u16) {
+            let Some(span) = d.span() else { continue };
+            let want = &text[span.start..span.end];
+            let (s, e) = (c.start.unwrap(), c.end.unwrap());
+            prop_assert_eq!(chars[s..e].iter().collect::<String>(), want);
+            let (s16, e16) = (u.start.unwrap(), u.end.unwrap());
+            prop_assert_eq!(String::from_utf16(&units[s16..e16]).unwrap(), want);
+            prop_assert_eq!(c.column, d.start().map(|p| p.column));
+            prop_assert_eq!(c.end_column, d.end().map(|p| p.column));
+        }
+    }
+}

@@ -6,17 +6,21 @@
 //! - [`json_record`]: the diagnostic record plus `file` and `record` (the
 //!   CLI's `--format json` and `--format jsonl`);
 //! - [`sarif`]: a SARIF 2.1.0 log for code scanning;
-//! - [`github`]: a GitHub Actions workflow command.
+//! - [`github`]: a GitHub Actions workflow command;
+//! - [`locate`]: offsets and columns in code points or UTF-16 units, for
+//!   the Python and JavaScript packages.
 
 mod github;
 mod human;
 mod json;
+mod located;
 mod sarif;
 
 pub use crate::escape::terminal_safe;
 pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, human};
 pub use json::json_record;
+pub use located::{Located, locate};
 pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result};
 
 /// Where a diagnostic's spans point: the text (or the part of it) that was

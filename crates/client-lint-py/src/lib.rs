@@ -5,7 +5,7 @@
 //! `text[d.start:d.end]` is the flagged text; lines and columns are 1-based,
 //! columns in code points too.
 
-use client_lint::{Applicability, Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
+use client_lint::{Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -181,29 +181,10 @@ fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDic
 }
 
 fn convert(text: &str, diags: &[Diagnostic]) -> Vec<PyDiagnostic> {
-    // Code-point offsets for every byte offset, in one pass over the text.
-    let mut bytes = Vec::with_capacity(diags.len() * 4);
-    for d in diags {
-        if let Some(s) = d.span() {
-            bytes.extend([s.start, s.end]);
-        }
-        if let Some((s, _)) = d.fix().and_then(|f| f.edit()) {
-            bytes.extend([s.start, s.end]);
-        }
-    }
-    let points = client_lint::offsets_in(text, &bytes, OffsetUnit::CodePoints);
-    let mut pairs: Vec<(usize, usize)> = bytes.into_iter().zip(points).collect();
-    pairs.sort_unstable();
-    let cp = |b: usize| {
-        pairs
-            .binary_search_by_key(&b, |&(byte, _)| byte)
-            .ok()
-            .map(|i| pairs[i].1)
-    };
-    diags
-        .iter()
-        .map(|d| {
-            let span = d.span();
+    client_lint::render::locate(text, diags, OffsetUnit::CodePoints)
+        .into_iter()
+        .map(|at| {
+            let d = at.diagnostic;
             PyDiagnostic {
                 code: d.code(),
                 name: d.name(),
@@ -212,23 +193,17 @@ fn convert(text: &str, diags: &[Diagnostic]) -> Vec<PyDiagnostic> {
                 help: d.help().map(str::to_string),
                 pointer: d.pointer().map(str::to_string),
                 line: d.start().map(|p| p.line),
-                column: d.start().map(|p| p.column),
+                column: at.column,
                 end_line: d.end().map(|p| p.line),
-                end_column: d.end().map(|p| p.column),
-                start: span.and_then(|s| cp(s.start)),
-                end: span.and_then(|s| cp(s.end)),
-                fix: d.fix().map(|f| {
-                    let edit = f.edit();
-                    PyFix {
-                        applicability: match f.applicability() {
-                            Applicability::Safe => "safe",
-                            _ => "unsafe",
-                        },
-                        pointer: f.pointer().to_string(),
-                        start: edit.and_then(|(s, _)| cp(s.start)),
-                        end: edit.and_then(|(s, _)| cp(s.end)),
-                        replacement: edit.map(|(_, r)| r.to_string()),
-                    }
+                end_column: at.end_column,
+                start: at.start,
+                end: at.end,
+                fix: d.fix().map(|f| PyFix {
+                    applicability: f.applicability().as_str(),
+                    pointer: f.pointer().to_string(),
+                    start: at.fix_start,
+                    end: at.fix_end,
+                    replacement: f.edit().map(|(_, r)| r.to_string()),
                 }),
             }
         })

@@ -8,7 +8,7 @@
 //! points as the command line prints it, `utf16Column` counts UTF-16 units as
 //! editors do.
 
-use client_lint::{Applicability, Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
+use client_lint::{Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -136,43 +136,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| error("client-lint: internal JSON".into()))
 }
 
-/// Convert the library's diagnostics, byte offsets to UTF-16 and code points
-/// in one pass over the text each.
+/// The library's diagnostics with UTF-16 offsets and columns beside the
+/// code-point columns.
 fn convert(text: &str, diags: &[Diagnostic]) -> Vec<JsDiagnostic> {
-    let mut bytes = Vec::with_capacity(diags.len() * 4);
-    for d in diags {
-        if let Some(s) = d.span() {
-            bytes.extend([s.start, s.end]);
-        }
-        if let Some((s, _)) = d.fix().and_then(|f| f.edit()) {
-            bytes.extend([s.start, s.end]);
-        }
-    }
-    // Line starts, for UTF-16 columns.
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |b: usize| starts.partition_point(|&s| s <= b) - 1;
-    let line_starts: Vec<usize> = bytes
-        .iter()
-        .map(|&b| starts[line_of(b.min(text.len()))])
-        .collect();
-    let mut all = bytes.clone();
-    all.extend(&line_starts);
-    let units = client_lint::offsets_in(text, &all, OffsetUnit::Utf16);
-    let mut pairs: Vec<(usize, usize)> = all.into_iter().zip(units).collect();
-    pairs.sort_unstable();
-    let u16 = |b: usize| {
-        pairs
-            .binary_search_by_key(&b, |&(byte, _)| byte)
-            .ok()
-            .map(|i| pairs[i].1)
-    };
-    let col16 = |b: usize| Some(u16(b)? - u16(starts[line_of(b.min(text.len()))])? + 1);
-    diags
-        .iter()
-        .map(|d| {
-            let span = d.span();
+    client_lint::render::locate(text, diags, OffsetUnit::Utf16)
+        .into_iter()
+        .map(|at| {
+            let d = at.diagnostic;
             JsDiagnostic {
                 code: d.code(),
                 name: d.name(),
@@ -184,22 +154,16 @@ fn convert(text: &str, diags: &[Diagnostic]) -> Vec<JsDiagnostic> {
                 column: d.start().map(|p| p.column),
                 end_line: d.end().map(|p| p.line),
                 end_column: d.end().map(|p| p.column),
-                utf16_column: span.and_then(|s| col16(s.start)),
-                utf16_end_column: span.and_then(|s| col16(s.end)),
-                start: span.and_then(|s| u16(s.start)),
-                end: span.and_then(|s| u16(s.end)),
-                fix: d.fix().map(|f| {
-                    let edit = f.edit();
-                    JsFix {
-                        applicability: match f.applicability() {
-                            Applicability::Safe => "safe",
-                            _ => "unsafe",
-                        },
-                        pointer: f.pointer().to_string(),
-                        start: edit.and_then(|(s, _)| u16(s.start)),
-                        end: edit.and_then(|(s, _)| u16(s.end)),
-                        replacement: edit.map(|(_, r)| r.to_string()),
-                    }
+                utf16_column: at.column,
+                utf16_end_column: at.end_column,
+                start: at.start,
+                end: at.end,
+                fix: d.fix().map(|f| JsFix {
+                    applicability: f.applicability().as_str(),
+                    pointer: f.pointer().to_string(),
+                    start: at.fix_start,
+                    end: at.fix_end,
+                    replacement: f.edit().map(|(_, r)| r.to_string()),
                 }),
             }
         })
