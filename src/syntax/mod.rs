@@ -453,17 +453,7 @@ impl<'a> Parser<'a> {
                 };
                 return self.err(kind);
             }
-            let key_start = self.pos;
-            let key = self.string()?;
-            let key_span = Span::new(key_start, self.pos);
-            self.skip_ws();
-            if self.bytes.get(self.pos) != Some(&b':') {
-                return self.err(SyntaxErrorKind::ExpectedColon);
-            }
-            self.pos += 1;
-            self.skip_ws();
-            let value = self.value(depth + 1)?;
-            members.push(Member { key, key_span, value });
+            members.push(self.member(depth)?);
             self.skip_ws();
             match self.bytes.get(self.pos) {
                 Some(b',') => {
