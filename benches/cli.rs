@@ -6,35 +6,21 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::process::Stdio;
 
 mod inputs;
+mod measure;
 
 /// Run the binary on `file`; wall-clock seconds and peak memory in KiB.
 fn measure(file: &Path, threads: Option<usize>) -> (f64, Option<u64>) {
-    let bin = env!("CARGO_BIN_EXE_client-lint");
-    let time = Path::new("/usr/bin/time");
-    let mut cmd = if time.exists() {
-        let mut c = Command::new(time);
-        c.args(["-f", "maxrss_kb=%M", bin]);
-        c
-    } else {
-        Command::new(bin)
-    };
+    let mut cmd = measure::command();
     cmd.arg(file)
         .args(["--format", "jsonl", "-q"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped());
+        .stdout(Stdio::null());
     if let Some(t) = threads {
         cmd.env("RAYON_NUM_THREADS", t.to_string());
     }
-    let start = Instant::now();
-    let out = cmd.output().expect("run client-lint");
-    let secs = start.elapsed().as_secs_f64();
-    let rss = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .find_map(|l| l.strip_prefix("maxrss_kb=").and_then(|v| v.trim().parse().ok()));
+    let (secs, rss, _) = measure::run(cmd);
     (secs, rss)
 }
 

@@ -6,33 +6,19 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Instant;
+
+mod measure;
 
 /// Run the binary with `args`; seconds, peak KiB, and the output's bytes.
 fn measure(args: &[&str], dir: &Path) -> (f64, Option<u64>, u64) {
-    let bin = env!("CARGO_BIN_EXE_client-lint");
-    let time = Path::new("/usr/bin/time");
-    let mut cmd = if time.exists() {
-        let mut c = Command::new(time);
-        c.args(["-f", "maxrss_kb=%M", bin]);
-        c
-    } else {
-        Command::new(bin)
-    };
     let out_path = dir.join("out");
     let out_file = std::fs::File::create(&out_path).expect("output file");
+    let mut cmd = measure::command();
     cmd.current_dir(dir)
         .args(["--isolated", "--color", "never", "-q"])
         .args(args)
-        .stdout(out_file)
-        .stderr(Stdio::piped());
-    let start = Instant::now();
-    let out = cmd.output().expect("run client-lint");
-    let secs = start.elapsed().as_secs_f64();
-    let rss = String::from_utf8_lossy(&out.stderr)
-        .lines()
-        .find_map(|l| l.strip_prefix("maxrss_kb=").and_then(|v| v.trim().parse().ok()));
+        .stdout(out_file);
+    let (secs, rss, _) = measure::run(cmd);
     let bytes = std::fs::metadata(&out_path).map(|m| m.len()).unwrap_or(0);
     (secs, rss, bytes)
 }
