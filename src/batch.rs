@@ -4,7 +4,7 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{bom, check_text, syntax_error_at};
 use crate::ndjson::NdjsonLines;
 use crate::options::Options;
-use crate::report::{Record, Report, finish_order, resolve_positions};
+use crate::report::{Record, Report, finish_order, resolve_positions_from};
 use crate::rules::Ctx;
 use crate::span::Span;
 use crate::syntax;
@@ -74,14 +74,7 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
             .flat_map(|r| &mut r.report.diagnostics)
             .for_each(Diagnostic::drop_fix);
     }
-    let mut reports: Vec<Report> = records
-        .iter_mut()
-        .map(|r| std::mem::take(&mut r.report))
-        .collect();
-    resolve_positions(text, &mut reports);
-    for (r, rep) in records.iter_mut().zip(reports) {
-        r.report = rep;
-    }
+    resolve_positions_from(text, 0, &mut records, 0);
     records
 }
 
@@ -150,13 +143,35 @@ fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
 /// records is filed under the record that follows it (or a record of its own
 /// at the end).
 fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
+    match first_element(text, open, options) {
+        Ok(pos) => elements(text, pos, options, usize::MAX).0,
+        Err(records) => records,
+    }
+}
+
+/// Where the first element of the array opened at `open` starts, or the
+/// records of an empty array.
+pub(crate) fn first_element(text: &str, open: usize, options: &Options) -> Result<usize, Vec<Record>> {
+    let pos = skip_ws(text, open + 1);
+    if text.as_bytes().get(pos) == Some(&b']') {
+        return Err(trailing(text, pos + 1, Vec::new(), options));
+    }
+    Ok(pos)
+}
+
+/// The array's elements from the one at `pos` to the end, numbered from 0.
+/// Stops early, cleanly, where the next element after a comma starts at or
+/// after `stop`, and returns that start: the records up to it are then what
+/// reading the whole array gives (so an array can be read in parts).
+pub(crate) fn elements(
+    text: &str,
+    mut pos: usize,
+    options: &Options,
+    stop: usize,
+) -> (Vec<Record>, Option<usize>) {
     use syntax::SyntaxErrorKind as K;
     let mut records = Vec::new();
     let bytes = text.as_bytes();
-    let mut pos = skip_ws(text, open + 1);
-    if bytes.get(pos) == Some(&b']') {
-        return trailing(text, pos + 1, records, options);
-    }
     let mut pending: Vec<Diagnostic> = Vec::new();
     loop {
         let mut ctx = Ctx::new(options, Some(text));
@@ -172,15 +187,18 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
                 let comma = pos;
                 pos = skip_ws(text, pos + 1);
                 if bytes.get(pos) != Some(&b']') {
+                    if pos >= stop {
+                        return (records, Some(pos));
+                    }
                     continue;
                 }
                 (K::TrailingComma, Span::new(comma, comma + 1))
             }
-            Some(b']') => return trailing(text, pos + 1, records, options),
+            Some(b']') => return (trailing(text, pos + 1, records, options), None),
             // A broken record already says what is wrong (often that the
             // text ended inside it). A whole one, then the end of the text:
             // the array is not closed, whatever the record is.
-            None if failed => return records,
+            None if failed => return (records, None),
             None => (K::Eof, Span::new(text.len(), text.len())),
             Some(_) => (
                 K::ExpectedCommaOrArrayEnd,
@@ -196,7 +214,7 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
                         diagnostics: std::mem::take(&mut pending),
                     },
                 });
-                return trailing(text, pos + 1, records, options);
+                return (trailing(text, pos + 1, records, options), None);
             }
             // A record where a comma belongs: read it.
             K::ExpectedCommaOrArrayEnd if bytes.get(pos) == Some(&b'{') => {}
@@ -209,7 +227,7 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
                             diagnostics: std::mem::take(&mut pending),
                         },
                     });
-                    return trailing(text, after, records, options);
+                    return (trailing(text, after, records, options), None);
                 }
                 (_, syntax::Resync::Eof) => break,
             },
@@ -220,7 +238,7 @@ fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
         index: records.len(),
         report: Report { diagnostics: pending },
     });
-    records
+    (records, None)
 }
 
 fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Options) -> Vec<Record> {

@@ -299,34 +299,51 @@ impl Diagnostic {
     }
 }
 
-/// Resolve byte offsets to positions with one forward pass over `text`.
+#[cfg(test)]
+fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
+    positions_from(text, 0, offsets, 0).0
+}
+
+/// Resolve byte offsets to positions with one forward pass over `text`,
+/// counted from `from` (line 1, column 1 there); also the position of `to`
+/// (when it is after the last offset; else the last offset's). A part of a
+/// text resolved on its own, to be placed later.
 ///
 /// `offsets` need not be sorted; the result is in the same order. Linear in
-/// `text.len()` plus `k log k` for `k` offsets, whatever the line lengths.
-pub(crate) fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
+/// the bytes scanned plus `k log k` for `k` offsets, whatever the line
+/// lengths.
+pub(crate) fn positions_from(
+    text: &str,
+    from: usize,
+    offsets: &[usize],
+    to: usize,
+) -> (Vec<Position>, Position) {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_by_key(|&i| offsets[i]);
     let mut out = vec![Position::default(); offsets.len()];
     let bytes = text.as_bytes();
     // A byte order mark is no column: editors do not show it.
     let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let (mut pos, mut line, mut column) = (0usize, 1usize, 1usize);
-    for i in order {
-        let target = offsets[i].min(text.len());
+    let (mut pos, mut line, mut column) = (from.min(text.len()), 1usize, 1usize);
+    let mut advance = |target: usize, line: &mut usize, column: &mut usize| {
         while pos < target {
             let b = bytes[pos];
             if b == b'\n' {
-                line += 1;
-                column = 1;
+                *line += 1;
+                *column = 1;
             } else if b & 0xC0 != 0x80 && pos >= bom {
                 // Count scalar values: every byte but UTF-8 continuation bytes.
-                column += 1;
+                *column += 1;
             }
             pos += 1;
         }
+    };
+    for i in order {
+        advance(offsets[i].min(text.len()), &mut line, &mut column);
         out[i] = Position { line, column };
     }
-    out
+    advance(to.min(text.len()), &mut line, &mut column);
+    (out, Position { line, column })
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod i18n;
 mod lint;
 pub mod ndjson;
 pub mod options;
+pub mod parts;
 mod pointer;
 pub mod render;
 mod report;

@@ -1,7 +1,7 @@
 //! [`Report`] and [`Record`]: the findings of one document or record, as
 //! plain data.
 
-use crate::diagnostic::{Diagnostic, positions};
+use crate::diagnostic::{Diagnostic, Position, positions_from};
 use crate::rule::Rule;
 
 /// The findings for one document or record, in document order.
@@ -94,23 +94,35 @@ pub(crate) fn finish_order(mut diags: Vec<Diagnostic>) -> Report {
 
 /// Fill in line and column for every diagnostic with one pass over `text`.
 pub(crate) fn resolve_positions(text: &str, reports: &mut [Report]) {
-    let offsets: Vec<usize> = reports
+    let diags = reports.iter_mut().flat_map(|r| &mut r.diagnostics).collect();
+    place(text, 0, diags, 0);
+}
+
+/// Line and column for the findings of `records`, counted from `from`
+/// (line 1, column 1 there); the position of `to`, counted the same way.
+pub(crate) fn resolve_positions_from(text: &str, from: usize, records: &mut [Record], to: usize) -> Position {
+    let diags = records
+        .iter_mut()
+        .flat_map(|r| &mut r.report.diagnostics)
+        .collect();
+    place(text, from, diags, to)
+}
+
+fn place(text: &str, from: usize, mut diags: Vec<&mut Diagnostic>, to: usize) -> Position {
+    let offsets: Vec<usize> = diags
         .iter()
-        .flat_map(|r| &r.diagnostics)
         .filter_map(|d| d.span())
         .flat_map(|s| [s.start, s.end])
         .collect();
-    if offsets.is_empty() {
-        return;
-    }
-    let pos = positions(text, &offsets);
+    let (pos, end) = positions_from(text, from, &offsets, to);
     let mut i = 0;
-    for d in reports.iter_mut().flat_map(|r| &mut r.diagnostics) {
+    for d in &mut diags {
         if d.span().is_some() {
             d.set_positions(pos[i], pos[i + 1]);
             i += 2;
         }
     }
+    end
 }
 
 /// One record of a batch and its findings.

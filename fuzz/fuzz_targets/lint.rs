@@ -1,7 +1,8 @@
 //! Arbitrary bytes → lint (one document and as a batch) → every output format.
 //! Checks: no panic; every span lies inside the input on character
 //! boundaries; line and column agree with the span; every pointer resolves in
-//! the document; a pointer is null only for syntax and encoding findings.
+//! the document; a pointer is null only for syntax and encoding findings; an
+//! array read in small parts gives the records read whole.
 #![no_main]
 
 use client_lint::render::{FileFindings, HumanStyle, Source};
@@ -95,6 +96,26 @@ fuzz_target!(|data: &[u8]| {
             let _ = client_lint::render::json_record(d, "fuzz.json", r.index);
             let _ = client_lint::render::github(d, "fuzz.json");
             files.findings.push((r.index, d.clone()));
+        }
+    }
+    // In parts of a few bytes (the first byte picks how many), joined.
+    if let Some(parts) = client_lint::parts::ArrayParts::new(text, usize::from(data.first().copied().unwrap_or(0) % 16) + 1) {
+        let mut joiner = client_lint::parts::Joiner::new();
+        let mut joined = Vec::new();
+        for part in parts {
+            joined.extend(joiner.join(text, &options, part.lint(text, &options)));
+        }
+        joined.extend(joiner.finish(text, &options));
+        assert_eq!(joined.len(), records.len());
+        for (a, b) in joined.iter().zip(&records) {
+            assert_eq!(a.index, b.index);
+            let (da, db) = (a.report.diagnostics(), b.report.diagnostics());
+            assert_eq!(da.len(), db.len());
+            for (x, y) in da.iter().zip(db) {
+                // Fixes may differ: a whole broken file has none; records
+                // joined before the broken one keep theirs.
+                assert_eq!((x.rule(), x.span(), x.start(), x.end(), x.message()), (y.rule(), y.span(), y.start(), y.end(), y.message()));
+            }
         }
     }
     let log = client_lint::render::sarif(&[files], Lang::En);
