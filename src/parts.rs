@@ -169,7 +169,6 @@ impl Part {
 
     /// Lint the part's records. Positions count from the part's start until
     /// [`Joiner::join`] places them in the whole text.
-    #[must_use]
     pub fn lint(&self, text: &str, options: &Options) -> PartReport {
         let (mut records, next) = if self.first {
             let mut ctx = Ctx::new(options, Some(text));
