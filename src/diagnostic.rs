@@ -325,18 +325,25 @@ pub(crate) fn positions_from(
     // A byte order mark is no column: editors do not show it.
     let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
     let (mut pos, mut line, mut column) = (from.min(text.len()), 1usize, 1usize);
+    // Counting loops without branches, which the compiler vectorises.
     let mut advance = |target: usize, line: &mut usize, column: &mut usize| {
-        while pos < target {
-            let b = bytes[pos];
-            if b == b'\n' {
-                *line += 1;
-                *column = 1;
-            } else if b & 0xC0 != 0x80 && pos >= bom {
-                // Count scalar values: every byte but UTF-8 continuation bytes.
-                *column += 1;
-            }
-            pos += 1;
+        if target <= pos {
+            return;
         }
+        let run = &bytes[pos..target];
+        let newlines = run.iter().filter(|&&b| b == b'\n').count();
+        let mut tail = pos;
+        if newlines > 0 {
+            *line += newlines;
+            *column = 1;
+            tail = pos + run.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        }
+        // Count scalar values: every byte but UTF-8 continuation bytes.
+        let tail = tail.max(bom);
+        if tail < target {
+            *column += bytes[tail..target].iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        }
+        pos = target;
     };
     for i in order {
         advance(offsets[i].min(text.len()), &mut line, &mut column);

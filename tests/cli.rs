@@ -626,7 +626,7 @@ fn a_million_ndjson_records_stream_in_bounded_memory() {
 
 #[test]
 fn streaming_agrees_with_the_whole_file_path() {
-    // Over the 8 MiB streaming threshold, with blank lines, errors and
+    // Over the 1 MiB streaming threshold, with blank lines, errors and
     // multi-byte text spread across chunk and piece boundaries.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mixed.ndjson");
@@ -675,6 +675,137 @@ fn streaming_agrees_with_the_whole_file_path() {
     .collect();
     assert_eq!(streamed.len(), 80_000);
     assert_eq!(streamed, whole);
+}
+
+/// A JSON array of `n` records over the 1 MiB threshold: pretty lines and
+/// long minified ones, multi-byte text, strings that hold brackets and
+/// commas, a third with mistakes.
+fn large_array(n: usize) -> String {
+    let mut text = String::from("[\n");
+    for i in 0..n {
+        let t = ["J", "j", "X"][i % 3];
+        let record =
+            format!("{{\"name\": \"Клиент ],[{{\\\"{i}\", \"type\": \"{t}\", \"geo_list\": \"RU BY\"}}");
+        text.push_str(&record);
+        text.push_str(if i + 1 == n {
+            "\n"
+        } else if i % 50 == 0 {
+            ",\n  "
+        } else {
+            ", "
+        });
+    }
+    text.push_str("]\n");
+    text
+}
+
+/// Every finding of `text` as the library gives it, as `--format jsonl`
+/// writes it for `file`.
+fn library_jsonl(text: &str, file: &str) -> Vec<serde_json::Value> {
+    client_lint::lint_records(text, &client_lint::Options::default(), client_lint::Layout::Auto)
+        .iter()
+        .flat_map(|r| {
+            r.report.diagnostics().iter().map(move |d| {
+                serde_json::from_str(&client_lint::render::json_record(d, file, r.index)).unwrap()
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn large_arrays_are_checked_in_parts_and_agree_with_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clients.json");
+    let text = large_array(30_000);
+    assert!(text.len() > 1 << 20, "large enough to be read in parts");
+    std::fs::write(&path, &text).unwrap();
+    let p = path.to_str().unwrap();
+    let outputs: Vec<Output> = ["1", "2"]
+        .iter()
+        .map(|threads| {
+            bin()
+                .env("RAYON_NUM_THREADS", threads)
+                .args([p, "--format", "jsonl"])
+                .output()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(code(&outputs[0]), 1);
+    assert_eq!(outputs[0].stdout, outputs[1].stdout);
+    let found = records(&outputs[0]);
+    assert_eq!(found.len(), 20_000);
+    assert_eq!(found, library_jsonl(&text, p));
+    // The human report too: the same as checking the same text whole (from
+    // standard input), once the name is the same.
+    let parts = stdout(&run(&[p, "--color", "never"]));
+    let whole = stdout(&run_stdin(&["--color", "never", "-"], text.as_bytes()));
+    assert!(parts.contains("fix available with `--fix`"));
+    assert_eq!(parts, whole.replace("<stdin>", p));
+}
+
+#[test]
+fn a_large_broken_array_reports_everything_and_nothing_as_fixable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    let mut text = large_array(30_000);
+    // A missing colon two thirds of the way in.
+    let at = text[text.len() * 2 / 3..].find("\"type\":").unwrap() + text.len() * 2 / 3;
+    text.replace_range(at + 6..at + 7, " ");
+    std::fs::write(&path, &text).unwrap();
+    let p = path.to_str().unwrap();
+    let o = run(&[p, "--format", "jsonl"]);
+    assert_eq!(code(&o), 1);
+    let strip = |mut v: serde_json::Value| {
+        v.as_object_mut().unwrap().remove("fix");
+        v
+    };
+    let found: Vec<_> = records(&o).into_iter().map(strip).collect();
+    let whole: Vec<_> = library_jsonl(&text, p).into_iter().map(strip).collect();
+    assert!(
+        found.iter().any(|v| v["code"] == "CL001"),
+        "the syntax error is reported"
+    );
+    assert_eq!(found, whole);
+    // The summary counts no fixes: the file would not be rewritten.
+    let err = stderr(&run(&[p]));
+    assert!(err.contains("found "), "{err}");
+    assert!(!err.contains("fixable"), "{err}");
+}
+
+#[test]
+fn a_large_array_is_checked_in_memory_bounded_by_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dense.json");
+    // One finding every 13 bytes: holding them all took 125 times the file.
+    let text = format!("[{}]", vec!["{\"type\":\"x\"}"; 2_000_000].join(","));
+    std::fs::write(&path, &text).unwrap();
+    let size_kb = text.len() as u64 / 1024;
+    drop(text);
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return;
+    }
+    let out = dir.path().join("out.jsonl");
+    let o = Command::new(time)
+        .args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")])
+        .args([path.to_str().unwrap(), "--format", "jsonl"])
+        .stdout(std::fs::File::create(&out).unwrap())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let lines = std::io::BufRead::lines(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    assert_eq!(lines.count(), 2_000_000, "every finding is written");
+    let rss: u64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("maxrss_kb="))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // The text once, and a bounded batch of findings (about 1.5 times this
+    // file; 1.04 times a 100 MB one, BENCHMARKS.md).
+    assert!(rss < 2 * size_kb, "peak {rss} KiB for a {size_kb} KiB file");
 }
 
 #[test]

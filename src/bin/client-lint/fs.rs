@@ -284,7 +284,10 @@ pub fn is_stream(path: &Path) -> bool {
 }
 
 /// Read an input whole; for a file, also what it was when read.
-pub fn read(input: &Input) -> io::Result<(Vec<u8>, Option<Identity>)> {
+/// An input's bytes, and the file's identity (for `--fix`) when it is a file.
+pub type Bytes = io::Result<(Vec<u8>, Option<Identity>)>;
+
+pub fn read(input: &Input) -> Bytes {
     match input {
         Input::File(p) => {
             let mut f = std::fs::File::open(p)?;

@@ -1,5 +1,5 @@
 //! Checking inputs in order: whole files in parallel batches (fixed or
-//! diffed when asked), large NDJSON files through `stream`.
+//! diffed when asked), large files through `stream`.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -78,12 +78,7 @@ fn diff(name: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-fn check_whole(
-    input: &Input,
-    read: io::Result<(Vec<u8>, Option<crate::fs::Identity>)>,
-    options: &Options,
-    action: Action,
-) -> Done {
+fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action: Action) -> Done {
     let name = input.name();
     let layout = input.layout();
     let (bytes, identity) = match read {
@@ -235,10 +230,19 @@ pub fn run<W: Write>(
             Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
             Input::Stream(_) | Input::Stdin(_) => 0,
         };
-        if let (Input::File(p), Layout::Ndjson, Action::Check) = (&inputs[i], inputs[i].layout(), action)
+        // A large file, checked a batch at a time: NDJSON by lines, a JSON
+        // array by parts; anything else whole, on its own.
+        if let (Input::File(p), Action::Check) = (&inputs[i], action)
             && size(&inputs[i]) > crate::stream::STREAM_MIN
         {
-            crate::stream::stream(p, &inputs[i].name(), options, out, &mut outcome, progress)?;
+            let name = inputs[i].name();
+            if inputs[i].layout() == Layout::Ndjson {
+                crate::stream::stream(p, &name, options, out, &mut outcome, progress)?;
+            } else if let Some(read) = crate::stream::large(p, &name, options, out, &mut outcome, progress)? {
+                let done = check_whole(&inputs[i], read, options, action);
+                progress.inc(size(&inputs[i]));
+                emit(&done, out, &mut outcome, action)?;
+            }
             i += 1;
             continue;
         }
@@ -246,10 +250,8 @@ pub fn run<W: Write>(
         let mut j = i;
         let mut bytes = 0;
         while j < inputs.len() && j - i < BATCH_FILES && (j == i || bytes < BATCH_BYTES) {
-            if matches!(
-                (&inputs[j], inputs[j].layout(), action),
-                (Input::File(_), Layout::Ndjson, Action::Check)
-            ) && size(&inputs[j]) > crate::stream::STREAM_MIN
+            if matches!((&inputs[j], action), (Input::File(_), Action::Check))
+                && size(&inputs[j]) > crate::stream::STREAM_MIN
             {
                 break;
             }

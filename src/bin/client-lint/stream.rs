@@ -1,25 +1,38 @@
-//! Large NDJSON files: read a batch of lines at a time through the library's
-//! NDJSON reader, lint and format the batch's lines in parallel, write the
-//! findings in order. Memory: one batch plus the longest line.
+//! Large inputs, checked a batch at a time: lint and format the batch in
+//! parallel, write the findings in order.
+//!
+//! - NDJSON files are read a batch of lines at a time through the library's
+//!   NDJSON reader. Memory: one batch plus the longest line.
+//! - A JSON array is read whole, then cut between its elements
+//!   ([`client_lint::parts`]); a batch of parts is linted at a time. Memory:
+//!   the text plus one batch's findings.
 
 use std::io::{self, BufReader, Write};
 use std::path::Path;
 
-use client_lint::Options;
 use client_lint::ndjson::{NdjsonLine, NdjsonLines};
+use client_lint::parts::{ArrayParts, Joiner, Part, PartReport};
 use client_lint::render::Source;
+use client_lint::{Options, Record};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::output::{Out, Render, Totals};
 use crate::run::Outcome;
 
-/// NDJSON files larger than this are streamed (unless fixing).
-pub const STREAM_MIN: u64 = 8 << 20;
+/// Files larger than this are checked a batch at a time (unless fixing):
+/// NDJSON and JSON arrays.
+pub const STREAM_MIN: u64 = 1 << 20;
 /// Bytes of lines read and linted at a time.
 const BATCH: usize = 1 << 20;
 /// Bytes read from the file at a time.
 const BLOCK: usize = 1 << 20;
+/// Bytes of an array in one part...
+const PART: usize = 16 << 10;
+/// ...and at most this many parts linted at a time (1 MiB, as for NDJSON)...
+const MAX_PARTS: usize = BATCH / PART;
+/// ...fewer when they hold more than about this many findings.
+const FINDINGS: usize = 4 << 10;
 
 /// What linting one line produced: its counts, and its findings already
 /// formatted.
@@ -117,4 +130,106 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
         totals,
         items: render.items(name, &src, &record, true),
     }
+}
+
+/// Check a large file that is not named as NDJSON: a JSON array is linted
+/// part by part. Anything else (one object, NDJSON found by its content, text
+/// that is not UTF-8) is returned as read, for the caller to check whole.
+pub fn large<W: Write>(
+    path: &Path,
+    name: &str,
+    options: &Options,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    progress: &ProgressBar,
+) -> io::Result<Option<crate::fs::Bytes>> {
+    let read = crate::fs::read(&crate::inputs::Input::File(path.to_path_buf()));
+    let Ok((bytes, _)) = &read else {
+        return Ok(Some(read));
+    };
+    match std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| ArrayParts::new(text, PART).map(|parts| (text, parts)))
+    {
+        Some((text, parts)) => {
+            array(text, parts, name, options, out, outcome, progress)?;
+            Ok(None)
+        }
+        None => Ok(Some(read)),
+    }
+}
+
+/// Lint a JSON array a batch of parts at a time.
+fn array<W: Write>(
+    text: &str,
+    mut parts: ArrayParts<'_>,
+    name: &str,
+    options: &Options,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    progress: &ProgressBar,
+) -> io::Result<()> {
+    outcome.totals.files += 1;
+    let before = outcome.totals;
+    let render = out.render;
+    let src = Source::new(name, text);
+    let mut joiner = Joiner::new();
+    let mut multi = None;
+    let mut read_to = 0;
+    let least = 2 * rayon::current_num_threads();
+    let mut batch: Vec<Part> = parts.by_ref().take(least).collect();
+    let mut want = least;
+    while !batch.is_empty() {
+        // The next batch is cut while this one is linted.
+        let (reports, next): (Vec<PartReport>, Vec<Part>) = rayon::join(
+            || batch.par_iter().map(|p| p.lint(text, options)).collect(),
+            || parts.by_ref().take(want).collect(),
+        );
+        let mut groups: Vec<Vec<Record>> = reports
+            .into_iter()
+            .map(|r| joiner.join(text, options, r))
+            .collect();
+        if next.is_empty() {
+            groups.push(joiner.finish(text, options));
+        }
+        let found: usize = groups
+            .iter()
+            .flatten()
+            .map(|r| r.report.diagnostics().len())
+            .sum();
+        // "(record N)" as for the whole file: unless it holds one record.
+        let multi = *multi.get_or_insert_with(|| !next.is_empty() || groups.iter().flatten().count() > 1);
+        // Each group's records are dropped once formatted.
+        let linted: Vec<Linted> = groups
+            .into_par_iter()
+            .map(|records| {
+                let mut totals = Totals::default();
+                let mut items = Vec::new();
+                for record in &records {
+                    totals.add(record);
+                    if !record.report.diagnostics().is_empty() {
+                        items.extend(render.items(name, &src, record, multi));
+                    }
+                }
+                Linted { totals, items }
+            })
+            .collect();
+        for l in &linted {
+            outcome.totals.absorb(&l.totals);
+            out.items(&l.items)?;
+        }
+        let end = batch.last().map_or(text.len(), |p| p.range().end.min(text.len()));
+        progress.inc(end.saturating_sub(read_to) as u64);
+        read_to = end;
+        // Fewer parts at a time where findings are dense: memory holds about
+        // FINDINGS of them, whatever the file.
+        want = (FINDINGS * batch.len() / found.max(1)).clamp(least, MAX_PARTS);
+        batch = next;
+    }
+    // As for NDJSON: nothing in a file with a syntax error is fixable.
+    if joiner.broken() {
+        outcome.totals.fixable = before.fixable;
+        outcome.totals.unsafe_fixable = before.unsafe_fixable;
+    }
+    Ok(())
 }
