@@ -45,8 +45,21 @@ fn unknown_keys_one_line(s: usize) -> String {
 }
 
 fn minified_array(s: usize) -> String {
-    let items: Vec<&str> = (0..50_000 * s).map(|_| "{\"type\":\"x\"}").collect();
-    format!("[{}]", items.join(","))
+    minified_array_of(2_000_000 * s)
+}
+
+/// `[{"type":"x"},…]`: a finding every 13 bytes.
+fn minified_array_of(n: usize) -> String {
+    format!("[{}]", vec!["{\"type\":\"x\"}"; n].join(","))
+}
+
+/// A pretty-printed array of full records, a third with a mistake.
+fn records_array(mb: usize) -> String {
+    let good = r#"{"name": "Acme Telecom", "type": "J", "email": "admin@acme.example", "timezone": "Europe/Moscow", "language": "ru", "domain": "acme.pbx.example", "geo_list": "RU BY KZ", "disk_space_notify_threshold": 90}"#;
+    let bad = r#"{"name": "Acme Telecom", "type": "j", "email": "admin@acme", "timezone": "Europe/Moskow", "language": "ru", "domain": "acme.pbx.example", "geo_list": "ru, by", "disk_space_notify_threshold": 90}"#;
+    let n = mb * 1_000_000 / (good.len() + 4);
+    let items: Vec<&str> = (0..n).map(|i| if i % 3 == 0 { bad } else { good }).collect();
+    format!("[\n  {}\n]\n", items.join(",\n  "))
 }
 
 fn repeated_countries(s: usize) -> String {
@@ -123,6 +136,17 @@ fn main() {
             row(&mut table, name, s, &a, d);
         }
     }
+    for mb in [100, 200] {
+        let file = format!("records-{mb}.json");
+        std::fs::write(d.join(&file), records_array(mb)).expect("write input");
+        row(
+            &mut table,
+            "array of records, a third with mistakes",
+            mb / 100,
+            &["--format", "jsonl", &file],
+            d,
+        );
+    }
     std::fs::write(d.join("findings.ndjson"), findings_ndjson(500_000)).expect("write input");
     for format in ["human", "json", "jsonl", "sarif", "github"] {
         row(
@@ -130,6 +154,16 @@ fn main() {
             "1,000,000 findings",
             1,
             &["--format", format, "findings.ndjson"],
+            d,
+        );
+    }
+    std::fs::write(d.join("findings.json"), minified_array_of(1_000_000)).expect("write input");
+    for format in ["json", "sarif"] {
+        row(
+            &mut table,
+            "1,000,000 findings, one array",
+            1,
+            &["--format", format, "findings.json"],
             d,
         );
     }

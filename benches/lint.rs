@@ -57,6 +57,41 @@ fn documents(c: &mut Criterion) {
     }
 }
 
+/// The error path as a server answers it: every finding serialised to JSON
+/// (pointer, message and all the rest for client-lint; instance path and
+/// message, all jsonschema has, for jsonschema).
+fn error_path(c: &mut Criterion) {
+    let schema = client_lint::schema();
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the emitted schema compiles");
+    let options = Options::default();
+    for (name, text) in [
+        ("ten_errors", inputs::ten_errors()),
+        ("example_with_mistakes", inputs::example_with_mistakes()),
+    ] {
+        let mut g = c.benchmark_group(format!("error_path/{name}"));
+        g.bench_function("client_lint::lint_str + to_string", |b| {
+            b.iter(|| {
+                let report = client_lint::lint_str(black_box(&text), &options);
+                serde_json::to_string(report.diagnostics()).unwrap()
+            })
+        });
+        g.bench_function("serde_json + jsonschema iter_errors + to_string", |b| {
+            b.iter(|| {
+                let v: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
+                let errors: Vec<serde_json::Value> = validator
+                    .iter_errors(&v)
+                    .map(|e| serde_json::json!({"pointer": e.instance_path().as_str(), "message": e.to_string()}))
+                    .collect();
+                serde_json::to_string(&errors).unwrap()
+            })
+        });
+        g.finish();
+    }
+}
+
 fn parsers(c: &mut Criterion) {
     let mut g = c.benchmark_group("parser");
     macro_rules! pair {
@@ -136,5 +171,5 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, documents, parsers, batch);
+criterion_group!(benches, documents, error_path, parsers, batch);
 criterion_main!(benches);

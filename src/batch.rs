@@ -96,6 +96,22 @@ pub fn lint_file<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b
     }
 }
 
+impl Layout {
+    /// Whether [`lint_records`] reads `text` under this layout as NDJSON, one
+    /// record per line (else as one object or a JSON array).
+    ///
+    /// ```
+    /// use client_lint::Layout;
+    /// assert!(Layout::Auto.reads_as_ndjson("{}\n{}\n"));
+    /// assert!(!Layout::Auto.reads_as_ndjson("[{}, {}]"));
+    /// assert!(!Layout::Auto.reads_as_ndjson("{}"));
+    /// assert!(Layout::Ndjson.reads_as_ndjson("{}"));
+    /// ```
+    pub fn reads_as_ndjson(self, text: &str) -> bool {
+        is_ndjson(text, self)
+    }
+}
+
 /// Whether `text` is read as NDJSON under `layout`: one value per line.
 pub(crate) fn is_ndjson(text: &str, layout: Layout) -> bool {
     match layout {

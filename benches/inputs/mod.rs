@@ -19,6 +19,11 @@ pub fn ten_errors() -> String {
         .to_string()
 }
 
+/// The README's example of a client with mistakes (18 findings).
+pub fn example_with_mistakes() -> String {
+    include_str!("../../examples/client-with-mistakes.json").to_string()
+}
+
 /// An NDJSON batch of `n` records: mostly valid, some with errors, varied
 /// deterministically (a linear congruential generator, no randomness).
 pub fn batch(n: usize) -> String {

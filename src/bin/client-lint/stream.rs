@@ -7,13 +7,13 @@
 //!   ([`client_lint::parts`]); a batch of parts is linted at a time. Memory:
 //!   the text plus one batch's findings.
 
-use std::io::{self, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
 use client_lint::ndjson::{NdjsonLine, NdjsonLines};
 use client_lint::parts::{ArrayParts, Joiner, Part, PartReport};
 use client_lint::render::Source;
-use client_lint::{Options, Record};
+use client_lint::{Layout, Options, Record};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -58,16 +58,36 @@ pub fn stream<W: Write>(
             return Ok(());
         }
     };
+    lines(
+        BufReader::with_capacity(BLOCK, file),
+        name,
+        options,
+        out,
+        outcome,
+        progress,
+    )
+}
+
+/// NDJSON from `reader`, a batch of lines at a time.
+fn lines<R: BufRead, W: Write>(
+    reader: R,
+    name: &str,
+    options: &Options,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    progress: &ProgressBar,
+) -> io::Result<()> {
     outcome.totals.files += 1;
     let before = outcome.totals;
-    let mut lines = NdjsonLines::new(BufReader::with_capacity(BLOCK, file));
+    let mut lines = NdjsonLines::new(reader);
     let render = out.render;
     let mut read_to = 0;
+    let mut want = PART;
     loop {
         let mut batch: Vec<NdjsonLine> = Vec::new();
         let mut bytes = 0;
         let mut failed = None;
-        while bytes < BATCH {
+        while bytes < want {
             match lines.next() {
                 Some(Ok(line)) => {
                     bytes += line.bytes.len() + 1;
@@ -84,10 +104,14 @@ pub fn stream<W: Write>(
             .par_iter()
             .map(|line| lint_line(line, options, name, &render))
             .collect();
+        let mut found = 0;
         for l in &linted {
             outcome.totals.absorb(&l.totals);
             out.items(&l.items)?;
+            found += l.items.len();
         }
+        // Fewer lines at a time where findings are dense, as for arrays.
+        want = (FINDINGS * bytes / found.max(1)).clamp(PART, BATCH);
         if let Some(last) = batch.last() {
             let end = last.offset + last.bytes.len() + 1;
             progress.inc((end - read_to) as u64);
@@ -133,8 +157,9 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
 }
 
 /// Check a large file that is not named as NDJSON: a JSON array is linted
-/// part by part. Anything else (one object, NDJSON found by its content, text
-/// that is not UTF-8) is returned as read, for the caller to check whole.
+/// part by part, NDJSON found by its content a batch of lines at a time.
+/// Anything else (one object, text that is not UTF-8) is returned as read,
+/// for the caller to check whole.
 pub fn large<W: Write>(
     path: &Path,
     name: &str,
@@ -147,16 +172,20 @@ pub fn large<W: Write>(
     let Ok((bytes, _)) = &read else {
         return Ok(Some(read));
     };
-    match std::str::from_utf8(bytes)
-        .ok()
-        .and_then(|text| ArrayParts::new(text, PART).map(|parts| (text, parts)))
-    {
-        Some((text, parts)) => {
-            array(text, parts, name, options, out, outcome, progress)?;
-            Ok(None)
-        }
-        None => Ok(Some(read)),
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Ok(Some(read));
+    };
+    if let Some(parts) = ArrayParts::new(text, PART) {
+        array(text, parts, name, options, out, outcome, progress)?;
+        return Ok(None);
     }
+    // NDJSON found by its content, as a file named so would be (a byte
+    // order mark is reported on the whole file's first record: read whole).
+    if Layout::Auto.reads_as_ndjson(text) && !text.starts_with('\u{FEFF}') {
+        lines(text.as_bytes(), name, options, out, outcome, progress)?;
+        return Ok(None);
+    }
+    Ok(Some(read))
 }
 
 /// Lint a JSON array a batch of parts at a time.
