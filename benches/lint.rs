@@ -72,7 +72,13 @@ fn error_path(c: &mut Criterion) {
         ("example_with_mistakes", inputs::example_with_mistakes()),
     ] {
         let mut g = c.benchmark_group(format!("error_path/{name}"));
-        g.bench_function("client_lint::lint_str + to_string", |b| {
+        g.bench_function("client_lint::lint_str + render::json_array", |b| {
+            b.iter(|| {
+                let report = client_lint::lint_str(black_box(&text), &options);
+                client_lint::render::json_array(report.diagnostics())
+            })
+        });
+        g.bench_function("client_lint::lint_str + serde_json::to_string", |b| {
             b.iter(|| {
                 let report = client_lint::lint_str(black_box(&text), &options);
                 serde_json::to_string(report.diagnostics()).unwrap()

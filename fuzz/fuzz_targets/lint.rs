@@ -2,7 +2,8 @@
 //! Checks: no panic; every span lies inside the input on character
 //! boundaries; line and column agree with the span; every pointer resolves in
 //! the document; a pointer is null only for syntax and encoding findings; an
-//! array read in small parts gives the records read whole.
+//! array read in small parts gives the records read whole; the JSON writer
+//! writes what serde_json writes.
 #![no_main]
 
 use client_lint::render::{FileFindings, HumanStyle, Source};
@@ -74,6 +75,11 @@ fuzz_target!(|data: &[u8]| {
             },
         );
     }
+    // The JSON writer writes what serde_json writes.
+    assert_eq!(
+        client_lint::render::json_array(report.diagnostics()),
+        serde_json::to_string(report.diagnostics()).unwrap()
+    );
     let records = client_lint::lint_records(text, &options, Layout::Auto);
     let mut files = FileFindings {
         path: "fuzz.json".into(),

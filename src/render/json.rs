@@ -1,13 +1,114 @@
-use serde::Serialize;
+//! Findings as JSON text, written directly: the same bytes as serialising
+//! [`Diagnostic`] with serde_json (a test and the fuzzer hold them equal),
+//! without serde's per-key escaping and with strings scanned eight bytes at a
+//! time. About twice as fast: this is the error path of a server that answers
+//! with its findings, and of `--format json`/`jsonl`.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Fix};
 
-#[derive(Serialize)]
-struct WithPlace<'a> {
-    #[serde(flatten)]
-    diagnostic: &'a Diagnostic,
-    file: &'a str,
-    record: usize,
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Append `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and
+/// control characters; everything else as it is.
+fn string(out: &mut String, s: &str) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while let Some(j) = crate::swar::string_end(&bytes[start..]) {
+        let i = start + j;
+        // `i` is an ASCII byte, so a character boundary.
+        out.push_str(&s[start..i]);
+        match bytes[i] {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            b => {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 0xf)]));
+            }
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+fn number(out: &mut String, n: usize) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+fn fix(out: &mut String, f: &Fix) {
+    out.push_str("{\"pointer\":");
+    string(out, f.pointer());
+    if let Some(v) = f.value() {
+        out.push_str(",\"value\":");
+        match v {
+            serde_json::Value::String(s) => string(out, s),
+            v => out.push_str(&v.to_string()),
+        }
+    }
+    if f.is_remove() {
+        out.push_str(",\"remove\":true");
+    }
+    out.push_str(",\"applicability\":");
+    string(out, f.applicability().as_str());
+    out.push('}');
+}
+
+/// Append one diagnostic record, with `file` and `record` when given.
+fn record(out: &mut String, d: &Diagnostic, place: Option<(&str, usize)>) {
+    out.push_str("{\"code\":");
+    string(out, d.code());
+    out.push_str(",\"name\":");
+    string(out, d.name());
+    out.push_str(",\"severity\":");
+    string(out, d.severity().as_str());
+    out.push_str(",\"pointer\":");
+    match d.pointer() {
+        Some(p) => string(out, p),
+        None => out.push_str("null"),
+    }
+    out.push_str(",\"message\":");
+    string(out, d.message());
+    if let Some(h) = d.help() {
+        out.push_str(",\"help\":");
+        string(out, h);
+    }
+    if let Some(s) = d.start() {
+        out.push_str(",\"line\":");
+        number(out, s.line);
+        out.push_str(",\"column\":");
+        number(out, s.column);
+    }
+    if let Some(e) = d.end() {
+        out.push_str(",\"end_line\":");
+        number(out, e.line);
+        out.push_str(",\"end_column\":");
+        number(out, e.column);
+    }
+    if let Some(span) = d.span() {
+        out.push_str(",\"span\":{\"start\":");
+        number(out, span.start);
+        out.push_str(",\"end\":");
+        number(out, span.end);
+        out.push('}');
+    }
+    if let Some(f) = d.fix() {
+        out.push_str(",\"fix\":");
+        fix(out, f);
+    }
+    if let Some((file, index)) = place {
+        out.push_str(",\"file\":");
+        string(out, file);
+        out.push_str(",\"record\":");
+        number(out, index);
+    }
+    out.push('}');
 }
 
 /// The diagnostic record plus `file` and `record` (0-based), on one line, in
@@ -21,10 +122,119 @@ struct WithPlace<'a> {
 /// assert!(line.ends_with(r#""file":"a.json","record":0}"#));
 /// ```
 pub fn json_record(d: &Diagnostic, file: &str, record: usize) -> String {
-    serde_json::to_string(&WithPlace {
-        diagnostic: d,
-        file,
-        record,
-    })
-    .unwrap_or_default()
+    let mut out = String::with_capacity(384);
+    self::record(&mut out, d, Some((file, record)));
+    out
+}
+
+/// The findings as one JSON array: the text `serde_json::to_string` gives
+/// for them, about twice as fast. For a server that answers with its
+/// findings.
+///
+/// ```
+/// let report = client_lint::lint_str(r#"{"type": "x", "geo_list": "ru"}"#, &Default::default());
+/// let json = client_lint::render::json_array(report.diagnostics());
+/// assert_eq!(json, serde_json::to_string(report.diagnostics()).unwrap());
+/// assert!(json.starts_with(r#"[{"code":"CL202","name":"unknown-client-type""#));
+/// ```
+pub fn json_array(diagnostics: &[Diagnostic]) -> String {
+    let mut out = String::with_capacity(16 + 384 * diagnostics.len());
+    out.push('[');
+    for (i, d) in diagnostics.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        record(&mut out, d, None);
+    }
+    out.push(']');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Options, lint_str};
+    use proptest::prelude::*;
+    use serde::Serialize;
+
+    /// What serde_json writes: the reference.
+    #[derive(Serialize)]
+    struct WithPlace<'a> {
+        #[serde(flatten)]
+        diagnostic: &'a Diagnostic,
+        file: &'a str,
+        record: usize,
+    }
+
+    fn same_as_serde(text: &str, file: &str) -> Result<(), TestCaseError> {
+        for options in [Options::default(), Options::new().lang(crate::Lang::Ru)] {
+            let report = lint_str(text, &options);
+            let d = report.diagnostics();
+            prop_assert_eq!(json_array(d), serde_json::to_string(d).unwrap());
+            for (i, d) in d.iter().enumerate() {
+                let reference = serde_json::to_string(&WithPlace {
+                    diagnostic: d,
+                    file,
+                    record: i,
+                })
+                .unwrap();
+                prop_assert_eq!(json_record(d, file, i), reference);
+            }
+        }
+        Ok(())
+    }
+
+    const FIELDS: &[&str] = &[
+        "type",
+        "email",
+        "timezone",
+        "geo_list",
+        "domain",
+        "name",
+        "extension_len",
+        "hold_music",
+        "extra_params",
+        "colour",
+        "language",
+        "disk_space_notify_threshold",
+        "id",
+        "create_date",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Any document's findings, messages quoting any characters (quotes,
+        /// backslashes, control characters, non-ASCII), fixes of any value.
+        #[test]
+        fn the_writer_writes_what_serde_writes(
+            members in prop::collection::vec((prop::sample::select(FIELDS), prop_oneof![
+                "[\\PC\"\\\\\u{0}-\u{1f}]{0,12}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+                Just("1e400".to_string()),
+                Just("-3".to_string()),
+                Just("[1, {\"a\": null}]".to_string()),
+                Just("\"ru, by\"".to_string()),
+                Just("\"Europe/Moskow\"".to_string()),
+            ]), 0..6),
+            file in "[\\PC\"\\\\\u{0}-\u{1f}]{0,8}",
+            broken in any::<bool>(),
+        ) {
+            let body: Vec<String> = members.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+            let mut text = format!("{{{}}}", body.join(", "));
+            if broken {
+                text.pop();
+            }
+            same_as_serde(&text, &file)?;
+        }
+    }
+
+    #[test]
+    fn control_characters_are_escaped_as_serde_escapes_them() {
+        let mut out = String::new();
+        string(&mut out, "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é😀");
+        assert_eq!(
+            out,
+            serde_json::to_string("a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é😀").unwrap()
+        );
+    }
 }

@@ -4,7 +4,8 @@
 //! - [`human`]: rustc-style, with the source line, a caret under the span,
 //!   `help:` and the fix;
 //! - [`json_record`]: the diagnostic record plus `file` and `record` (the
-//!   CLI's `--format json` and `--format jsonl`);
+//!   CLI's `--format json` and `--format jsonl`); [`json_array`]: a report's
+//!   findings as the JSON array serde_json writes, faster;
 //! - [`sarif`]: a SARIF 2.1.0 log for code scanning;
 //! - [`github`]: a GitHub Actions workflow command;
 //! - [`locate`]: offsets and columns in code points or UTF-16 units, for
@@ -19,7 +20,7 @@ mod sarif;
 pub use crate::escape::terminal_safe;
 pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, human};
-pub use json::json_record;
+pub use json::{json_array, json_record};
 pub use located::{Located, locate};
 pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result};
 
