@@ -1,5 +1,7 @@
 //! Findings as plain data: [`Diagnostic`], [`Fix`], [`Severity`].
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::pointer::Pointer;
@@ -48,7 +50,7 @@ impl Applicability {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Fix {
-    pointer: String,
+    pointer: Cow<'static, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<serde_json::Value>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -67,7 +69,11 @@ pub(crate) struct Edit {
 }
 
 impl Fix {
-    pub(crate) fn replace(pointer: String, value: serde_json::Value, applicability: Applicability) -> Self {
+    pub(crate) fn replace(
+        pointer: Cow<'static, str>,
+        value: serde_json::Value,
+        applicability: Applicability,
+    ) -> Self {
         Fix {
             pointer,
             value: Some(value),
@@ -77,7 +83,7 @@ impl Fix {
         }
     }
 
-    pub(crate) fn remove(pointer: String, applicability: Applicability) -> Self {
+    pub(crate) fn remove(pointer: Cow<'static, str>, applicability: Applicability) -> Self {
         Fix {
             pointer,
             value: None,
@@ -257,6 +263,7 @@ impl Diagnostic {
     pub fn pointer(&self) -> Option<&str> {
         let p = self.pointer.as_ref()?;
         Some(match p {
+            Pointer::Static(t) => t,
             Pointer::Text(t) => t,
             Pointer::Path(_) => self.pointer_text.0.get_or_init(|| p.render().into()),
         })

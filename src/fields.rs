@@ -114,6 +114,8 @@ pub struct FieldInfo {
     schema: fn() -> Value,
     /// A JSON number converts to this string field for certain (`3` → `"3"`).
     pub(crate) digits: bool,
+    /// Its JSON Pointer, `/name`, for findings without an allocation.
+    pub(crate) pointer: &'static str,
 }
 
 impl FieldInfo {
@@ -177,6 +179,7 @@ macro_rules! fields {
                 parse: $parse,
                 schema: $schema,
                 digits: fields!(@digits $($digits)?),
+                pointer: concat!("/", $name),
             }, )*
         ];
     };

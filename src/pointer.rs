@@ -62,6 +62,8 @@ impl Path {
 /// a shared path written out on demand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Pointer {
+    /// A known field's, from the field table.
+    Static(&'static str),
     Text(String),
     Path(Path),
 }
@@ -69,7 +71,19 @@ pub(crate) enum Pointer {
 impl Pointer {
     pub fn render(&self) -> Cow<'_, str> {
         match self {
+            Pointer::Static(t) => Cow::Borrowed(t),
             Pointer::Text(t) => Cow::Borrowed(t),
+            Pointer::Path(p) => Cow::Owned(p.render()),
+        }
+    }
+}
+
+impl Pointer {
+    /// The text, borrowed for the life of the program when it can be.
+    pub fn into_text(self) -> Cow<'static, str> {
+        match self {
+            Pointer::Static(t) => Cow::Borrowed(t),
+            Pointer::Text(t) => Cow::Owned(t),
             Pointer::Path(p) => Cow::Owned(p.render()),
         }
     }

@@ -23,13 +23,13 @@ const QUOTE_MAX: usize = 48;
 
 impl Say {
     /// A user value for a message: cut when long, hidden when redacting.
-    pub fn quote(&self, value: &str) -> String {
+    pub fn quote<'v>(&self, value: &'v str) -> Cow<'v, str> {
         if self.redact {
-            return "…".to_string();
+            return Cow::Borrowed("…");
         }
-        // Most values are short and plain: copy them whole.
+        // Most values are short and plain: quoted as they are.
         if value.len() <= QUOTE_MAX && !value.chars().any(crate::escape::is_unsafe) {
-            return value.to_string();
+            return Cow::Borrowed(value);
         }
         let mut out = String::with_capacity(value.len().min(QUOTE_MAX * 4) + 4);
         for (i, c) in value.chars().enumerate() {
@@ -46,7 +46,7 @@ impl Say {
                 c => out.push(c),
             }
         }
-        out
+        Cow::Owned(out)
     }
 }
 
@@ -93,6 +93,8 @@ pub(crate) struct FieldAt<'t, 'a> {
     pub node: &'t Node<'a>,
     /// The bytes to delete to remove the whole member.
     pub remove_span: Span,
+    /// The field, when the key is a known one.
+    pub field: Option<&'static crate::fields::FieldInfo>,
 }
 
 impl FieldAt<'_, '_> {
@@ -108,9 +110,13 @@ impl FieldAt<'_, '_> {
         ctx.emit(rule, || Some(self.pointer()), span, finding);
     }
 
-    /// The JSON Pointer of the value, built only when a finding is reported.
-    pub fn pointer(&self) -> String {
-        format!("/{}", pointer_token(self.key))
+    /// The JSON Pointer of the value, built only when a finding is reported
+    /// (a known field's is the field table's).
+    pub fn pointer(&self) -> Pointer {
+        match self.field {
+            Some(f) => Pointer::Static(f.pointer),
+            None => Pointer::Text(format!("/{}", pointer_token(self.key))),
+        }
     }
 
     /// Replace the whole value.
@@ -244,10 +250,7 @@ impl<'o> Ctx<'o> {
         let f = found(&say);
         let source = self.source;
         let fix = f.fix.and_then(|spec| {
-            let p = pointer
-                .as_ref()
-                .map(|p| p.render().into_owned())
-                .unwrap_or_default();
+            let p = pointer.clone().map(Pointer::into_text).unwrap_or_default();
             let (mut fix, edit) = match spec {
                 FixSpec::Replace(span, value, a) => {
                     let replacement = serde_json::to_string(&value).unwrap_or_default();

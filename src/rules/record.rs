@@ -48,6 +48,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
             key_span: m.key_span,
             node: &m.value,
             remove_span: remove_span(ctx.source, object, members, i),
+            field: index.map(|i| &FIELDS[i]),
         };
         if seen.repeated(&m.key, index) {
             document::duplicate_key(ctx, || Some(at.pointer()), m.key_span, &m.key, true);
