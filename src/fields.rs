@@ -166,6 +166,9 @@ macro_rules! fields {
         /// How many fields there are.
         pub(crate) const FIELD_COUNT: usize = [$($name),*].len();
 
+        /// Each field's name length and [`head`], for [`field_index_near`].
+        static NAME_KEYS: [(usize, u64); FIELD_COUNT] = [$(($name.len(), head($name))),*];
+
         /// Every field of the client resource, in the order of the API's documentation.
         pub static FIELDS: &[FieldInfo] = &[
             $( FieldInfo {
@@ -339,7 +342,34 @@ pub fn field(name: &str) -> Option<&'static FieldInfo> {
 
 /// The index of a field in [`FIELDS`].
 pub(crate) fn field_index(name: &str) -> Option<usize> {
-    FIELDS.iter().position(|f| f.name == name)
+    field_index_near(name, 0)
+}
+
+/// [`field_index`], trying `hint` first: documents often list their fields
+/// in the table's order (the API's), so the one after the last is likely.
+/// Otherwise names are compared by length and first eight bytes (integers)
+/// before their text.
+pub(crate) fn field_index_near(name: &str, hint: usize) -> Option<usize> {
+    if FIELDS.get(hint).is_some_and(|f| f.name == name) {
+        return Some(hint);
+    }
+    let key = (name.len(), head(name));
+    NAME_KEYS
+        .iter()
+        .zip(FIELDS)
+        .position(|(k, f)| *k == key && f.name == name)
+}
+
+/// A name's first eight bytes as an integer (zeros after a shorter name).
+const fn head(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let mut w = 0u64;
+    let mut i = 0;
+    while i < 8 && i < b.len() {
+        w |= (b[i] as u64) << (8 * i);
+        i += 1;
+    }
+    w
 }
 
 /// Rules that apply to any key or to the document as a whole.
@@ -416,6 +446,9 @@ mod tests {
         assert_eq!(FIELD_COUNT, FIELDS.len());
         for (i, f) in FIELDS.iter().enumerate() {
             assert_eq!(field_index(f.name), Some(i), "{}", f.name);
+            for hint in [0, i, i + 1, FIELDS.len() + 3] {
+                assert_eq!(field_index_near(f.name, hint), Some(i), "{} from {hint}", f.name);
+            }
         }
     }
 

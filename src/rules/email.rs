@@ -384,14 +384,14 @@ fn quoted_local_part(local: &str) -> Option<EmailProblem> {
 /// The special-use name an address's domain falls under, if any (RFC 6761,
 /// 6762, 7686): mail to it is never delivered.
 fn special_use(domain: &str) -> Option<&'static str> {
-    let d = domain.trim_end_matches('.').to_ascii_lowercase();
-    if d == "localhost.localdomain" {
+    let d = domain.trim_end_matches('.');
+    if d.eq_ignore_ascii_case("localhost.localdomain") {
         return Some("localhost.localdomain");
     }
     let tld = d.rsplit('.').next()?;
     ["invalid", "test", "localhost", "local", "onion", "arpa"]
         .into_iter()
-        .find(|s| *s == tld)
+        .find(|s| s.eq_ignore_ascii_case(tld))
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {

@@ -3,7 +3,7 @@
 //! table. Emits nothing itself.
 
 use super::{Ctx, FieldAt, document, numbers};
-use crate::fields::{FIELDS, field_index};
+use crate::fields::{FIELDS, field_index_near};
 use crate::pointer::Path;
 use crate::span::Span;
 use crate::syntax::{Member, Node, Value};
@@ -40,8 +40,10 @@ fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize
 fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], complete: bool) {
     let mut seen = document::Seen::new();
     let mode = ctx.opts.get_mode();
+    let mut hint = 0;
     for (i, m) in members.iter().enumerate() {
-        let index = field_index(&m.key);
+        let index = field_index_near(&m.key, hint);
+        hint = index.map_or(hint, |i| i + 1);
         let at = FieldAt {
             source: ctx.source,
             key: &m.key,
