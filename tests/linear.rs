@@ -89,6 +89,21 @@ fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
     // only place their text is built.
     let doc = nested_duplicates(1);
     let report = client_lint::lint_str(&doc, &unlimited);
+    // Serialising them keeps no copy of their paths (each is 24 KB here).
+    let region = Region::new(GLOBAL);
+    for (i, d) in report.diagnostics().iter().enumerate() {
+        drop(client_lint::render::json_record(d, "nested.json", i));
+    }
+    drop(client_lint::render::json_array(report.diagnostics()));
+    drop(serde_json::to_string(report.diagnostics()));
+    let src = client_lint::render::Source::new("nested.json", &doc);
+    for (i, d) in report.diagnostics().iter().enumerate() {
+        drop(client_lint::render::sarif_result(d, "nested.json", i));
+        drop(client_lint::render::human(d, &src, None, &Default::default()));
+    }
+    let change = region.change();
+    let kept = change.bytes_allocated.saturating_sub(change.bytes_deallocated);
+    assert!(kept < 1 << 20, "serialising kept {kept} bytes");
     let dups = report
         .diagnostics()
         .iter()

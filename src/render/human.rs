@@ -168,8 +168,9 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
         }
         None => {
             group = group.element(Origin::path(path.clone()));
-            let p = d
-                .pointer()
+            let text = d.pointer_text();
+            let p = text
+                .as_deref()
                 .map_or("", |p| if p.is_empty() { "(root)" } else { p });
             let at = if ru { "в" } else { "at" };
             group = group.element(note_level.clone().message(format!("{at} `{p}` — {label}")));

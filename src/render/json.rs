@@ -69,8 +69,8 @@ fn record(out: &mut String, d: &Diagnostic, place: Option<(&str, usize)>) {
     out.push_str(",\"severity\":");
     string(out, d.severity().as_str());
     out.push_str(",\"pointer\":");
-    match d.pointer() {
-        Some(p) => string(out, p),
+    match d.pointer_text() {
+        Some(p) => string(out, &p),
         None => out.push_str("null"),
     }
     out.push_str(",\"message\":");

@@ -161,7 +161,7 @@ pub fn sarif_result(d: &Diagnostic, path: &str, record: usize) -> Value {
             "byteOffset": span.start, "byteLength": span.len(),
         });
     }
-    if let Some(p) = d.pointer() {
+    if let Some(p) = d.pointer_text() {
         location["logicalLocations"] = json!([{"fullyQualifiedName": p, "kind": "member"}]);
     }
     let mut result = json!({
