@@ -792,25 +792,31 @@ fn large_documents_are_checked_in_memory_bounded_by_their_size() {
     // to be NDJSON by its content; held whole, 67 times).
     let array = format!("[{}]", vec!["{\"type\":\"x\"}"; 2_000_000].join(","));
     let ndjson = "{\"type\": \"x\", \"colour\": 1}\n".repeat(1_000_000);
-    for (name, text, findings) in [
-        ("dense.json", array, 2_000_000),
-        ("lines.json", ndjson, 2_000_000),
-    ] {
+    // The array once more on standard input.
+    let cases = [
+        ("dense.json", array.clone(), false),
+        ("lines.json", ndjson, false),
+        ("piped.json", array, true),
+    ];
+    for (name, text, piped) in cases {
         let path = dir.path().join(name);
         std::fs::write(&path, &text).unwrap();
         let size_kb = text.len() as u64 / 1024;
         drop(text);
         let out = dir.path().join("out.jsonl");
-        let o = Command::new(time)
-            .args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")])
-            .args([path.to_str().unwrap(), "--format", "jsonl"])
-            .stdout(std::fs::File::create(&out).unwrap())
-            .output()
-            .unwrap();
+        let mut cmd = Command::new(time);
+        cmd.args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")]);
+        if piped {
+            cmd.args(["-", "--format", "jsonl"])
+                .stdin(std::fs::File::open(&path).unwrap());
+        } else {
+            cmd.args([path.to_str().unwrap(), "--format", "jsonl"]);
+        }
+        let o = cmd.stdout(std::fs::File::create(&out).unwrap()).output().unwrap();
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{err}");
         let lines = std::io::BufRead::lines(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
-        assert_eq!(lines.count(), findings, "{name}: every finding is written");
+        assert_eq!(lines.count(), 2_000_000, "{name}: every finding is written");
         let rss: u64 = err
             .lines()
             .find_map(|l| l.strip_prefix("maxrss_kb="))

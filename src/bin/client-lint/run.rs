@@ -238,9 +238,28 @@ pub fn run<W: Write>(
             let name = inputs[i].name();
             if inputs[i].layout() == Layout::Ndjson {
                 crate::stream::stream(p, &name, options, out, &mut outcome, progress)?;
-            } else if let Some(read) = crate::stream::large(p, &name, options, out, &mut outcome, progress)? {
+            } else {
+                let read = crate::fs::read(&inputs[i]);
+                if let Some(read) = crate::stream::large(read, &name, options, out, &mut outcome, progress)? {
+                    let done = check_whole(&inputs[i], read, options, action);
+                    progress.inc(size(&inputs[i]));
+                    emit(&done, out, &mut outcome, action)?;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        // Standard input and streams: their size is known once read.
+        if let (Input::Stdin(_) | Input::Stream(_), Action::Check) = (&inputs[i], action) {
+            let read = crate::fs::read(&inputs[i]);
+            let large = matches!(&read, Ok((b, _)) if b.len() as u64 > crate::stream::STREAM_MIN);
+            let rest = if large {
+                crate::stream::large(read, &inputs[i].name(), options, out, &mut outcome, progress)?
+            } else {
+                Some(read)
+            };
+            if let Some(read) = rest {
                 let done = check_whole(&inputs[i], read, options, action);
-                progress.inc(size(&inputs[i]));
                 emit(&done, out, &mut outcome, action)?;
             }
             i += 1;
@@ -252,6 +271,10 @@ pub fn run<W: Write>(
         while j < inputs.len() && j - i < BATCH_FILES && (j == i || bytes < BATCH_BYTES) {
             if matches!((&inputs[j], action), (Input::File(_), Action::Check))
                 && size(&inputs[j]) > crate::stream::STREAM_MIN
+                || matches!(
+                    (&inputs[j], action),
+                    (Input::Stdin(_) | Input::Stream(_), Action::Check)
+                )
             {
                 break;
             }

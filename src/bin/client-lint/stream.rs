@@ -156,19 +156,18 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
     }
 }
 
-/// Check a large file that is not named as NDJSON: a JSON array is linted
-/// part by part, NDJSON found by its content a batch of lines at a time.
-/// Anything else (one object, text that is not UTF-8) is returned as read,
-/// for the caller to check whole.
+/// Check a large input that is not named as NDJSON, as read: a JSON array
+/// is linted part by part, NDJSON found by its content a batch of lines at a
+/// time. Anything else (one object, text that is not UTF-8, an input that
+/// could not be read) is returned for the caller to check whole.
 pub fn large<W: Write>(
-    path: &Path,
+    read: crate::fs::Bytes,
     name: &str,
     options: &Options,
     out: &mut Out<W>,
     outcome: &mut Outcome,
     progress: &ProgressBar,
 ) -> io::Result<Option<crate::fs::Bytes>> {
-    let read = crate::fs::read(&crate::inputs::Input::File(path.to_path_buf()));
     let Ok((bytes, _)) = &read else {
         return Ok(Some(read));
     };
