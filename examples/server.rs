@@ -88,7 +88,8 @@ async fn create(headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Resp
         Lang::Ru => "в описании клиента есть ошибки",
         _ => "the client document has errors",
     };
-    let errors = |report: &client_lint::Report| serde_json::to_string(report.diagnostics()).ok();
+    // The bytes serde_json would write, about twice as fast.
+    let errors = |report: &client_lint::Report| Some(client_lint::render::json_array(report.diagnostics()));
     // Not UTF-8: the encoding finding says where.
     let Ok(text) = std::str::from_utf8(&body) else {
         let report = client_lint::lint_bytes(&body, &options);
@@ -97,7 +98,7 @@ async fn create(headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Resp
     match client_lint::parse(text, &options) {
         Ok(parsed) => {
             let client = serde_json::to_string(&parsed.client).unwrap_or_default();
-            let warnings = serde_json::to_string(parsed.warnings.diagnostics()).unwrap_or_default();
+            let warnings = client_lint::render::json_array(parsed.warnings.diagnostics());
             let body = format!("{{\"client\":{client},\"warnings\":{warnings}}}");
             (
                 StatusCode::CREATED,
