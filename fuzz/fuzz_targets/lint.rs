@@ -2,8 +2,8 @@
 //! Checks: no panic; every span lies inside the input on character
 //! boundaries; line and column agree with the span; every pointer resolves in
 //! the document; a pointer is null only for syntax and encoding findings; an
-//! array read in small parts gives the records read whole; the JSON writer
-//! writes what serde_json writes.
+//! array read in small parts gives the records read whole; the JSON and
+//! SARIF writers write what serde_json writes.
 #![no_main]
 
 use client_lint::render::{FileFindings, HumanStyle, Source};
@@ -100,6 +100,10 @@ fuzz_target!(|data: &[u8]| {
                 },
             );
             let _ = client_lint::render::json_record(d, "fuzz.json", r.index);
+            assert_eq!(
+                client_lint::render::sarif_result_text(d, "fuzz.json", r.index),
+                client_lint::render::sarif_result(d, "fuzz.json", r.index).to_string()
+            );
             let _ = client_lint::render::github(d, "fuzz.json");
             files.findings.push((r.index, d.clone()));
         }

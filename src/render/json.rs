@@ -10,7 +10,7 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Append `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and
 /// control characters; everything else as it is.
-fn string(out: &mut String, s: &str) {
+pub(super) fn string(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
     let mut start = 0;
@@ -38,7 +38,7 @@ fn string(out: &mut String, s: &str) {
     out.push('"');
 }
 
-fn number(out: &mut String, n: usize) {
+pub(super) fn number(out: &mut String, n: usize) {
     out.push_str(itoa::Buffer::new().format(n));
 }
 
@@ -166,6 +166,8 @@ mod tests {
         record: usize,
     }
 
+    /// The JSON records and the SARIF results, written directly and by
+    /// serde_json.
     fn same_as_serde(text: &str, file: &str) -> Result<(), TestCaseError> {
         for options in [Options::default(), Options::new().lang(crate::Lang::Ru)] {
             let report = lint_str(text, &options);
@@ -179,6 +181,10 @@ mod tests {
                 })
                 .unwrap();
                 prop_assert_eq!(json_record(d, file, i), reference);
+                prop_assert_eq!(
+                    crate::render::sarif_result_text(d, file, i),
+                    crate::render::sarif_result(d, file, i).to_string()
+                );
             }
         }
         Ok(())

@@ -22,7 +22,7 @@ pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, human};
 pub use json::{json_array, json_record};
 pub use located::{Located, locate};
-pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result};
+pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result, sarif_result_text};
 
 /// Where a diagnostic's spans point: the text (or the part of it) that was
 /// linted, and where that part starts in the file.

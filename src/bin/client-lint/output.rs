@@ -122,7 +122,7 @@ impl Render {
             Format::Human => render::human(d, src, multi.then_some(index), &self.style),
             Format::Json | Format::Jsonl => render::json_record(d, name, index),
             Format::Github => render::github(d, name),
-            Format::Sarif => render::sarif_result(d, name, index).to_string(),
+            Format::Sarif => render::sarif_result_text(d, name, index),
         }
     }
 }
