@@ -85,6 +85,83 @@ fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
         }
     }
 
+    // Every public entry point, on every shape and on an array of records:
+    // twice the input, about twice the work.
+    type Entry = fn(&str, &Options) -> usize;
+    let entries: [(&str, Entry); 8] = [
+        ("lint_bytes", |t, o| {
+            client_lint::lint_bytes(t.as_bytes(), o).diagnostics().len()
+        }),
+        ("lint_value", |t, o| {
+            let value: serde_json::Value = serde_json::from_str(t).unwrap();
+            client_lint::lint_value(&value, o).diagnostics().len()
+        }),
+        ("lint_records", |t, o| {
+            client_lint::lint_records(t, o, client_lint::Layout::Auto).len()
+        }),
+        ("lint_ndjson", |t, o| {
+            client_lint::lint_ndjson(t.as_bytes(), o).count()
+        }),
+        ("fix_str", |t, o| {
+            client_lint::fix_str(t, o, client_lint::UnsafeFixes::Apply)
+                .text
+                .len()
+        }),
+        ("parse", |t, o| match client_lint::parse(t, o) {
+            Ok(parsed) => parsed.warnings.diagnostics().len(),
+            Err(report) => report.diagnostics().len(),
+        }),
+        ("json_array", |t, o| {
+            client_lint::render::json_array(client_lint::lint_str(t, o).diagnostics()).len()
+        }),
+        ("parts", |t, o| {
+            let Some(parts) = client_lint::parts::ArrayParts::new(t, 64) else {
+                return 0;
+            };
+            let mut joiner = client_lint::parts::Joiner::new();
+            let mut n = 0;
+            for part in parts {
+                n += joiner.join(t, o, part.lint(t, o)).len();
+            }
+            n + joiner.finish(t, o).len()
+        }),
+    ];
+    let array = |s: usize| {
+        format!(
+            "[{}]",
+            vec!["{\"type\":\"x\",\"geo_list\":\"ru\"}"; 20_000 * s].join(",")
+        )
+    };
+    for (entry, run) in entries {
+        for (name, shape) in [
+            ("nested duplicates", nested_duplicates as fn(usize) -> String),
+            ("unknown keys", unknown_keys),
+            ("repeated countries", repeated_countries),
+            ("array of records", array),
+        ] {
+            // What is written out grows with findings times pointer length
+            // (the nested shape's pointers grow with it): the cap bounds
+            // the findings written.
+            let options = if entry == "json_array" {
+                &capped
+            } else {
+                &unlimited
+            };
+            let (small, large) = (shape(1), shape(2));
+            let (a, _) = allocated(|| run(&small, options));
+            let (b, n) = allocated(|| run(&large, options));
+            if entry == "parts" && name != "array of records" {
+                continue; // only arrays are read in parts
+            }
+            assert!(n > 0, "{entry} on {name}: no work");
+            let ratio = b as f64 / a as f64;
+            assert!(
+                ratio < 2.6,
+                "{entry} on {name}: twice the input took {ratio:.2}x the memory"
+            );
+        }
+    }
+
     // Pointers are shared, not copied: reading every one of them out is the
     // only place their text is built.
     let doc = nested_duplicates(1);
