@@ -86,14 +86,7 @@ fn sarif_log(lang: Lang) -> Value {
                 e.example,
                 e.instead
             );
-            let markdown = format!(
-                "{}\n\n{}\n\n```json\n{}\n```\n\n```json\n{}\n```\n\n{}",
-                e.what.get(lang),
-                e.why.get(lang),
-                e.example,
-                e.instead,
-                e.references.iter().map(|r| format!("- {r}")).collect::<Vec<_>>().join("\n")
-            );
+            let markdown = r.rule.explain_markdown(lang);
             json!({
                 "id": r.code,
                 "name": r.name,

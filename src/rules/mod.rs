@@ -86,28 +86,7 @@ impl Rule {
     pub fn explain(self, lang: Lang) -> String {
         let r = self.info();
         let e = self.explanation();
-        let h = match lang {
-            Lang::Ru => [
-                "Что проверяет",
-                "Почему это важно",
-                "Пример",
-                "Как правильно",
-                "Ссылки",
-                "уровень",
-                "исправление",
-                "поля",
-            ],
-            _ => [
-                "What it checks",
-                "Why",
-                "Example",
-                "Use instead",
-                "References",
-                "severity",
-                "fix",
-                "fields",
-            ],
-        };
+        let h = headings(lang);
         let indent = |text: &str| -> String { text.lines().map(|l| format!("  {l}\n")).collect() };
         format!(
             "{} {}\n{}: {}, {}: {}, {}: {}\n\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}\n{}",
@@ -133,6 +112,63 @@ impl Rule {
                 .map(|r| format!("  - {r}\n"))
                 .collect::<String>(),
         )
+    }
+}
+
+impl Rule {
+    /// The explanation as Markdown, as the SARIF log's rule help and the
+    /// language server's hover show it: what, why, an example, what to
+    /// write instead, references.
+    ///
+    /// ```
+    /// use client_lint::{Lang, Rule};
+    /// let md = Rule::UnknownTimezone.explain_markdown(Lang::En);
+    /// assert!(md.contains("**Why.**"));
+    /// assert!(md.contains("```json\n{\"timezone\": \"Europe/Moskow\"}\n```"));
+    /// ```
+    #[must_use]
+    pub fn explain_markdown(self, lang: Lang) -> String {
+        let e = self.explanation();
+        let h = headings(lang);
+        let references: String = e.references.iter().map(|r| format!("\n- {r}")).collect();
+        format!(
+            "{}\n\n**{}.** {}\n\n{}:\n```json\n{}\n```\n{}:\n```json\n{}\n```\n\n{}:{references}",
+            e.what.get(lang),
+            h[1],
+            e.why.get(lang),
+            h[2],
+            e.example,
+            h[3],
+            e.instead,
+            h[4],
+        )
+    }
+}
+
+/// The headings of an explanation, in `lang`: what, why, example, instead,
+/// references, severity, fix, fields.
+fn headings(lang: Lang) -> [&'static str; 8] {
+    match lang {
+        Lang::Ru => [
+            "Что проверяет",
+            "Почему это важно",
+            "Пример",
+            "Как правильно",
+            "Ссылки",
+            "уровень",
+            "исправление",
+            "поля",
+        ],
+        _ => [
+            "What it checks",
+            "Why",
+            "Example",
+            "Use instead",
+            "References",
+            "severity",
+            "fix",
+            "fields",
+        ],
     }
 }
 

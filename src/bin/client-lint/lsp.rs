@@ -293,20 +293,12 @@ impl Server {
             .iter()
             .find(|d| d.span().is_some_and(|s| s.start <= at && at <= s.end))?;
         let lang = self.options(uri).get_lang();
-        let e = d.rule().explanation();
-        let (why, example, instead) = match lang {
-            Lang::Ru => ("Почему", "Пример", "Вместо этого"),
-            _ => ("Why", "Example", "Use instead"),
-        };
         let value = format!(
-            "**{} {}**: {}\n\n{}\n\n**{why}.** {}\n\n{example}:\n```json\n{}\n```\n{instead}:\n```json\n{}\n```",
+            "**{} {}**: {}\n\n{}",
             d.code(),
             d.name(),
             d.message(),
-            e.what.get(lang),
-            e.why.get(lang),
-            e.example,
-            e.instead
+            d.rule().explain_markdown(lang)
         );
         Some(Hover {
             contents: HoverContents::Markup(MarkupContent {
