@@ -79,13 +79,9 @@ fn sarif_log(lang: Lang) -> Value {
         .iter()
         .map(|r| {
             let e = r.rule.explanation();
-            let text = format!(
-                "{}\n\n{}\n\nExample: {}\nUse instead: {}",
-                e.what.get(lang),
-                e.why.get(lang),
-                e.example,
-                e.instead
-            );
+            // The same explanation as `client-lint explain` and the hover,
+            // headings in the log's language.
+            let text = r.rule.explain(lang);
             let markdown = r.rule.explain_markdown(lang);
             json!({
                 "id": r.code,
