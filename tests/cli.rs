@@ -834,6 +834,43 @@ fn large_documents_are_checked_in_memory_bounded_by_their_size() {
 }
 
 #[test]
+fn one_large_document_is_held_once() {
+    let time = Path::new("/usr/bin/time");
+    if !time.exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A 30 MB value, valid and as an unknown time zone: the text is not
+    // copied when read, nor case-folded when it cannot be a zone name.
+    for (name, key, code) in [("valid.json", "name", 0), ("zone.json", "timezone", 1)] {
+        let text = format!("{{\"{key}\": \"{}\"}}", "a".repeat(30_000_000));
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).unwrap();
+        let size_kb = text.len() as u64 / 1024;
+        drop(text);
+        let o = Command::new(time)
+            .args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(code), "{err}");
+        let rss: u64 = err
+            .lines()
+            .find_map(|l| l.strip_prefix("maxrss_kb="))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        // Twice the text before: a copy for the report, then a lowercase one.
+        assert!(
+            rss < size_kb * 3 / 2,
+            "{name}: peak {rss} KiB for a {size_kb} KiB file"
+        );
+    }
+}
+
+#[test]
 fn output_does_not_depend_on_the_number_of_threads() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("many.ndjson");

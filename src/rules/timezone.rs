@@ -278,6 +278,10 @@ pub(crate) fn legacy_timezone(name: &str) -> Option<Legacy> {
 
 /// `UTC+3`, `GMT-03:00`, `+0300`, `+3` → the offset in whole hours.
 fn offset_hours(s: &str) -> Option<Option<i32>> {
+    // The longest offset read here is `UTC−14:00`: 11 bytes.
+    if s.len() > 16 {
+        return None;
+    }
     let upper = s.to_ascii_uppercase();
     let rest = upper
         .strip_prefix("UTC")
@@ -302,6 +306,9 @@ fn offset_hours(s: &str) -> Option<Option<i32>> {
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     Some((m == 0 && h <= 14).then_some(sign * h))
 }
+
+/// Longer than any zone name, with room to spare (a test checks).
+const NAME_MAX: usize = 64;
 
 /// Parse a time-zone name: exact IANA names only.
 ///
@@ -331,7 +338,13 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
     if is_padded(s) {
         return Err(FieldError::Whitespace);
     }
-    if let Some(&canonical) = lowercase_names().get(&s.to_ascii_lowercase()) {
+    // No zone name is that long (the longest has 32 bytes): no case-folded
+    // copy of a long value is made.
+    let lookup = s.len() <= NAME_MAX;
+    if let Some(&canonical) = lookup
+        .then(|| lowercase_names().get(&s.to_ascii_lowercase()))
+        .flatten()
+    {
         return Err(FieldError::WrongCase {
             canonical: canonical.to_string(),
         });
@@ -343,8 +356,8 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
         });
         return Err(FieldError::TimezoneAbbreviation { suggestion });
     }
-    let upper = s.to_ascii_uppercase();
     if (2..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        let upper = s.to_ascii_uppercase();
         let suggestion = ABBREVIATIONS
             .iter()
             .find(|(a, _)| *a == upper)
@@ -574,6 +587,14 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Values longer than this skip the case-insensitive lookup: no zone
+    /// may be that long.
+    #[test]
+    fn every_zone_name_is_shorter_than_the_lookup_limit() {
+        let longest = TZ_VARIANTS.iter().map(|z| z.name().len()).max().unwrap();
+        assert!(longest <= NAME_MAX, "{longest}");
+    }
 
     #[test]
     fn generated_table_is_sorted_and_resolves() {

@@ -133,11 +133,20 @@ fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action:
             rewritten = true;
         }
     }
-    let (text, records) = match report {
-        Some(r) => r,
+    // The text the spans point into: the fixed text; or the input itself
+    // when it is UTF-8, its buffer moved rather than copied (a large document
+    // is held once, not twice); or the valid prefix of input that is not.
+    let (text, records, original) = match report {
+        Some((text, records)) => (text, records, Some(bytes)),
         None => {
-            let (text, records) = client_lint::lint_file(&bytes, options, layout);
-            (text.to_string(), records)
+            let (valid, records) = client_lint::lint_file(&bytes, options, layout);
+            if valid.len() == bytes.len() {
+                let text = String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+                (text, records, None)
+            } else {
+                (valid.to_string(), records, Some(bytes))
+            }
         }
     };
     // A document with a syntax or encoding error is never rewritten.
@@ -146,12 +155,10 @@ fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action:
     // Standard input and streams are echoed whole: fixed, or byte for byte as
     // they came (`text` holds only the valid prefix of input that is not UTF-8).
     let printed = matches!(input, Input::Stdin(_) | Input::Stream(_));
-    let stdin_out = (matches!(action, Action::Fix { .. }) && printed).then(|| {
-        if rewritten {
-            text.clone().into_bytes()
-        } else {
-            bytes
-        }
+    let stdin_out = (matches!(action, Action::Fix { .. }) && printed).then(|| match original {
+        Some(bytes) if !rewritten => bytes,
+        // Rewritten, or the input was UTF-8 and `text` is all of it.
+        _ => text.clone().into_bytes(),
     });
     Done {
         name,
