@@ -162,6 +162,35 @@ fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
         }
     }
 
+    // A long value in any field is read where it lies: checking it never
+    // copies it whole (one copy would be 1 MB here; a time zone made two).
+    for field in client_lint::fields::FIELDS {
+        for value in [
+            "a".repeat(1 << 20),
+            "1".repeat(1 << 20),
+            format!("a@{}", "b.".repeat(1 << 19)),
+        ] {
+            let doc = format!("{{\"{}\": \"{value}\"}}", field.name);
+            let (bytes, _) = allocated(|| {
+                client_lint::lint_str(&doc, &Options::default())
+                    .diagnostics()
+                    .len()
+            });
+            // `geo_list` writes the value in upper case (its canonical form,
+            // quoted in the help and offered as a fix): at most two copies.
+            let allowed = if field.name == "geo_list" {
+                5 << 19
+            } else {
+                1 << 19
+            };
+            assert!(
+                bytes < allowed,
+                "{}: {bytes} bytes allocated for a 1 MB value",
+                field.name
+            );
+        }
+    }
+
     // Pointers are shared, not copied: reading every one of them out is the
     // only place their text is built.
     let doc = nested_duplicates(1);
