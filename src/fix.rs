@@ -236,7 +236,9 @@ fn fix_loop(
     unsafe_fixes: UnsafeFixes,
     lint: impl Fn(&str) -> (bool, Vec<Diagnostic>),
 ) -> (Fixed, bool) {
-    let mut current = text.to_string();
+    // The input is read where it lies until a pass changes it: a large
+    // document is held twice at most (input and output), not three times.
+    let mut current = std::borrow::Cow::Borrowed(text);
     let mut applied = 0;
     let mut first = true;
     for _ in 0..MAX_FIX_PASSES {
@@ -244,23 +246,31 @@ fn fix_loop(
         if broken {
             return (
                 Fixed {
-                    text: current,
+                    text: current.into_owned(),
                     applied,
                 },
                 first,
             );
         }
         first = false;
-        let next = apply_fixes(&current, &diags, unsafe_fixes);
-        if next.applied == 0 || next.text == current {
+        // Nothing to apply: no pass writes a copy of the text.
+        let applicable = diags
+            .iter()
+            .filter_map(Diagnostic::fix)
+            .any(|f| f.edit.is_some() && unsafe_fixes.allows(f.applicability()));
+        if !applicable {
             break;
         }
-        current = next.text;
+        let next = apply_fixes(&current, &diags, unsafe_fixes);
+        if next.applied == 0 || next.text == *current {
+            break;
+        }
+        current = std::borrow::Cow::Owned(next.text);
         applied += next.applied;
     }
     (
         Fixed {
-            text: current,
+            text: current.into_owned(),
             applied,
         },
         false,

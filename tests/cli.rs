@@ -868,6 +868,36 @@ fn one_large_document_is_held_once() {
             "{name}: peak {rss} KiB for a {size_kb} KiB file"
         );
     }
+    // Fixed: the input and the output, not a third copy for a pass that
+    // finds nothing more to apply.
+    let text = format!("{{\"type\": \"j\", \"name\": \"{}\"}}", "a".repeat(30_000_000));
+    let path = dir.path().join("fix.json");
+    std::fs::write(&path, &text).unwrap();
+    let size_kb = text.len() as u64 / 1024;
+    drop(text);
+    let o = Command::new(time)
+        .args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint"), "--fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("{\"type\": \"J\"")
+    );
+    let rss: u64 = err
+        .lines()
+        .find_map(|l| l.strip_prefix("maxrss_kb="))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        rss < size_kb * 5 / 2,
+        "--fix: peak {rss} KiB for a {size_kb} KiB file"
+    );
 }
 
 #[test]
