@@ -134,8 +134,9 @@ pub fn sarif_frame(lang: Lang) -> (String, String) {
 
 /// [`sarif_result`] as text, written directly rather than built as a
 /// `serde_json::Value` first: the same bytes as `sarif_result(…).to_string()`
-/// (keys in sorted order, as serde_json's map keeps them), about three times
-/// as fast. `--format sarif` writes these.
+/// (keys in sorted order, as serde_json's map keeps them unless its
+/// `preserve_order` feature is on), about three times as fast. `--format
+/// sarif` writes these.
 ///
 /// ```
 /// use client_lint::render::{sarif_result, sarif_result_text};
