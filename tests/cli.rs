@@ -59,6 +59,25 @@ fn code(o: &Output) -> i32 {
     o.status.code().unwrap()
 }
 
+/// The binary under GNU time, to measure its peak memory; `None` where GNU
+/// time is not installed (it is on CI's machine).
+fn timed() -> Option<Command> {
+    let time = Path::new("/usr/bin/time");
+    time.exists().then(|| {
+        let mut c = Command::new(time);
+        c.args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")]);
+        c
+    })
+}
+
+/// Peak memory in KiB, from the line GNU time wrote to standard error.
+fn peak_kb(o: &Output) -> Option<u64> {
+    stderr(o)
+        .lines()
+        .find_map(|l| l.strip_prefix("maxrss_kb="))
+        .map(|kb| kb.trim().parse().unwrap())
+}
+
 const BAD: &str = "examples/client-with-mistakes.json";
 const GOOD: &str = "examples/client.json";
 const BATCH: &str = "examples/batch.ndjson";
@@ -593,22 +612,10 @@ fn a_million_ndjson_records_stream_in_bounded_memory() {
     let size_kb = text.len() as u64 / 1024;
     drop(text);
     let p = path.to_str().unwrap();
-    // Peak memory from GNU time when it is installed (it is on CI's machine).
-    let time = Path::new("/usr/bin/time");
-    let o = if time.exists() {
-        Command::new(time)
-            .args([
-                "-f",
-                "maxrss_kb=%M",
-                env!("CARGO_BIN_EXE_client-lint"),
-                p,
-                "--format",
-                "jsonl",
-            ])
-            .output()
-            .unwrap()
-    } else {
-        run(&[p, "--format", "jsonl"])
+    // Peak memory from GNU time when it is installed.
+    let o = match timed() {
+        Some(mut c) => c.args([p, "--format", "jsonl"]).output().unwrap(),
+        None => run(&[p, "--format", "jsonl"]),
     };
     assert_eq!(code(&o), 1);
     let records: Vec<u64> = records(&o)
@@ -616,9 +623,8 @@ fn a_million_ndjson_records_stream_in_bounded_memory() {
         .map(|v| v["record"].as_u64().unwrap())
         .collect();
     assert_eq!(records, (0..10).map(|k| k * 100_000 + 7).collect::<Vec<_>>());
-    if let Some(rss) = stderr(&o).lines().find_map(|l| l.strip_prefix("maxrss_kb=")) {
-        let rss: u64 = rss.trim().parse().unwrap();
-        // Streaming keeps one 4 MiB chunk (and its reports) in memory, not the
+    if let Some(rss) = peak_kb(&o) {
+        // Streaming keeps one batch of lines (and its reports) in memory, not the
         // 44 MiB file: peak memory stays below the file's size.
         assert!(rss < size_kb, "peak {rss} KiB for a {size_kb} KiB file");
     }
@@ -782,8 +788,7 @@ fn a_large_broken_array_reports_everything_and_nothing_as_fixable() {
 
 #[test]
 fn large_documents_are_checked_in_memory_bounded_by_their_size() {
-    let time = Path::new("/usr/bin/time");
-    if !time.exists() {
+    if timed().is_none() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -804,8 +809,7 @@ fn large_documents_are_checked_in_memory_bounded_by_their_size() {
         let size_kb = text.len() as u64 / 1024;
         drop(text);
         let out = dir.path().join("out.jsonl");
-        let mut cmd = Command::new(time);
-        cmd.args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")]);
+        let mut cmd = timed().unwrap();
         if piped {
             cmd.args(["-", "--format", "jsonl"])
                 .stdin(std::fs::File::open(&path).unwrap());
@@ -817,13 +821,7 @@ fn large_documents_are_checked_in_memory_bounded_by_their_size() {
         assert_eq!(o.status.code(), Some(1), "{err}");
         let lines = std::io::BufRead::lines(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
         assert_eq!(lines.count(), 2_000_000, "{name}: every finding is written");
-        let rss: u64 = err
-            .lines()
-            .find_map(|l| l.strip_prefix("maxrss_kb="))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
+        let rss = peak_kb(&o).unwrap();
         // The text once, and a bounded batch of findings (about 1.5 times
         // these files; 1.04 times a 100 MB array, BENCHMARKS.md).
         assert!(
@@ -835,8 +833,7 @@ fn large_documents_are_checked_in_memory_bounded_by_their_size() {
 
 #[test]
 fn one_large_document_is_held_once() {
-    let time = Path::new("/usr/bin/time");
-    if !time.exists() {
+    if timed().is_none() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -848,20 +845,9 @@ fn one_large_document_is_held_once() {
         std::fs::write(&path, &text).unwrap();
         let size_kb = text.len() as u64 / 1024;
         drop(text);
-        let o = Command::new(time)
-            .args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint")])
-            .arg(&path)
-            .output()
-            .unwrap();
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(code), "{err}");
-        let rss: u64 = err
-            .lines()
-            .find_map(|l| l.strip_prefix("maxrss_kb="))
-            .unwrap()
-            .trim()
-            .parse()
-            .unwrap();
+        let o = timed().unwrap().arg(&path).output().unwrap();
+        assert_eq!(o.status.code(), Some(code), "{}", stderr(&o));
+        let rss = peak_kb(&o).unwrap();
         // Twice the text before: a copy for the report, then a lowercase one.
         assert!(
             rss < size_kb * 3 / 2,
@@ -875,25 +861,14 @@ fn one_large_document_is_held_once() {
     std::fs::write(&path, &text).unwrap();
     let size_kb = text.len() as u64 / 1024;
     drop(text);
-    let o = Command::new(time)
-        .args(["-f", "maxrss_kb=%M", env!("CARGO_BIN_EXE_client-lint"), "--fix"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    let o = timed().unwrap().arg("--fix").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()
             .starts_with("{\"type\": \"J\"")
     );
-    let rss: u64 = err
-        .lines()
-        .find_map(|l| l.strip_prefix("maxrss_kb="))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
+    let rss = peak_kb(&o).unwrap();
     assert!(
         rss < size_kb * 5 / 2,
         "--fix: peak {rss} KiB for a {size_kb} KiB file"
