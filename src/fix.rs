@@ -299,29 +299,8 @@ mod tests {
         "{}",
         "null",
     ];
-    const GAPS: &[&str] = &[",", ", ", ",\n  ", "\r\n,\t", " ", ",,", ""];
-
     fn array_text() -> impl Strategy<Value = String> {
-        (
-            prop::collection::vec((0..ELEMENTS.len(), 0..GAPS.len()), 0..6),
-            prop::sample::select(vec!["[", " [\n", "\u{feff}[", "\t["]),
-            prop::sample::select(vec!["]", "\n]\n", ",]", "] x", "", "]\n\n"]),
-        )
-            .prop_map(|(items, open, close)| {
-                let mut s = open.to_string();
-                for (k, (e, g)) in items.iter().enumerate() {
-                    if k > 0 {
-                        // Mostly well-formed: a comma, some white space.
-                        s.push_str(if *g < 3 { GAPS[*g] } else { GAPS[*g % 3] });
-                    }
-                    s.push_str(ELEMENTS[*e]);
-                }
-                if items.len() > 2 && items[0].1 >= 5 {
-                    s.push_str(GAPS[items[0].1]);
-                }
-                s.push_str(close);
-                s
-            })
+        crate::testgen::array_text(ELEMENTS, 6)
     }
 
     proptest! {

@@ -29,6 +29,8 @@ mod span;
 mod suggest;
 mod swar;
 mod syntax;
+#[cfg(test)]
+mod testgen;
 mod typed;
 
 // The common items, at the root: lint, fix, configure, read the report.
