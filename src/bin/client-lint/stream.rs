@@ -104,14 +104,8 @@ fn lines<R: BufRead, W: Write>(
             .par_iter()
             .map(|line| lint_line(line, options, name, &render))
             .collect();
-        let mut found = 0;
-        for l in &linted {
-            outcome.totals.absorb(&l.totals);
-            out.items(&l.items)?;
-            found += l.items.len();
-        }
-        // Fewer lines at a time where findings are dense, as for arrays.
-        want = (FINDINGS * bytes / found.max(1)).clamp(PART, BATCH);
+        let found = write(&linted, out, outcome)?;
+        want = next_size(bytes, found, PART, BATCH);
         if let Some(last) = batch.last() {
             let end = last.offset + last.bytes.len() + 1;
             progress.inc((end - read_to) as u64);
@@ -125,13 +119,36 @@ fn lines<R: BufRead, W: Write>(
             break;
         }
     }
-    // A file with a syntax error anywhere is never rewritten: nothing in it
-    // is fixable (the lines read before the broken one counted their fixes).
+    unfixable_if_broken(outcome, &before);
+    Ok(())
+}
+
+/// Write a batch's formatted findings in order and count them in; how many
+/// findings it held.
+fn write<W: Write>(linted: &[Linted], out: &mut Out<W>, outcome: &mut Outcome) -> io::Result<usize> {
+    let mut found = 0;
+    for l in linted {
+        outcome.totals.absorb(&l.totals);
+        out.items(&l.items)?;
+        found += l.items.len();
+    }
+    Ok(found)
+}
+
+/// The size of the next batch (bytes of lines, or parts): smaller where the
+/// last one's findings were dense, so that about [`FINDINGS`] are in flight,
+/// within `least..=most`.
+fn next_size(size: usize, found: usize, least: usize, most: usize) -> usize {
+    (FINDINGS * size / found.max(1)).clamp(least, most)
+}
+
+/// A file with a syntax error anywhere is never rewritten: nothing in it is
+/// fixable (the records formatted before the broken one counted their fixes).
+fn unfixable_if_broken(outcome: &mut Outcome, before: &Totals) {
     if outcome.totals.broken > before.broken {
         outcome.totals.fixable = before.fixable;
         outcome.totals.unsafe_fixable = before.unsafe_fixable;
     }
-    Ok(())
 }
 
 /// Lint one line and format its findings, on a worker thread.
@@ -220,11 +237,6 @@ fn array<W: Write>(
         if next.is_empty() {
             groups.push(joiner.finish(text, options));
         }
-        let found: usize = groups
-            .iter()
-            .flatten()
-            .map(|r| r.report.diagnostics().len())
-            .sum();
         // "(record N)" as for the whole file: unless it holds one record.
         let multi = *multi.get_or_insert_with(|| !next.is_empty() || groups.iter().flatten().count() > 1);
         // Each group's records are dropped once formatted.
@@ -242,22 +254,13 @@ fn array<W: Write>(
                 Linted { totals, items }
             })
             .collect();
-        for l in &linted {
-            outcome.totals.absorb(&l.totals);
-            out.items(&l.items)?;
-        }
+        let found = write(&linted, out, outcome)?;
         let end = batch.last().map_or(text.len(), |p| p.range().end.min(text.len()));
         progress.inc(end.saturating_sub(read_to) as u64);
         read_to = end;
-        // Fewer parts at a time where findings are dense: memory holds about
-        // FINDINGS of them, whatever the file.
-        want = (FINDINGS * batch.len() / found.max(1)).clamp(least, MAX_PARTS);
+        want = next_size(batch.len(), found, least, MAX_PARTS);
         batch = next;
     }
-    // As for NDJSON: nothing in a file with a syntax error is fixable.
-    if joiner.broken() {
-        outcome.totals.fixable = before.fixable;
-        outcome.totals.unsafe_fixable = before.unsafe_fixable;
-    }
+    unfixable_if_broken(outcome, &before);
     Ok(())
 }
