@@ -300,7 +300,7 @@ mod tests {
         "null",
     ];
     fn array_text() -> impl Strategy<Value = String> {
-        crate::testgen::array_text(ELEMENTS, 6)
+        crate::testgen::array_text(ELEMENTS, 0, 6)
     }
 
     proptest! {

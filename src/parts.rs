@@ -373,15 +373,10 @@ mod tests {
     }
 
     /// Elements that fool a scan for brackets: brackets, commas and quotes
-    /// inside strings, nesting, broken records, non-objects, lines. Whole
-    /// records come twice, so that most arrays read cleanly across cuts.
+    /// inside strings, nesting, broken records, non-objects, lines. The six
+    /// whole records first, drawn more often, so that most arrays read
+    /// cleanly across cuts.
     const ELEMENTS: &[&str] = &[
-        r#"{"type": "j"}"#,
-        r#"{"name": "a\"],[{\\", "geo_list": "ru by"}"#,
-        "{\"extra_params\": {\"a\": [1, {\"b\": \"]\"}]},\n \"type\": \"Q\"}",
-        r#"{"type": "J", "type": "J"}"#,
-        r#"{"timezone": "Europe/Moskow"}"#,
-        "{\"name\": \"строка\", \"colour\": 1}",
         r#"{"type": "j"}"#,
         r#"{"name": "a\"],[{\\", "geo_list": "ru by"}"#,
         "{\"extra_params\": {\"a\": [1, {\"b\": \"]\"}]},\n \"type\": \"Q\"}",
@@ -399,7 +394,7 @@ mod tests {
     ];
 
     fn array_text() -> impl Strategy<Value = String> {
-        crate::testgen::array_text(ELEMENTS, 8)
+        crate::testgen::array_text(ELEMENTS, 6, 8)
     }
 
     proptest! {

@@ -8,10 +8,16 @@ const GAPS: &[&str] = &[",", ", ", ",\n  ", "\r\n,\t", " ", ",,", ""];
 
 /// JSON arrays of up to `max` of `elements`, mostly well formed: opened
 /// after white space or a byte order mark, closed, left open, closed with a
-/// trailing comma or followed by more text.
-pub(crate) fn array_text(elements: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+/// trailing comma or followed by more text. The first `prefer` elements are
+/// drawn twice as often as the rest.
+pub(crate) fn array_text(
+    elements: &'static [&'static str],
+    prefer: usize,
+    max: usize,
+) -> impl Strategy<Value = String> {
+    let draw = (0..elements.len() + prefer).prop_map(move |i| i % elements.len());
     (
-        prop::collection::vec((0..elements.len(), 0..GAPS.len()), 0..max),
+        prop::collection::vec((draw, 0..GAPS.len()), 0..max),
         prop::sample::select(vec!["[", " [\n", "\u{feff}[", "\t["]),
         prop::sample::select(vec!["]", "\n]\n", ",]", "] x", "", "]\n\n"]),
     )

@@ -749,8 +749,8 @@ fn large_arrays_are_checked_in_parts_and_agree_with_the_whole_file() {
     let found = records(&outputs[0]);
     assert_eq!(found.len(), 20_000);
     assert_eq!(found, library_jsonl(&text, p));
-    // The human report too: the same as checking the same text whole (from
-    // standard input), once the name is the same.
+    // The human report too: the same whether the array is read from its
+    // file or from standard input, once the name is the same.
     let parts = stdout(&run(&[p, "--color", "never"]));
     let whole = stdout(&run_stdin(&["--color", "never", "-"], text.as_bytes()));
     assert!(parts.contains("fix available with `--fix`"));
