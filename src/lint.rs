@@ -75,7 +75,7 @@ pub(crate) fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trai
     for e in &parsed.errors {
         syntax_errors::syntax_error(ctx, e);
     }
-    ctx.finish(Span::new(parsed.end, parsed.end));
+    record::finish(ctx, Span::new(parsed.end, parsed.end));
     (parsed.end, !parsed.errors.is_empty())
 }
 
@@ -109,7 +109,7 @@ pub fn lint_value(value: &serde_json::Value, options: &Options) -> Report {
     let mut ctx = Ctx::new(options, None);
     let root = syntax::from_value::node(value);
     record::check_record(&mut ctx, &root, true);
-    ctx.finish(Span::default());
+    record::finish(&mut ctx, Span::default());
     Report {
         diagnostics: ctx.diags,
     }

@@ -1,4 +1,5 @@
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::escape::terminal_safe;
 
 /// Escape a workflow-command value (`%`, CR, LF; and `:` `,` in properties).
 /// Text from the input is made safe for the log first (`terminal_safe`).
@@ -32,7 +33,7 @@ pub fn github(d: &Diagnostic, file: &str) -> String {
         Severity::Warning => "warning",
         Severity::Info => "notice",
     };
-    let mut props = format!("file={}", escape(&super::terminal_safe(file), true));
+    let mut props = format!("file={}", escape(&terminal_safe(file), true));
     if let (Some(s), Some(e)) = (d.start(), d.end()) {
         props.push_str(&format!(
             ",line={},col={},endLine={},endColumn={}",
@@ -43,10 +44,10 @@ pub fn github(d: &Diagnostic, file: &str) -> String {
         ",title={}",
         escape(&format!("{} {}", d.code(), d.name()), true)
     ));
-    let mut message = super::terminal_safe(d.message()).into_owned();
+    let mut message = terminal_safe(d.message()).into_owned();
     if let Some(help) = d.help() {
         message.push('\n');
-        message.push_str(&super::terminal_safe(help));
+        message.push_str(&terminal_safe(help));
     }
     format!("::{level} {props}::{}", escape(&message, false))
 }

@@ -1,8 +1,36 @@
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
-use super::{Source, terminal_safe};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::escape::terminal_safe;
 use crate::options::Lang;
+
+/// Where a diagnostic's spans point: the text (or the part of it) that was
+/// linted, and where that part starts in the file.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file name to show.
+    pub path: &'a str,
+    /// The text, or one part of it (an NDJSON line).
+    pub text: &'a str,
+    /// Bytes of the file before `text`.
+    pub byte_offset: usize,
+}
+
+impl<'a> Source<'a> {
+    /// A whole file.
+    ///
+    /// ```
+    /// let src = client_lint::render::Source::new("client.json", "{}");
+    /// assert_eq!(src.byte_offset, 0);
+    /// ```
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        Source {
+            path,
+            text,
+            byte_offset: 0,
+        }
+    }
+}
 
 /// How [`human`] renders.
 #[derive(Debug, Clone, Copy, Default)]

@@ -2,7 +2,8 @@
 //! [`parse_client_type`]; explanations are the `Explanation` statics below
 //! (`client-lint explain`).
 
-use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -141,3 +142,15 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
     });
 }
+
+/// `type`.
+pub(crate) static CHECK: Check = Check {
+    run: check,
+    parse: Some(|s| parse_client_type(s).map(drop)),
+    rules: &[
+        Rule::ClientTypeWrongCase,
+        Rule::UnknownClientType,
+        Rule::EmptyValue,
+        Rule::PaddedValue,
+    ],
+};

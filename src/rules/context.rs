@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::error::FieldError;
 use crate::options::{Lang, Options};
 use crate::pointer::Pointer;
 pub use crate::pointer::pointer_token;
@@ -287,11 +288,12 @@ impl<'o> Ctx<'o> {
 
     /// Close the record: when findings were left out, one more that says how
     /// many, of which severity; an error when any of them was an error, so
-    /// that the cap never hides one. At the record's end (`at`).
-    pub fn finish(&mut self, at: Span) {
-        let [info, warnings, errors] = self.suppressed;
-        let total = info + warnings + errors;
-        if total == 0 {
+    /// that the cap never hides one. At the record's end (`at`); `summary`
+    /// writes it from the cap and the counts left out (info, warnings, errors).
+    pub fn finish(&mut self, at: Span, summary: impl FnOnce(&Say, usize, [usize; 3]) -> Finding) {
+        let counts = self.suppressed;
+        let [info, warnings, errors] = counts;
+        if info + warnings + errors == 0 {
             return;
         }
         self.suppressed = [0; 3];
@@ -307,7 +309,7 @@ impl<'o> Ctx<'o> {
             lang: self.opts.get_lang(),
             redact: self.opts.is_redacting(),
         };
-        let f = super::document::too_many_findings(&say, max, total, errors, warnings);
+        let f = summary(&say, max, counts);
         self.diags.push(Diagnostic::new(
             Rule::TooManyFindings,
             severity,
@@ -326,4 +328,47 @@ pub(crate) fn as_str<'t>(node: &'t Node<'_>) -> Option<&'t str> {
         Value::String(s) => Some(s),
         _ => None,
     }
+}
+
+/// A message in both languages, with inline `{captures}`.
+macro_rules! tr {
+    ($say:expr, $en:literal, $ru:literal $(,)?) => {
+        match $say.lang {
+            $crate::options::Lang::En => format!($en),
+            $crate::options::Lang::Ru => format!($ru),
+        }
+    };
+}
+pub(crate) use tr;
+
+/// `str::trim` (Unicode white space, CR/LF included), with a fast path for
+/// values whose ends are plainly not white space (the common case).
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
+}
+
+/// Whether a non-empty value has white space at its start or end (or is
+/// white space only). Every structured field's parser asks this first.
+pub(crate) fn is_padded(s: &str) -> bool {
+    trim(s).len() != s.len()
+}
+
+/// A field's public parser, its typed value dropped.
+pub(crate) type Parse = fn(&str) -> Result<(), FieldError>;
+
+/// A field's check, declared in its family file beside the code it runs: the
+/// function that reads the value, the field's public parser (its typed value
+/// dropped), and the rules the check can raise. The field table knows nothing
+/// of checks; `dispatch.rs` names each field's.
+pub(crate) struct Check {
+    /// Reads the value at [`FieldAt`] and reports.
+    pub run: fn(&mut Ctx<'_>, &FieldAt<'_, '_>),
+    /// The field's one grammar, for structured strings.
+    pub parse: Option<Parse>,
+    /// Every rule `run` can report at the field (besides the document rules
+    /// that apply to any key, and ownership).
+    pub rules: &'static [Rule],
 }

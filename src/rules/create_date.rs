@@ -1,6 +1,7 @@
 //! The creation time: `create_date` (CL703).
 
-use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::text::structured;
 use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
@@ -170,3 +171,10 @@ pub(crate) fn check_create_date(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         });
     });
 }
+
+/// `create_date`.
+pub(crate) static CHECK: Check = Check {
+    run: check_create_date,
+    parse: Some(|s| parse_create_date(s).map(drop)),
+    rules: &[Rule::InvalidCreateDate, Rule::EmptyValue, Rule::PaddedValue],
+};

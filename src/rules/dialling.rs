@@ -1,7 +1,8 @@
 //! What is dialled: `domain_prefix` and `prefix` (CL701), `extension_len`
 //! (CL702) and the caller id shown on transfer (CL705).
 
-use super::{Ctx, FieldAt, Finding, as_str, is_padded, structured, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -240,3 +241,29 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         });
     }
 }
+
+/// A dialling prefix: digits.
+pub(crate) static PREFIX: Check = Check {
+    run: check_digits,
+    parse: Some(|s| parse_prefix(s).map(drop)),
+    rules: &[Rule::NonDigitPrefix, Rule::EmptyValue, Rule::PaddedValue],
+};
+
+/// `extension_len`.
+pub(crate) static EXTENSION_LEN: Check = Check {
+    run: check_extension_len,
+    parse: Some(|s| parse_extension_len(s).map(drop)),
+    rules: &[Rule::InvalidExtensionLen, Rule::EmptyValue, Rule::PaddedValue],
+};
+
+/// `did_as_transfer_caller_id`.
+pub(crate) static CALLER_ID: Check = Check {
+    run: check_caller_id,
+    parse: None,
+    rules: &[
+        Rule::ControlCharacter,
+        Rule::EmptyValue,
+        Rule::SurroundingWhitespace,
+        Rule::InvalidCallerId,
+    ],
+};

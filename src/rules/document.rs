@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::{Ctx, FieldAt, Finding, FixSpec, Say, tr};
+use super::context::{Ctx, FieldAt, Finding, FixSpec, Say, tr};
 use crate::diagnostic::Applicability;
 use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner};
 use crate::i18n::{Lang, Text};
@@ -153,8 +153,8 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
 ];
 
 /// The closing finding of a record whose findings were capped.
-pub(crate) fn too_many_findings(s: &Say, max: usize, more: usize, errors: usize, warnings: usize) -> Finding {
-    let others = more - errors - warnings;
+pub(crate) fn too_many_findings(s: &Say, max: usize, [others, warnings, errors]: [usize; 3]) -> Finding {
+    let more = others + warnings + errors;
     Finding::new(tr!(
         s,
         "{more} more findings not shown ({errors} errors, {warnings} warnings, {others} info): only the first {max} of a record are",
@@ -350,8 +350,8 @@ pub(crate) fn check_type(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldIn
     let want = expected.as_str();
     let found = v.type_name();
     let suggestion = fix.as_ref().and_then(|f| match f {
-        super::FixSpec::Replace(_, value, _) => Some(value.to_string()),
-        super::FixSpec::Remove(..) => None,
+        super::context::FixSpec::Replace(_, value, _) => Some(value.to_string()),
+        super::context::FixSpec::Remove(..) => None,
     });
     at.emit(ctx, Rule::WrongType, |s| {
         let (want, found) = (wanted_type(want, s.lang), found_type(found, s.lang));

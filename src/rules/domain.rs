@@ -2,7 +2,8 @@
 //! is [`parse_domain`]; [`host_error`] also serves the domain of e-mail
 //! addresses. Explanations are the `Explanation` statics below.
 
-use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::{FieldError, HostProblem};
 use crate::i18n::Text;
@@ -335,6 +336,20 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
         }
     }
 }
+
+/// `domain`.
+pub(crate) static CHECK: Check = Check {
+    run: check,
+    parse: Some(|s| parse_domain(s).map(drop)),
+    rules: &[
+        Rule::InvalidDomain,
+        Rule::DomainIsUrl,
+        Rule::DomainNotLowercase,
+        Rule::UnicodeDomain,
+        Rule::EmptyValue,
+        Rule::PaddedValue,
+    ],
+};
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,8 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 
 use email_address::EmailAddress;
 
-use super::{Ctx, FieldAt, Finding, as_str, is_padded, structured, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::{EmailProblem, FieldError, HostProblem};
 use crate::i18n::Text;
@@ -399,7 +400,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         return;
     };
     let Some(value) = as_str(at.node) else { return };
-    let domain = super::trim(value).get(i + 1..).unwrap_or_default();
+    let domain = super::context::trim(value).get(i + 1..).unwrap_or_default();
     if domain.starts_with('[') {
         return;
     }
@@ -528,3 +529,36 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
         }
     }
 }
+
+/// An e-mail address.
+pub(crate) static CHECK: Check = Check {
+    run: check,
+    parse: Some(|s| parse_email(s).map(drop)),
+    rules: &[
+        Rule::InvalidEmail,
+        Rule::EmailDisplayName,
+        Rule::MultipleEmails,
+        Rule::InvalidEmailDomain,
+        Rule::SpecialUseEmailDomain,
+        Rule::UnicodeEmailDomain,
+        Rule::EmptyValue,
+        Rule::PaddedValue,
+    ],
+};
+
+/// The disk-space notification address: an e-mail address, and one half of the pair the numbers family checks (`email-without-threshold`).
+pub(crate) static NOTIFY_EMAIL: Check = Check {
+    run: check,
+    parse: Some(|s| parse_email(s).map(drop)),
+    rules: &[
+        Rule::InvalidEmail,
+        Rule::EmailDisplayName,
+        Rule::MultipleEmails,
+        Rule::InvalidEmailDomain,
+        Rule::SpecialUseEmailDomain,
+        Rule::UnicodeEmailDomain,
+        Rule::EmptyValue,
+        Rule::PaddedValue,
+        Rule::EmailWithoutThreshold,
+    ],
+};

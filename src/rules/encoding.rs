@@ -1,7 +1,7 @@
 //! The bytes before the JSON: `invalid-encoding` (CL009) and
 //! `byte-order-mark` (CL010).
 
-use super::{Ctx, Finding, tr};
+use super::context::{Ctx, Finding, tr};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::span::Span;

@@ -5,7 +5,7 @@
 
 use isocountry::CountryCode;
 
-use super::{Ctx, FieldAt, Finding, as_str, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, as_str, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -517,6 +517,20 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         }
     }
 }
+
+/// `geo_list`.
+pub(crate) static CHECK: Check = Check {
+    run: check,
+    parse: Some(|s| parse_geo_list(s).map(drop)),
+    rules: &[
+        Rule::GeoListNotCanonical,
+        Rule::DuplicateCountry,
+        Rule::WildcardWithCountries,
+        Rule::UnknownCountry,
+        Rule::EmptyGeoList,
+        Rule::PaddedValue,
+    ],
+};
 
 #[cfg(test)]
 mod tests {

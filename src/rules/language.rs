@@ -1,6 +1,7 @@
 //! The interface language: `language` (CL704).
 
-use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -143,3 +144,10 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         },
     );
 }
+
+/// `language`.
+pub(crate) static CHECK: Check = Check {
+    run: check_language,
+    parse: Some(|s| parse_language(s).map(drop)),
+    rules: &[Rule::InvalidLanguage, Rule::EmptyValue, Rule::PaddedValue],
+};

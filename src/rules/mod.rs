@@ -1,17 +1,17 @@
 //! Rules: syntax tree → diagnostics. One file per family; this module holds the
 //! shared context and sends each field to its family.
 
-use crate::error::FieldError;
 use crate::i18n::{Lang, Text};
 use crate::rule::{Explanation, Rule};
 
+pub(crate) use context::Ctx;
 pub use context::pointer_token;
-pub(crate) use context::{Ctx, FieldAt, Finding, FixSpec, Say, as_str};
 
 pub(crate) mod client_type;
 mod context;
 pub(crate) mod create_date;
 pub(crate) mod dialling;
+mod dispatch;
 pub(crate) mod document;
 pub(crate) mod domain;
 pub(crate) mod email;
@@ -169,77 +169,6 @@ fn headings(lang: Lang) -> [&'static str; 8] {
             "fix",
             "fields",
         ],
-    }
-}
-
-/// A message in both languages, with inline `{captures}`.
-macro_rules! tr {
-    ($say:expr, $en:literal, $ru:literal $(,)?) => {
-        match $say.lang {
-            $crate::options::Lang::En => format!($en),
-            $crate::options::Lang::Ru => format!($ru),
-        }
-    };
-}
-pub(crate) use tr;
-
-/// `str::trim` (Unicode white space, CR/LF included), with a fast path for
-/// values whose ends are plainly not white space (the common case).
-pub(crate) fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(f), Some(l)) if f.is_ascii_graphic() && l.is_ascii_graphic() => s,
-        _ => s.trim(),
-    }
-}
-
-/// Whether a non-empty value has white space at its start or end (or is
-/// white space only). Every structured field's parser asks this first.
-pub(crate) fn is_padded(s: &str) -> bool {
-    trim(s).len() != s.len()
-}
-
-/// Check a structured field (any field but free text) through its parser,
-/// the field's one grammar:
-/// - valid as written: nothing to report; the value is returned;
-/// - an empty string: the `empty-value` warning (it may mean "not set");
-/// - white space around it: the `padded-value` error, whose safe fix trims it
-///   when the trimmed value is valid; otherwise the trimmed value's own error
-///   is reported too, through `report`, and its fix (if any) writes a clean
-///   value, so one value never gets two competing fixes;
-/// - any other error: `report` maps it to its rule, message and fix.
-///
-/// Returns the parsed value when the value, or the value without its white
-/// space, is valid.
-pub(crate) fn structured<T>(
-    ctx: &mut Ctx<'_>,
-    at: &FieldAt<'_, '_>,
-    parse: impl Fn(&str) -> Result<T, FieldError>,
-    report: impl FnOnce(&mut Ctx<'_>, &str, FieldError),
-) -> Option<T> {
-    let raw = as_str(at.node)?;
-    match parse(raw) {
-        Ok(v) => Some(v),
-        Err(FieldError::Empty) => {
-            text::empty(ctx, at, false);
-            None
-        }
-        Err(FieldError::Whitespace) => {
-            let t = trim(raw);
-            let inner = (!t.is_empty()).then(|| parse(t));
-            text::padded(ctx, at, t, matches!(inner, Some(Ok(_))));
-            match inner {
-                Some(Ok(v)) => Some(v),
-                Some(Err(e)) => {
-                    report(ctx, t, e);
-                    None
-                }
-                None => None,
-            }
-        }
-        Err(e) => {
-            report(ctx, raw, e);
-            None
-        }
     }
 }
 

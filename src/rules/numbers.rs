@@ -3,7 +3,7 @@
 //! [`parse_id`], [`parse_threshold`]. Explanations are the `Explanation`
 //! statics below.
 
-use super::{Ctx, FieldAt, Finding, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -356,6 +356,24 @@ pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
         _ => {}
     }
 }
+
+/// An id of the client or of a related resource: a positive integer.
+pub(crate) static ID: Check = Check {
+    run: check_id,
+    parse: None,
+    rules: &[Rule::IdOutOfRange, Rule::NumberNotInteger],
+};
+
+/// The disk-space threshold, a percentage; the pair rule is [`notify_pair`]'s.
+pub(crate) static THRESHOLD: Check = Check {
+    run: check_threshold,
+    parse: None,
+    rules: &[
+        Rule::ThresholdOutOfRange,
+        Rule::NumberNotInteger,
+        Rule::ThresholdWithoutEmail,
+    ],
+};
 
 #[cfg(test)]
 mod tests {

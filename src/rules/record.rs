@@ -2,7 +2,10 @@
 //! document (keys, types, ownership) and to its field's check from the field
 //! table. Emits nothing itself.
 
-use super::{Ctx, FieldAt, document, numbers};
+use super::context::{Ctx, FieldAt};
+use super::dispatch::check_of;
+use super::document;
+use super::numbers;
 use crate::fields::{FIELDS, field_index_near};
 use crate::pointer::Path;
 use crate::span::Span;
@@ -17,6 +20,12 @@ pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
             document::walk_nested(ctx, root, None);
         }
     }
+}
+
+/// Close a record: when the cap left findings out, the finding that says how
+/// many.
+pub(crate) fn finish(ctx: &mut Ctx<'_>, at: Span) {
+    ctx.finish(at, document::too_many_findings);
 }
 
 /// The bytes to delete to remove member `i` with its comma.
@@ -59,7 +68,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
             Some(info) => {
                 document::ownership(ctx, &at, info.owner, mode);
                 if document::check_type(ctx, &at, info) {
-                    (info.check)(ctx, &at);
+                    (check_of(info.field).run)(ctx, &at);
                 }
             }
             None => {

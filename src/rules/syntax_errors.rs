@@ -1,7 +1,7 @@
 //! `syntax-error` (CL001): text that is not JSON, and the message for each
 //! way it can break.
 
-use super::{Ctx, Finding, tr};
+use super::context::{Ctx, Finding, tr};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::syntax::{SyntaxError, SyntaxErrorKind};

@@ -3,8 +3,9 @@
 //! JSON inside `extra_params` (CL801–CL806). Explanations are the
 //! `Explanation` statics below.
 
-use super::{Ctx, FieldAt, Finding, as_str, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, as_str, tr, trim};
 use crate::diagnostic::Applicability;
+use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 
@@ -152,7 +153,7 @@ pub(crate) fn control(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, value: &str) -> b
 /// checking further.
 pub(crate) fn free_text<'s>(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &'s str) -> Option<&'s str> {
     control(ctx, at, raw);
-    let t = super::trim(raw);
+    let t = trim(raw);
     if t.is_empty() {
         empty(ctx, at, !raw.is_empty());
         return None;
@@ -233,6 +234,51 @@ pub(crate) fn check_extra_params(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 /// Report white space around a structured value (or a value of white space
 /// only). `trimmed` is the value without it; `fix` offers trimming.
+/// Check a structured field (any field but free text) through its parser,
+/// the field's one grammar:
+/// - valid as written: nothing to report; the value is returned;
+/// - an empty string: the `empty-value` warning (it may mean "not set");
+/// - white space around it: the `padded-value` error, whose safe fix trims it
+///   when the trimmed value is valid; otherwise the trimmed value's own error
+///   is reported too, through `report`, and its fix (if any) writes a clean
+///   value, so one value never gets two competing fixes;
+/// - any other error: `report` maps it to its rule, message and fix.
+///
+/// Returns the parsed value when the value, or the value without its white
+/// space, is valid.
+pub(crate) fn structured<T>(
+    ctx: &mut Ctx<'_>,
+    at: &FieldAt<'_, '_>,
+    parse: impl Fn(&str) -> Result<T, FieldError>,
+    report: impl FnOnce(&mut Ctx<'_>, &str, FieldError),
+) -> Option<T> {
+    let raw = as_str(at.node)?;
+    match parse(raw) {
+        Ok(v) => Some(v),
+        Err(FieldError::Empty) => {
+            empty(ctx, at, false);
+            None
+        }
+        Err(FieldError::Whitespace) => {
+            let t = trim(raw);
+            let inner = (!t.is_empty()).then(|| parse(t));
+            padded(ctx, at, t, matches!(inner, Some(Ok(_))));
+            match inner {
+                Some(Ok(v)) => Some(v),
+                Some(Err(e)) => {
+                    report(ctx, t, e);
+                    None
+                }
+                None => None,
+            }
+        }
+        Err(e) => {
+            report(ctx, raw, e);
+            None
+        }
+    }
+}
+
 pub(crate) fn padded(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, trimmed: &str, fix: bool) {
     let name = at.key;
     at.emit(ctx, Rule::PaddedValue, |s| {
@@ -271,7 +317,7 @@ pub(crate) fn padded(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, trimmed: &str, fix
 /// Report white space around a free-text value (a warning: the text may still
 /// be what was meant); the safe fix trims it.
 pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str) {
-    let t = super::trim(raw);
+    let t = trim(raw);
     if t.len() == raw.len() || t.is_empty() {
         return;
     }
@@ -286,3 +332,33 @@ pub(crate) fn whitespace(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str) {
         .fix(at.replace(t, Applicability::Safe))
     });
 }
+
+/// Free text: a name, an address.
+pub(crate) static FREE_TEXT: Check = Check {
+    run: check_free_text,
+    parse: None,
+    rules: &[
+        Rule::ControlCharacter,
+        Rule::EmptyValue,
+        Rule::SurroundingWhitespace,
+    ],
+};
+
+/// Contact phones: free text with digits.
+pub(crate) static PHONES: Check = Check {
+    run: check_phones,
+    parse: None,
+    rules: &[
+        Rule::ControlCharacter,
+        Rule::EmptyValue,
+        Rule::SurroundingWhitespace,
+        Rule::PhoneWithoutDigits,
+    ],
+};
+
+/// `extra_params`: opaque text, often JSON.
+pub(crate) static EXTRA_PARAMS: Check = Check {
+    run: check_extra_params,
+    parse: None,
+    rules: &[Rule::ControlCharacter, Rule::ExtraParamsNotJson],
+};

@@ -10,8 +10,9 @@ use std::sync::OnceLock;
 
 use chrono_tz::{TZ_VARIANTS, Tz};
 
+use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::text::structured;
 use super::timezone_links::{DEPRECATED_LINKS, LEGACY_NAMES};
-use super::{Ctx, FieldAt, Finding, is_padded, structured, tr};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -583,6 +584,21 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
         }
     }
 }
+
+/// `timezone`.
+pub(crate) static CHECK: Check = Check {
+    run: check,
+    parse: Some(|s| parse_timezone(s).map(drop)),
+    rules: &[
+        Rule::UnknownTimezone,
+        Rule::TimezoneWrongCase,
+        Rule::DeprecatedTimezoneLink,
+        Rule::TimezoneAbbreviation,
+        Rule::LegacyTimezone,
+        Rule::EmptyValue,
+        Rule::PaddedValue,
+    ],
+};
 
 #[cfg(test)]
 mod tests {

@@ -15,8 +15,6 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::inputs::Input;
-
 /// What a file was when it was read: if any of this differs when the fixed
 /// text is about to replace it, somebody else wrote it meanwhile.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,30 +281,16 @@ pub fn is_stream(path: &Path) -> bool {
     false
 }
 
-/// Read an input whole; for a file, also what it was when read.
 /// An input's bytes, and the file's identity (for `--fix`) when it is a file.
 pub type Bytes = io::Result<(Vec<u8>, Option<Identity>)>;
 
-pub fn read(input: &Input) -> Bytes {
-    match input {
-        Input::File(p) => {
-            let mut f = std::fs::File::open(p)?;
-            let identity = Identity::of(&f.metadata()?);
-            let mut buf = Vec::with_capacity(usize::try_from(identity.len).unwrap_or(0));
-            f.read_to_end(&mut buf)?;
-            Ok((buf, Some(identity)))
-        }
-        Input::Stream(p) => {
-            let mut buf = Vec::new();
-            std::fs::File::open(p)?.read_to_end(&mut buf)?;
-            Ok((buf, None))
-        }
-        Input::Stdin(_) => {
-            let mut buf = Vec::new();
-            io::stdin().lock().read_to_end(&mut buf)?;
-            Ok((buf, None))
-        }
-    }
+/// Read a regular file whole, with what it was when read.
+pub fn read_file(p: &Path) -> Bytes {
+    let mut f = std::fs::File::open(p)?;
+    let identity = Identity::of(&f.metadata()?);
+    let mut buf = Vec::with_capacity(usize::try_from(identity.len).unwrap_or(0));
+    f.read_to_end(&mut buf)?;
+    Ok((buf, Some(identity)))
 }
 
 #[cfg(test)]

@@ -1,8 +1,11 @@
 //! Which inputs to check: files, directories (walked, sorted), standard input.
 
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use client_lint::Layout;
+
+use crate::fs::Bytes;
 
 /// One input to check.
 #[derive(Debug, Clone)]
@@ -124,4 +127,21 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> 
         }
     }
     (inputs, errors)
+}
+
+/// Read an input whole; for a file, also what it was when read.
+pub fn read(input: &Input) -> Bytes {
+    match input {
+        Input::File(p) => crate::fs::read_file(p),
+        Input::Stream(p) => {
+            let mut buf = Vec::new();
+            std::fs::File::open(p)?.read_to_end(&mut buf)?;
+            Ok((buf, None))
+        }
+        Input::Stdin(_) => {
+            let mut buf = Vec::new();
+            io::stdin().lock().read_to_end(&mut buf)?;
+            Ok((buf, None))
+        }
+    }
 }

@@ -50,6 +50,22 @@ impl<W: Write> Write for Closable<W> {
     }
 }
 
+/// Counts of what happened.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub totals: Totals,
+    pub fixed: usize,
+    pub diffs: usize,
+    pub failures: Vec<String>,
+    /// Inputs that could not be read (counted apart from the checked files).
+    pub unreadable: usize,
+    /// Files that `--fix` or `--diff` did not change, and why.
+    pub skipped: Vec<String>,
+    /// `--fix` on standard input and streams: the documents for standard
+    /// output, in order.
+    pub stdin_fixed: Vec<Vec<u8>>,
+}
+
 /// Counts for the summary and the exit code.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Totals {

@@ -10,7 +10,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::inputs::Input;
-use crate::output::{Out, Totals};
+use crate::output::{Out, Outcome};
 use crate::ui::{Ui, ui};
 
 /// Whole files checked in one parallel batch: at most this many files...
@@ -43,22 +43,6 @@ struct Done {
     /// For `--fix` on standard input: the document to print, fixed or, when
     /// nothing could be fixed, the input's own bytes.
     stdin_out: Option<Vec<u8>>,
-}
-
-/// Counts of what happened.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub totals: Totals,
-    pub fixed: usize,
-    pub diffs: usize,
-    pub failures: Vec<String>,
-    /// Inputs that could not be read (counted apart from the checked files).
-    pub unreadable: usize,
-    /// Files that `--fix` or `--diff` did not change, and why.
-    pub skipped: Vec<String>,
-    /// `--fix` on standard input and streams: the documents for standard
-    /// output, in order.
-    pub stdin_fixed: Vec<Vec<u8>>,
 }
 
 /// Git-style `a/`/`b/` labels for relative paths; absolute ones as they are.
@@ -246,7 +230,7 @@ pub fn run<W: Write>(
             if inputs[i].layout() == Layout::Ndjson {
                 crate::stream::stream(p, &name, options, out, &mut outcome, progress)?;
             } else {
-                let read = crate::fs::read(&inputs[i]);
+                let read = crate::inputs::read(&inputs[i]);
                 if let Some(read) = crate::stream::large(read, &name, options, out, &mut outcome, progress)? {
                     let done = check_whole(&inputs[i], read, options, action);
                     progress.inc(size(&inputs[i]));
@@ -258,7 +242,7 @@ pub fn run<W: Write>(
         }
         // Standard input and streams: their size is known once read.
         if let (Input::Stdin(_) | Input::Stream(_), Action::Check) = (&inputs[i], action) {
-            let read = crate::fs::read(&inputs[i]);
+            let read = crate::inputs::read(&inputs[i]);
             let large = matches!(&read, Ok((b, _)) if b.len() as u64 > crate::stream::STREAM_MIN);
             let rest = if large {
                 crate::stream::large(read, &inputs[i].name(), options, out, &mut outcome, progress)?
@@ -291,7 +275,7 @@ pub fn run<W: Write>(
         let done: Vec<Done> = inputs[i..j]
             .par_iter()
             .map(|input| {
-                let d = check_whole(input, crate::fs::read(input), options, action);
+                let d = check_whole(input, crate::inputs::read(input), options, action);
                 progress.inc(size(input));
                 d
             })

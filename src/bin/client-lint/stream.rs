@@ -17,8 +17,7 @@ use client_lint::{Layout, Options, Record};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::output::{Out, Render, Totals};
-use crate::run::Outcome;
+use crate::output::{Out, Outcome, Render, Totals};
 
 /// Files larger than this are checked a batch at a time (unless fixing):
 /// NDJSON and JSON arrays.
