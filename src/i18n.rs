@@ -11,6 +11,65 @@ pub enum Lang {
     Ru,
 }
 
+impl Lang {
+    /// The language's code, as every option spells it: `en`, `ru`.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::Lang::Ru.as_str(), "ru");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// The language of a locale as POSIX (`ru_RU.UTF-8`), BCP 47 (`ru-RU`)
+    /// or an editor (`ru`) writes it: Russian for any Russian locale,
+    /// English otherwise (an empty or unknown locale included).
+    ///
+    /// ```
+    /// use client_lint::Lang;
+    /// assert_eq!(Lang::from_locale("ru_RU.UTF-8"), Lang::Ru);
+    /// assert_eq!(Lang::from_locale("RU-ru"), Lang::Ru);
+    /// assert_eq!(Lang::from_locale("de_DE"), Lang::En);
+    /// assert_eq!(Lang::from_locale("rust"), Lang::En);
+    /// ```
+    pub fn from_locale(locale: &str) -> Lang {
+        let language = locale.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        if language.eq_ignore_ascii_case("ru") {
+            Lang::Ru
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A language code that is not `en` or `ru`.
+///
+/// ```
+/// let e = "de".parse::<client_lint::Lang>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown lang `de`: expected `en` or `ru`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown lang `{input}`: expected `en` or `ru`")]
+pub struct ParseLangError {
+    input: String,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = ParseLangError;
+
+    /// `en` or `ru`, exactly (a locale is [`Lang::from_locale`]'s).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "en" => Ok(Lang::En),
+            "ru" => Ok(Lang::Ru),
+            _ => Err(ParseLangError { input: s.to_string() }),
+        }
+    }
+}
+
 /// Text in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]

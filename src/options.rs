@@ -16,6 +16,69 @@ pub enum Mode {
     Response,
 }
 
+impl Mode {
+    /// The mode's name, as every option spells it: `request`, `response`.
+    ///
+    /// ```
+    /// assert_eq!(client_lint::Mode::Response.as_str(), "response");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Mode::Request => "request",
+            Mode::Response => "response",
+        }
+    }
+}
+
+/// A mode name that is not `request` or `response`.
+///
+/// ```
+/// let e = "reply".parse::<client_lint::Mode>().unwrap_err();
+/// assert_eq!(e.to_string(), "unknown mode `reply`: expected `request` or `response`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown mode `{input}`: expected `request` or `response`")]
+pub struct ParseModeError {
+    input: String,
+}
+
+impl std::str::FromStr for Mode {
+    type Err = ParseModeError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "request" => Ok(Mode::Request),
+            "response" => Ok(Mode::Response),
+            _ => Err(ParseModeError { input: s.to_string() }),
+        }
+    }
+}
+
+/// A `rule = level` setting that names no rule or no level.
+///
+/// ```
+/// use client_lint::Options;
+/// let e = Options::new().with_level_str("CL999", "off").unwrap_err();
+/// assert!(e.to_string().starts_with("unknown rule `CL999`"));
+/// let e = Options::new().with_level_str("CL401", "loud").unwrap_err();
+/// assert_eq!(e.to_string(), "rule `CL401`: unknown level `loud`: expected `allow`, `info`, `warning` or `error`");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LevelSettingError {
+    /// The rule is unknown.
+    #[error(transparent)]
+    Rule(#[from] crate::rule::UnknownRule),
+    /// The level is unknown.
+    #[error("rule `{rule}`: {error}")]
+    Level {
+        /// The rule as written.
+        rule: String,
+        /// What is wrong with the level.
+        error: ParseLevelError,
+    },
+}
+
 /// A rule's level, as set by configuration.
 ///
 /// ```
@@ -232,6 +295,24 @@ impl Options {
     pub fn with_level(mut self, rule: Rule, level: Level) -> Self {
         self.set_level(rule, level);
         self
+    }
+
+    /// Set a rule's level from text, as configuration files and the
+    /// language packages spell both: a code or name, and `allow`/`off`,
+    /// `info`, `warning`/`warn` or `error`/`deny`.
+    ///
+    /// ```
+    /// use client_lint::{Options, Rule};
+    /// let o = Options::new().with_level_str("unknown-key", "off").unwrap();
+    /// assert_eq!(o.severity(Rule::UnknownKey), None);
+    /// ```
+    pub fn with_level_str(self, rule: &str, level: &str) -> Result<Self, LevelSettingError> {
+        let r: Rule = rule.parse()?;
+        let l: Level = level.parse().map_err(|error| LevelSettingError::Level {
+            rule: rule.to_string(),
+            error,
+        })?;
+        Ok(self.with_level(r, l))
     }
 
     /// The severity a rule reports at, or `None` when it is allowed (off).

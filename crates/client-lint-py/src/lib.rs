@@ -5,7 +5,7 @@
 //! `text[d.start:d.end]` is the flagged text; lines and columns are 1-based,
 //! columns in code points too.
 
-use client_lint::{Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
+use client_lint::{Diagnostic, Lang, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -148,33 +148,19 @@ fn py_int(n: Option<usize>) -> String {
 }
 
 fn lang_of(lang: &str) -> PyResult<Lang> {
-    match lang {
-        "en" => Ok(Lang::En),
-        "ru" => Ok(Lang::Ru),
-        other => Err(PyValueError::new_err(format!(
-            "unknown lang {other:?}: use \"en\" or \"ru\""
-        ))),
-    }
+    lang.parse().map_err(|e| PyValueError::new_err(format!("{e}")))
 }
 
 fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
-    let mode = match mode {
-        "request" => Mode::Request,
-        "response" => Mode::Response,
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "unknown mode {other:?}: use \"request\" or \"response\""
-            )));
-        }
-    };
+    let mode: Mode = mode.parse().map_err(|e| PyValueError::new_err(format!("{e}")))?;
     let mut o = Options::new().lang(lang_of(lang)?).mode(mode).redact(redact);
     if let Some(levels) = levels {
         for (k, v) in levels.iter() {
             let k: String = k.extract()?;
             let v: String = v.extract()?;
-            let rule: Rule = k.parse().map_err(|e| PyValueError::new_err(format!("{e}")))?;
-            let level: Level = v.parse().map_err(|e| PyValueError::new_err(format!("{e}")))?;
-            o = o.with_level(rule, level);
+            o = o
+                .with_level_str(&k, &v)
+                .map_err(|e| PyValueError::new_err(format!("{e}")))?;
         }
     }
     Ok(o)

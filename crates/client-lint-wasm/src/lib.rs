@@ -8,7 +8,7 @@
 //! points as the command line prints it, `utf16Column` counts UTF-16 units as
 //! editors do.
 
-use client_lint::{Diagnostic, Lang, Level, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
+use client_lint::{Diagnostic, Lang, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -78,13 +78,9 @@ fn error(msg: String) -> JsError {
 const OPTION_NAMES: [&str; 5] = ["lang", "mode", "redact", "levels", "unsafeFixes"];
 
 fn lang_of(lang: Option<&str>) -> Result<Lang, JsError> {
-    match lang.unwrap_or("en") {
-        "en" => Ok(Lang::En),
-        "ru" => Ok(Lang::Ru),
-        other => Err(error(format!(
-            "client-lint: unknown lang {other:?}: use \"en\" or \"ru\""
-        ))),
-    }
+    lang.unwrap_or("en")
+        .parse()
+        .map_err(|e| error(format!("client-lint: {e}")))
 }
 
 fn parse_options(value: JsValue) -> Result<(Options, JsOptions), JsError> {
@@ -108,23 +104,20 @@ fn parse_options(value: JsValue) -> Result<(Options, JsOptions), JsError> {
         }
         serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("client-lint: bad options: {e}")))?
     };
-    let mode = match js.mode.as_deref().unwrap_or("request") {
-        "request" => Mode::Request,
-        "response" => Mode::Response,
-        other => {
-            return Err(error(format!(
-                "client-lint: unknown mode {other:?}: use \"request\" or \"response\""
-            )));
-        }
-    };
+    let mode: Mode = js
+        .mode
+        .as_deref()
+        .unwrap_or("request")
+        .parse()
+        .map_err(|e| error(format!("client-lint: {e}")))?;
     let mut o = Options::new()
         .lang(lang_of(js.lang.as_deref())?)
         .mode(mode)
         .redact(js.redact.unwrap_or(false));
     for (k, v) in js.levels.iter().flatten() {
-        let rule: Rule = k.parse().map_err(|e| error(format!("client-lint: {e}")))?;
-        let level: Level = v.parse().map_err(|e| error(format!("client-lint: {e}")))?;
-        o = o.with_level(rule, level);
+        o = o
+            .with_level_str(k, v)
+            .map_err(|e| error(format!("client-lint: {e}")))?;
     }
     Ok((o, js))
 }

@@ -71,8 +71,8 @@ test("rule levels", () => {
 
 test("bad options throw a clear error", () => {
   for (const [options, words] of [
-    [{ lang: "de" }, /unknown lang "de"/],
-    [{ mode: "reply" }, /unknown mode "reply"/],
+    [{ lang: "de" }, /unknown lang `de`/],
+    [{ mode: "reply" }, /unknown mode `reply`/],
     [{ levels: { CL999: "off" } }, /CL999/],
     [{ levels: { CL201: "loud" } }, /loud/],
     [{ langauge: "ru" }, /unknown option "langauge"/],

@@ -39,11 +39,7 @@ pub fn env_lang() -> Lang {
         .filter_map(|k| std::env::var(k).ok())
         .find(|v| !v.is_empty())
         .unwrap_or_default();
-    if value.starts_with("ru") {
-        Lang::Ru
-    } else {
-        Lang::En
-    }
+    Lang::from_locale(&value)
 }
 
 pub fn lang_arg(l: LangArg) -> Lang {
@@ -90,22 +86,14 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());
     let mode = match (args.mode, config.mode.as_deref()) {
-        (Some(ModeArg::Response), _) | (None, Some("response")) => Mode::Response,
-        (Some(ModeArg::Request), _) | (None, Some("request") | None) => Mode::Request,
-        (None, Some(other)) => {
-            return Err(format!(
-                "{origin}: unknown mode `{other}`: expected `request` or `response`"
-            ));
-        }
+        (Some(ModeArg::Response), _) => Mode::Response,
+        (Some(ModeArg::Request), _) | (None, None) => Mode::Request,
+        (None, Some(m)) => m.parse().map_err(|e| format!("{origin}: {e}"))?,
     };
     let lang = match (args.lang, config.lang.as_deref()) {
         (Some(l), _) => lang_arg(l),
-        (None, Some("ru")) => Lang::Ru,
-        (None, Some("en")) => Lang::En,
         (None, None) => env_lang(),
-        (None, Some(other)) => {
-            return Err(format!("{origin}: unknown lang `{other}`: expected `en` or `ru`"));
-        }
+        (None, Some(l)) => l.parse().map_err(|e| format!("{origin}: {e}"))?,
     };
     let max = if args.max_findings == 0 {
         usize::MAX

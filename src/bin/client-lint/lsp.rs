@@ -154,19 +154,11 @@ impl Server {
     fn options(&self, uri: &Uri) -> Options {
         let mut args = vec!["client-lint".to_string()];
         if let Some(m) = self.settings.mode {
-            args.extend([
-                "--mode".into(),
-                if m == Mode::Response {
-                    "response"
-                } else {
-                    "request"
-                }
-                .into(),
-            ]);
+            args.extend(["--mode".into(), m.as_str().into()]);
         }
         let lang = self.settings.lang.or(self.locale_lang);
         if let Some(l) = lang {
-            args.extend(["--lang".into(), if l == Lang::Ru { "ru" } else { "en" }.into()]);
+            args.extend(["--lang".into(), l.as_str().into()]);
         }
         let dir = path_of(uri).and_then(|p| p.parent().map(Path::to_path_buf));
         let parsed = <crate::args::Cli as clap::Parser>::try_parse_from(&args);
@@ -425,13 +417,7 @@ pub fn serve(connection: Connection, settings: Settings) -> Result<()> {
         .as_ref()
         .and_then(|g| g.position_encodings.as_ref())
         .is_some_and(|e| e.contains(&PositionEncodingKind::UTF8));
-    let locale_lang = params.locale.as_deref().map(|l| {
-        if l.to_ascii_lowercase().starts_with("ru") {
-            Lang::Ru
-        } else {
-            Lang::En
-        }
-    });
+    let locale_lang = params.locale.as_deref().map(Lang::from_locale);
     let capabilities = ServerCapabilities {
         position_encoding: Some(if utf8 {
             PositionEncodingKind::UTF8
