@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use super::{MAX_DEPTH, Member, Node, Value};
+use super::tree::{MAX_DEPTH, Member, Node, Value};
 use crate::span::Span;
 
 /// The tree of `value`; arrays and objects deeper than [`MAX_DEPTH`] become

@@ -8,18 +8,21 @@
 
 use std::collections::HashMap;
 use std::error::Error;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use client_lint::{Applicability, Diagnostic, Lang, Layout, Mode, Options, Severity, UnsafeFixes};
+use client_lint::{Diagnostic, Lang, Mode, Options};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, DiagnosticSeverity, DidChangeTextDocumentParams,
-    DidCloseTextDocumentParams, DidOpenTextDocumentParams, Hover, HoverContents, HoverParams,
-    HoverProviderCapability, InitializeParams, MarkupContent, MarkupKind, NumberOrString, Position,
-    PositionEncodingKind, PublishDiagnosticsParams, Range, ServerCapabilities, TextDocumentSyncCapability,
-    TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+    CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
+    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, HoverParams,
+    HoverProviderCapability, InitializeParams, PositionEncodingKind, PublishDiagnosticsParams,
+    ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
+
+mod actions;
+mod convert;
+
+use convert::{Lines, Units, layout, path_of, to_lsp};
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -41,69 +44,6 @@ pub fn run_stdio(settings: Settings) -> Result<()> {
     Ok(())
 }
 
-/// A position in the units the client and the server agreed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Units {
-    Utf8,
-    Utf16,
-}
-
-/// Line starts of a text (after `\n`, `\r\n` and a lone `\r`, as LSP counts
-/// them), and conversions between byte offsets and LSP positions.
-struct Lines {
-    starts: Vec<usize>,
-}
-
-impl Lines {
-    fn new(text: &str) -> Self {
-        let b = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if b.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        Lines { starts }
-    }
-
-    fn position(&self, text: &str, offset: usize, units: Units) -> Position {
-        let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.starts[line];
-        let before = text.get(start..offset).unwrap_or("");
-        let character = match units {
-            Units::Utf8 => before.len(),
-            Units::Utf16 => before.encode_utf16().count(),
-        };
-        Position::new(line as u32, character as u32)
-    }
-
-    fn offset(&self, text: &str, p: Position, units: Units) -> usize {
-        let Some(&start) = self.starts.get(p.line as usize) else {
-            return text.len();
-        };
-        let mut units_seen = 0u32;
-        for (i, c) in text[start..].char_indices() {
-            if units_seen >= p.character || matches!(c, '\n' | '\r') {
-                return start + i;
-            }
-            units_seen += match units {
-                Units::Utf8 => c.len_utf8() as u32,
-                Units::Utf16 => c.len_utf16() as u32,
-            };
-        }
-        text.len()
-    }
-}
-
 /// An open document and what was found in it.
 struct Doc {
     text: String,
@@ -117,35 +57,6 @@ struct Server {
     locale_lang: Option<Lang>,
     units: Units,
     docs: HashMap<Uri, Doc>,
-}
-
-/// The file system path of a `file:` URI.
-fn path_of(uri: &Uri) -> Option<PathBuf> {
-    let s = uri.as_str().strip_prefix("file://")?;
-    let mut bytes = Vec::with_capacity(s.len());
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%'
-            && let Some(v) = s.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            bytes.push(v);
-            i += 3;
-            continue;
-        }
-        bytes.push(b[i]);
-        i += 1;
-    }
-    Some(PathBuf::from(String::from_utf8(bytes).ok()?))
-}
-
-fn layout(uri: &Uri) -> Layout {
-    let s = uri.as_str();
-    if s.ends_with(".ndjson") || s.ends_with(".jsonl") {
-        Layout::Ndjson
-    } else {
-        Layout::Auto
-    }
 }
 
 impl Server {
@@ -199,108 +110,6 @@ impl Server {
         self.connection.sender.send(Message::Response(r))?;
         Ok(())
     }
-
-    fn code_actions(&self, p: CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let uri = &p.text_document.uri;
-        let Some(doc) = self.docs.get(uri) else {
-            return Vec::new();
-        };
-        let lines = Lines::new(&doc.text);
-        let wanted = |kind: &str| {
-            p.context
-                .only
-                .as_ref()
-                .is_none_or(|only| only.iter().any(|k| kind.starts_with(k.as_str())))
-        };
-        let mut out = Vec::new();
-        if wanted(CodeActionKind::QUICKFIX.as_str()) {
-            let from = lines.offset(&doc.text, p.range.start, self.units);
-            let to = lines.offset(&doc.text, p.range.end, self.units);
-            for d in &doc.findings {
-                let (Some(span), Some(fix)) = (d.span(), d.fix()) else {
-                    continue;
-                };
-                let Some((edit_span, new_text)) = fix.edit() else {
-                    continue;
-                };
-                if span.end < from || span.start > to {
-                    continue;
-                }
-                let safe = fix.applicability() == Applicability::Safe;
-                let what = match fix.value() {
-                    Some(v) => format!("replace the value with {v}"),
-                    None => format!("remove {}", fix.pointer()),
-                };
-                let title = if safe {
-                    format!("Fix {}: {what}", d.code())
-                } else {
-                    format!("Fix {} (unsafe, check the result): {what}", d.code())
-                };
-                let edit = TextEdit::new(
-                    Range::new(
-                        lines.position(&doc.text, edit_span.start, self.units),
-                        lines.position(&doc.text, edit_span.end, self.units),
-                    ),
-                    new_text.to_string(),
-                );
-                out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title,
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![to_lsp(d, &doc.text, &lines, self.units)]),
-                    edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), vec![edit])]))),
-                    is_preferred: Some(safe),
-                    ..Default::default()
-                }));
-            }
-        }
-        if wanted(FIX_ALL) {
-            let fixed =
-                client_lint::fix_records(&doc.text, &self.options(uri), layout(uri), UnsafeFixes::Skip);
-            if fixed.text != doc.text {
-                let whole = Range::new(
-                    Position::new(0, 0),
-                    lines.position(&doc.text, doc.text.len(), self.units),
-                );
-                out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Fix all safe problems ({})", fixed.applied),
-                    kind: Some(CodeActionKind::new(FIX_ALL)),
-                    edit: Some(WorkspaceEdit::new(HashMap::from([(
-                        uri.clone(),
-                        vec![TextEdit::new(whole, fixed.text)],
-                    )]))),
-                    ..Default::default()
-                }));
-            }
-        }
-        out
-    }
-
-    fn hover(&self, p: HoverParams) -> Option<Hover> {
-        let uri = &p.text_document_position_params.text_document.uri;
-        let doc = self.docs.get(uri)?;
-        let lines = Lines::new(&doc.text);
-        let at = lines.offset(&doc.text, p.text_document_position_params.position, self.units);
-        let d = doc
-            .findings
-            .iter()
-            .find(|d| d.span().is_some_and(|s| s.start <= at && at <= s.end))?;
-        let lang = self.options(uri).get_lang();
-        let value = format!(
-            "**{} {}**: {}\n\n{}",
-            d.code(),
-            d.name(),
-            d.message(),
-            d.rule().explain_markdown(lang)
-        );
-        Some(Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value,
-            }),
-            range: None,
-        })
-    }
-
     fn on_request(&mut self, req: Request) -> Result<()> {
         use lsp_types::request::{CodeActionRequest, HoverRequest, Request as _};
         let id = req.id.clone();
@@ -379,34 +188,6 @@ impl Server {
     }
 }
 
-/// A finding as an LSP diagnostic: range in the agreed units, severity, code,
-/// source, message with its help.
-fn to_lsp(d: &Diagnostic, text: &str, lines: &Lines, units: Units) -> lsp_types::Diagnostic {
-    let span = d.span().unwrap_or_default();
-    let range = Range::new(
-        lines.position(text, span.start, units),
-        lines.position(text, span.end, units),
-    );
-    let severity = match d.severity() {
-        Severity::Error => DiagnosticSeverity::ERROR,
-        Severity::Warning => DiagnosticSeverity::WARNING,
-        _ => DiagnosticSeverity::INFORMATION,
-    };
-    let message = match d.help() {
-        Some(h) => format!("{}\n{h}", d.message()),
-        None => d.message().to_string(),
-    };
-    lsp_types::Diagnostic {
-        range,
-        severity: Some(severity),
-        code: Some(NumberOrString::String(d.code().to_string())),
-        source: Some("client-lint".to_string()),
-        message,
-        data: Some(serde_json::json!({"name": d.name()})),
-        ..Default::default()
-    }
-}
-
 /// Run the server loop over `connection` until the client says `exit`.
 pub fn serve(connection: Connection, settings: Settings) -> Result<()> {
     let (id, params) = connection.initialize_start()?;
@@ -465,6 +246,7 @@ pub fn serve(connection: Connection, settings: Settings) -> Result<()> {
 mod tests {
     use super::*;
     use lsp_server::RequestId;
+    use lsp_types::Position;
     use serde_json::{Value, json};
 
     /// A server on an in-memory connection and the client's end.
@@ -667,19 +449,5 @@ mod tests {
             diags[0]["message"]
         );
         s.stop();
-    }
-
-    #[test]
-    fn lines_break_as_lsp_counts() {
-        let text = "a\r\nb\rc\nd";
-        let lines = Lines::new(text);
-        assert_eq!(lines.starts, [0, 3, 5, 7]);
-        for (offset, line, ch) in [(0, 0, 0), (3, 1, 0), (5, 2, 0), (8, 3, 1)] {
-            assert_eq!(
-                lines.position(text, offset, Units::Utf16),
-                Position::new(line, ch)
-            );
-            assert_eq!(lines.offset(text, Position::new(line, ch), Units::Utf16), offset);
-        }
     }
 }

@@ -2,8 +2,9 @@
 //! array of records), skip to where the next item starts and go on, so that
 //! one stray comma does not hide the fields after it.
 
-use super::{MAX_SYNTAX_ERRORS, Member, Parser, SyntaxError, SyntaxErrorKind};
+use super::Parser;
 use crate::span::Span;
+use crate::syntax::tree::{MAX_SYNTAX_ERRORS, Member, SyntaxError, SyntaxErrorKind};
 
 /// After a syntax error in a container (the root object, or an array of
 /// records), skip from `pos` to where its next item starts: past a `,` at the
