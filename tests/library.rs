@@ -30,6 +30,8 @@ struct Invalid {
     help: Option<String>,
     fix: Option<String>,
     remove: Option<bool>,
+    /// `nofix = true`: the finding must offer no fix.
+    nofix: Option<bool>,
     applicability: Option<String>,
     /// `error`, `warning` or `info`: the finding's severity, when it matters.
     severity: Option<String>,
@@ -131,6 +133,9 @@ fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
         }
         (None, Some(true)) => assert!(d.fix().is_some_and(|f| f.is_remove()), "remove: {ctx}"),
         _ => {}
+    }
+    if v.nofix == Some(true) {
+        assert!(d.fix().is_none(), "no fix expected: {ctx}");
     }
     if let Some(a) = &v.applicability {
         let want = if a == "safe" {

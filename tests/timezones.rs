@@ -172,18 +172,19 @@ fn suggested(s: &str) -> Vec<&'static str> {
     }
 }
 
+/// No zone has these offsets: nothing is suggested, never a zone hours
+/// away (issue 20: `Etc/GMT-3:00` was told `Etc/GMT+10`).
 #[test]
-fn out_of_range_offsets_get_the_nearest_or_nothing() {
-    assert_eq!(suggested("Etc/GMT-15"), ["Etc/GMT-14"]);
-    assert_eq!(suggested("Etc/GMT+13"), ["Etc/GMT+12"]);
-    assert_eq!(suggested("etc/gmt+14"), ["Etc/GMT+12"]);
-    assert!(suggested("Etc/GMT+99").is_empty());
-    // Never an offset hours away.
-    for s in ["Etc/GMT-15", "Etc/GMT+13", "Etc/GMT-16"] {
-        assert!(
-            !suggested(s).contains(&"Etc/GMT+5") && !suggested(s).contains(&"Etc/GMT+1"),
-            "{s}"
-        );
+fn out_of_range_offsets_get_nothing() {
+    for s in [
+        "Etc/GMT-15",
+        "Etc/GMT+13",
+        "etc/gmt+14",
+        "Etc/GMT+99",
+        "Etc/GMT-100",
+        "Etc/GMT+5:30",
+    ] {
+        assert!(suggested(s).is_empty(), "{s}: {:?}", suggested(s));
     }
 }
 
@@ -201,6 +202,61 @@ fn city_names_find_current_and_deprecated_zones() {
                 deprecated_timezone(z).is_none() && !LEGACY.contains(&z),
                 "{s} → {z}"
             );
+        }
+    }
+}
+
+/// etcetera: the fixed-offset zones, hours east of UTC → name.
+fn etcetera() -> HashMap<i32, String> {
+    data("etcetera")
+        .lines()
+        .filter(|l| l.starts_with("Zone\tEtc/GMT") && l.contains("%z"))
+        .map(|l| {
+            let f: Vec<&str> = l.split_whitespace().collect();
+            (f[2].parse().unwrap(), f[1].to_string())
+        })
+        .collect()
+}
+
+/// An offset written where a zone belongs is told the zone with exactly that
+/// offset from tzdata's `etcetera`, or nothing: in ISO 8601's sign (`UTC+3`,
+/// `+03:00`, `GMT-0530`) and in the POSIX sign of `Etc/` names
+/// (`Etc/GMT-3:00`, `Etc/UTC+3`, `Etc/GMT+03`).
+#[test]
+fn offsets_are_told_the_zone_with_the_same_offset_or_none() {
+    let zones = etcetera();
+    assert_eq!(zones.len(), 26, "Etc/GMT-14 to Etc/GMT+12 without zero");
+    for minutes in (-16 * 60..=16 * 60).step_by(30) {
+        let want = match (minutes % 60, minutes / 60) {
+            (0, 0) => Some("UTC".to_string()),
+            (0, h) => zones.get(&h).cloned(),
+            _ => None,
+        };
+        let (sign, posix_sign) = if minutes < 0 { ('-', '+') } else { ('+', '-') };
+        let (h, m) = (minutes.abs() / 60, minutes.abs() % 60);
+        for iso in [
+            format!("UTC{sign}{h}:{m:02}"),
+            format!("{sign}{h:02}{m:02}"),
+            format!("GMT{sign}{h:02}:{m:02}"),
+        ] {
+            match parse_timezone(&iso) {
+                Err(FieldError::TimezoneAbbreviation { suggestion }) => {
+                    assert_eq!(suggestion, want, "{iso}");
+                }
+                other => panic!("{iso}: {other:?}"),
+            }
+        }
+        for etc in [
+            format!("Etc/GMT{posix_sign}{h}:{m:02}"),
+            format!("Etc/UTC{posix_sign}{h:02}:{m:02}"),
+        ] {
+            match parse_timezone(&etc) {
+                Err(FieldError::UnknownTimezone { suggestions }) => {
+                    assert_eq!(suggestions.first().map(|s| s.to_string()), want, "{etc}");
+                    assert!(suggestions.len() <= 1, "{etc}: {suggestions:?}");
+                }
+                other => panic!("{etc}: {other:?}"),
+            }
         }
     }
 }

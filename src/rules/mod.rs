@@ -24,6 +24,7 @@ pub(crate) mod syntax_errors;
 pub(crate) mod text;
 pub(crate) mod timezone;
 mod timezone_links;
+mod timezone_names;
 
 /// Every family's rules with their explanations, as each family file declares
 /// them beside the code that emits them.

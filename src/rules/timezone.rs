@@ -5,14 +5,12 @@
 //! (`Europe/Oslo` → `Europe/Berlin`), which stay silent. Explanations are the
 //! `Explanation` statics below.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use chrono_tz::Tz;
 
-use chrono_tz::{TZ_VARIANTS, Tz};
-
-use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, Say, is_padded, tr};
 use super::text::structured;
-use super::timezone_links::{DEPRECATED_LINKS, LEGACY_NAMES};
+pub use super::timezone_names::deprecated_timezone;
+use super::timezone_names::{ABBREVIATIONS, Offset, legacy_timezone, lowercase_names, suggestions};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -102,36 +100,6 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::LegacyTimezone, &LEGACY_TIMEZONE),
 ];
 
-/// Abbreviations that name one zone without doubt.
-const ABBREVIATIONS: &[(&str, &str)] = &[
-    ("AKST", "America/Anchorage"),
-    ("IRKT", "Asia/Irkutsk"),
-    ("KALT", "Europe/Kaliningrad"),
-    ("KRAT", "Asia/Krasnoyarsk"),
-    ("MAGT", "Asia/Magadan"),
-    ("MSD", "Europe/Moscow"),
-    ("MSK", "Europe/Moscow"),
-    ("NOVT", "Asia/Novosibirsk"),
-    ("OMST", "Asia/Omsk"),
-    ("PDT", "America/Los_Angeles"),
-    ("PETT", "Asia/Kamchatka"),
-    ("PST", "America/Los_Angeles"),
-    ("SAMT", "Europe/Samara"),
-    ("VLAT", "Asia/Vladivostok"),
-    ("YAKT", "Asia/Yakutsk"),
-    ("YEKT", "Asia/Yekaterinburg"),
-];
-
-fn lowercase_names() -> &'static HashMap<String, &'static str> {
-    static MAP: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
-    MAP.get_or_init(|| {
-        TZ_VARIANTS
-            .iter()
-            .map(|tz| (tz.name().to_ascii_lowercase(), tz.name()))
-            .collect()
-    })
-}
-
 /// A valid IANA time-zone name, as [`parse_timezone`] reads it (deprecated
 /// and legacy names included: they are valid, the linter warns).
 ///
@@ -163,149 +131,6 @@ impl std::str::FromStr for Timezone {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         parse_timezone(s).map(Timezone)
     }
-}
-
-/// The current zone that succeeds a deprecated name, or `None` for a current
-/// name. The successor is the zone tzdata records as the name's successor, in
-/// the name's own country (`Iceland` → `Atlantic/Reykjavik`, not the link
-/// target `Africa/Abidjan`); see `tools/gen_deprecated_zones.py`.
-///
-/// ```
-/// assert_eq!(client_lint::values::deprecated_timezone("Iceland"), Some("Atlantic/Reykjavik"));
-/// assert_eq!(client_lint::values::deprecated_timezone("Europe/Kiev"), Some("Europe/Kyiv"));
-/// assert_eq!(client_lint::values::deprecated_timezone("Europe/Oslo"), None);
-/// assert_eq!(client_lint::values::deprecated_timezone("UTC"), None);
-/// ```
-pub fn deprecated_timezone(name: &str) -> Option<&'static str> {
-    DEPRECATED_LINKS
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()
-        .map(|i| DEPRECATED_LINKS[i].1)
-}
-
-/// A legacy tzdata name (`EST`, `CET`, `PST8PDT`, …): valid, with a fixed
-/// meaning that is rarely what was meant. Its entry: the zone most users
-/// mean (offered as an unsafe fix) and what the name means, in both
-/// languages.
-pub(crate) struct Legacy {
-    pub zone: &'static str,
-    pub meaning: Text,
-}
-
-/// What each legacy name means (tzdata's `northamerica` and `europe` files)
-/// and the zone usually meant instead.
-const LEGACY: &[(&str, &str, &str, &str)] = &[
-    (
-        "CET",
-        "Europe/Brussels",
-        "`CET` is Central European Time with the EU's daylight saving rules; write the zone of the client's country, e.g. `Europe/Berlin`, `Europe/Paris`, `Europe/Warsaw`",
-        "`CET` — центральноевропейское время с правилами перехода ЕС; укажите зону страны клиента, например `Europe/Berlin`, `Europe/Paris`, `Europe/Warsaw`",
-    ),
-    (
-        "CST6CDT",
-        "America/Chicago",
-        "`CST6CDT` is US Central time (UTC−6, daylight saving UTC−5); write `America/Chicago` (or the client's city)",
-        "`CST6CDT` — центральное время США (UTC−6, летом UTC−5); укажите `America/Chicago` (или город клиента)",
-    ),
-    (
-        "EET",
-        "Europe/Athens",
-        "`EET` is Eastern European Time with the EU's daylight saving rules; write the zone of the client's country, e.g. `Europe/Athens`, `Europe/Bucharest`, `Europe/Helsinki`, `Europe/Kyiv`",
-        "`EET` — восточноевропейское время с правилами перехода ЕС; укажите зону страны клиента, например `Europe/Athens`, `Europe/Bucharest`, `Europe/Helsinki`, `Europe/Kyiv`",
-    ),
-    (
-        "EST",
-        "America/New_York",
-        "`EST` is UTC−5 all year, without daylight saving (as in Panama or Jamaica); for US Eastern time with daylight saving write `America/New_York`",
-        "`EST` — UTC−5 круглый год, без перехода на летнее время (как в Панаме или на Ямайке); для восточного времени США с летним временем укажите `America/New_York`",
-    ),
-    (
-        "EST5EDT",
-        "America/New_York",
-        "`EST5EDT` is US Eastern time (UTC−5, daylight saving UTC−4); write `America/New_York` (or the client's city)",
-        "`EST5EDT` — восточное время США (UTC−5, летом UTC−4); укажите `America/New_York` (или город клиента)",
-    ),
-    (
-        "HST",
-        "Pacific/Honolulu",
-        "`HST` is Hawaii time, UTC−10 all year; write `Pacific/Honolulu`",
-        "`HST` — гавайское время, UTC−10 круглый год; укажите `Pacific/Honolulu`",
-    ),
-    (
-        "MET",
-        "Europe/Brussels",
-        "`MET` is Middle European Time, the same as `CET`; write the zone of the client's country, e.g. `Europe/Berlin`, `Europe/Paris`",
-        "`MET` — среднеевропейское время, то же, что `CET`; укажите зону страны клиента, например `Europe/Berlin`, `Europe/Paris`",
-    ),
-    (
-        "MST",
-        "America/Denver",
-        "`MST` is UTC−7 all year, without daylight saving; for US Mountain time with daylight saving write `America/Denver`, for Arizona (no daylight saving) `America/Phoenix`",
-        "`MST` — UTC−7 круглый год, без перехода на летнее время; для горного времени США с летним временем укажите `America/Denver`, для Аризоны (без перехода) — `America/Phoenix`",
-    ),
-    (
-        "MST7MDT",
-        "America/Denver",
-        "`MST7MDT` is US Mountain time (UTC−7, daylight saving UTC−6); write `America/Denver` (or the client's city)",
-        "`MST7MDT` — горное время США (UTC−7, летом UTC−6); укажите `America/Denver` (или город клиента)",
-    ),
-    (
-        "PST8PDT",
-        "America/Los_Angeles",
-        "`PST8PDT` is US Pacific time (UTC−8, daylight saving UTC−7); write `America/Los_Angeles` (or the client's city)",
-        "`PST8PDT` — тихоокеанское время США (UTC−8, летом UTC−7); укажите `America/Los_Angeles` (или город клиента)",
-    ),
-    (
-        "WET",
-        "Europe/Lisbon",
-        "`WET` is Western European Time with the EU's daylight saving rules; write the zone of the client's place, e.g. `Europe/Lisbon`, `Atlantic/Canary`, `Atlantic/Faroe`",
-        "`WET` — западноевропейское время с правилами перехода ЕС; укажите зону места клиента, например `Europe/Lisbon`, `Atlantic/Canary`, `Atlantic/Faroe`",
-    ),
-];
-
-/// The legacy entry of `name`, or `None` for any other name.
-pub(crate) fn legacy_timezone(name: &str) -> Option<Legacy> {
-    if LEGACY_NAMES.binary_search_by(|(n, _)| (*n).cmp(name)).is_err() {
-        return None;
-    }
-    LEGACY
-        .iter()
-        .find(|(n, ..)| *n == name)
-        .map(|&(_, zone, en, ru)| Legacy {
-            zone,
-            meaning: Text { en, ru },
-        })
-}
-
-/// `UTC+3`, `GMT-03:00`, `+0300`, `+3` → the offset in whole hours.
-fn offset_hours(s: &str) -> Option<Option<i32>> {
-    // The longest offset read here is `UTC−14:00`: 11 bytes.
-    if s.len() > 16 {
-        return None;
-    }
-    let upper = s.to_ascii_uppercase();
-    let rest = upper
-        .strip_prefix("UTC")
-        .or_else(|| upper.strip_prefix("GMT"))
-        .unwrap_or(&upper);
-    let (sign, digits) = match rest.as_bytes().first()? {
-        b'+' => (1, &rest[1..]),
-        b'-' | 0xE2 => (-1, rest.trim_start_matches(['-', '\u{2212}'])),
-        _ => return None,
-    };
-    if !digits.is_ascii() {
-        return None;
-    }
-    let (h, m) = match digits.split_once(':') {
-        Some((h, m)) => (h, m),
-        None if digits.len() == 4 => digits.split_at(2),
-        None => (digits, "0"),
-    };
-    if h.is_empty() || h.len() > 2 || m.len() > 2 || !h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
-    Some((m == 0 && h <= 14).then_some(sign * h))
 }
 
 /// Longer than any zone name, with room to spare (a test checks).
@@ -342,20 +167,28 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
     // No zone name is that long (the longest has 32 bytes): no case-folded
     // copy of a long value is made.
     let lookup = s.len() <= NAME_MAX;
-    if let Some(&canonical) = lookup
+    if let Some(&name) = lookup
         .then(|| lowercase_names().get(&s.to_ascii_lowercase()))
         .flatten()
     {
+        // A deprecated name in the wrong case: the value to write is its
+        // successor, in one step.
         return Err(FieldError::WrongCase {
-            canonical: canonical.to_string(),
+            canonical: deprecated_timezone(name).unwrap_or(name).to_string(),
         });
     }
-    if let Some(hours) = offset_hours(s) {
-        let suggestion = hours.map(|h| match h {
-            0 => "UTC".to_string(),
-            h => format!("Etc/GMT{:+}", -h),
+    if let Some(offset) = Offset::read(s) {
+        // Only the zone with exactly this offset, or none.
+        let zone = offset.zone();
+        return Err(if offset.posix {
+            FieldError::UnknownTimezone {
+                suggestions: zone.into_iter().collect(),
+            }
+        } else {
+            FieldError::TimezoneAbbreviation {
+                suggestion: zone.map(str::to_string),
+            }
         });
-        return Err(FieldError::TimezoneAbbreviation { suggestion });
     }
     if (2..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphabetic()) {
         let upper = s.to_ascii_uppercase();
@@ -370,105 +203,6 @@ pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
     Err(FieldError::UnknownTimezone {
         suggestions: suggestions(s),
     })
-}
-
-/// Zones to suggest: neither deprecated nor legacy.
-fn current_zones() -> impl Iterator<Item = &'static str> {
-    TZ_VARIANTS
-        .iter()
-        .map(|tz| tz.name())
-        .filter(|n| deprecated_timezone(n).is_none() && LEGACY_NAMES.iter().all(|(l, _)| l != n))
-}
-
-/// `Etc/GMT-15` (out of range): the nearest `Etc/GMT` zone, since tzdata has
-/// `Etc/GMT-14` to `Etc/GMT+12`; `None` for other names, and for offsets
-/// too far out to be a slip (beyond 24 hours).
-fn nearest_etc_gmt(s: &str) -> Option<Option<&'static str>> {
-    let rest = s
-        .get(..7)
-        .filter(|p| p.eq_ignore_ascii_case("Etc/GMT"))
-        .map(|_| &s[7..])?;
-    let (sign, digits) = match rest.as_bytes().first()? {
-        b'+' => (1, &rest[1..]),
-        b'-' => (-1, &rest[1..]),
-        _ => return None,
-    };
-    if digits.is_empty() || digits.len() > 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let n: i32 = digits.parse().ok()?;
-    Some(match (sign, n) {
-        (_, 25..) => None,
-        (1, 13..) => Some("Etc/GMT+12"),
-        (-1, 15..) => Some("Etc/GMT-14"),
-        _ => None,
-    })
-}
-
-/// Every current zone, folded once.
-fn all_current() -> &'static crate::suggest::Candidates {
-    static ALL: OnceLock<crate::suggest::Candidates> = OnceLock::new();
-    ALL.get_or_init(|| crate::suggest::Candidates::new(current_zones()))
-}
-
-/// Current zones by lower-case region (`europe` → `Europe/…`), keyed by the
-/// rest of the name, folded once.
-fn regions() -> &'static HashMap<String, crate::suggest::Candidates> {
-    static REGIONS: OnceLock<HashMap<String, crate::suggest::Candidates>> = OnceLock::new();
-    REGIONS.get_or_init(|| {
-        let mut names: HashMap<String, Vec<&'static str>> = HashMap::new();
-        for z in current_zones() {
-            if let Some((region, _)) = z.split_once('/') {
-                names.entry(region.to_ascii_lowercase()).or_default().push(z);
-            }
-        }
-        names
-            .into_iter()
-            .map(|(r, z)| {
-                let keyed = z
-                    .into_iter()
-                    .map(|z| (z.split_once('/').map_or(z, |(_, c)| c), z));
-                (r, crate::suggest::Candidates::keyed(keyed))
-            })
-            .collect()
-    })
-}
-
-/// Closest zone names: a bare city first (current and deprecated names
-/// alike, a deprecated one as its successor: `Kiev` → `Europe/Kyiv`), then by
-/// edit distance. An out-of-range `Etc/GMT` offset gets the nearest valid one
-/// or nothing, never a zone hours away.
-fn suggestions(s: &str) -> Vec<&'static str> {
-    if let Some(nearest) = nearest_etc_gmt(s) {
-        return nearest.into_iter().collect();
-    }
-    let mut out: Vec<&'static str> = Vec::new();
-    if !s.contains('/') && !s.is_empty() && s.len() <= crate::suggest::MAX_LEN {
-        let city = s.replace(' ', "_").to_ascii_lowercase();
-        for n in TZ_VARIANTS.iter().map(|tz| tz.name()) {
-            let last = n.rsplit('/').next().unwrap_or(n);
-            if last.to_ascii_lowercase() != city || LEGACY_NAMES.iter().any(|(l, _)| *l == n) {
-                continue;
-            }
-            let zone = deprecated_timezone(n).unwrap_or(n);
-            if !out.contains(&zone) && out.len() < 3 {
-                out.push(zone);
-            }
-        }
-    }
-    if out.is_empty() {
-        // Within the region typed (`Europe/…`) first, comparing the rest of
-        // the name: a tenth of the zones, and shorter strings.
-        if let Some((region, city)) = s.split_once('/')
-            && let Some(zones) = regions().get(&region.to_ascii_lowercase())
-        {
-            out = zones.closest_n(city, 3);
-        }
-    }
-    if out.is_empty() {
-        out = all_current().closest_n(s, 3);
-    }
-    out
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
@@ -507,14 +241,26 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
     match e {
         FieldError::WrongCase { canonical } => {
+            // `europe/kiev`: the name it spells is deprecated.
+            let spelled = lowercase_names()
+                .get(&t.to_ascii_lowercase())
+                .copied()
+                .filter(|n| *n != canonical);
             at.emit(ctx, Rule::TimezoneWrongCase, |s| {
                 let v = s.quote(t);
-                Finding::new(tr!(
+                let f = Finding::new(tr!(
                     s,
                     "time zone `{v}` is in the wrong case",
                     "часовой пояс `{v}` записан в неверном регистре"
-                ))
-                .help(tr!(s, "write `{canonical}`", "напишите `{canonical}`"))
+                ));
+                match spelled {
+                    Some(old) => f.help(tr!(
+                        s,
+                        "write `{canonical}` (`{old}` is its deprecated alias)",
+                        "напишите `{canonical}` (`{old}` — его устаревший псевдоним)"
+                    )),
+                    None => f.help(tr!(s, "write `{canonical}`", "напишите `{canonical}`")),
+                }
                 .fix(at.replace(canonical.as_str(), Applicability::Safe))
             });
         }
@@ -526,18 +272,21 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                     "`{v}` is an abbreviation or offset, not an IANA time-zone name",
                     "`{v}` — аббревиатура или смещение, а не имя часового пояса IANA"
                 ));
-                match &suggestion {
-                    Some(z) if z.starts_with("Etc/GMT") => f
-                        .help(tr!(
+                match (&suggestion, Offset::read(t)) {
+                    (Some(z), Some(offset)) if z.starts_with("Etc/GMT") => {
+                        let iso = offset.iso();
+                        f.help(tr!(
                             s,
-                            "write the zone of the client's city (e.g. `Europe/Moscow`); a fixed offset is `{z}`: POSIX signs are inverted, `Etc/GMT-3` is UTC+3",
-                            "укажите зону города клиента (например, `Europe/Moscow`); фиксированное смещение — `{z}`: знаки POSIX инвертированы, `Etc/GMT-3` — это UTC+3"
+                            "write the zone of the client's city (e.g. `Europe/Moscow`); the fixed offset {iso} is `{z}` (tzdata's `Etc/GMT` names invert the sign, as POSIX does)",
+                            "укажите зону города клиента (например, `Europe/Moscow`); фиксированное смещение {iso} — это `{z}` (в именах `Etc/GMT` знак инвертирован, как в POSIX)"
                         ))
-                        .fix(at.replace(z.as_str(), Applicability::Unsafe)),
-                    Some(z) => f
+                        .fix(at.replace(z.as_str(), Applicability::Unsafe))
+                    }
+                    (None, Some(offset)) => f.help(no_zone_has(s, offset)),
+                    (Some(z), _) => f
                         .help(tr!(s, "did you mean `{z}`?", "может быть, `{z}`?"))
                         .fix(at.replace(z.as_str(), Applicability::Unsafe)),
-                    None => f.help(tr!(
+                    (None, None) => f.help(tr!(
                         s,
                         "write the zone of the client's city, e.g. `Europe/Moscow`",
                         "укажите зону города клиента, например `Europe/Moscow`"
@@ -557,16 +306,36 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                     "unknown time zone `{v}`",
                     "неизвестный часовой пояс `{v}`"
                 ));
-                match suggestions.as_slice() {
-                    [] => f.help(tr!(
+                match (suggestions.as_slice(), Offset::read(t)) {
+                    ([], Some(offset)) => f.help(no_zone_has(s, offset)),
+                    ([one], Some(offset)) => {
+                        let iso = offset.iso();
+                        let opposite = Offset {
+                            east: -offset.east,
+                            ..offset
+                        };
+                        let help = match opposite.zone().filter(|_| offset.east != 0) {
+                            Some(other) => {
+                                let other_iso = opposite.iso();
+                                tr!(
+                                    s,
+                                    "did you mean `{one}`, which is {iso}? (`Etc/GMT` names invert the sign, as POSIX does: for {other_iso} write `{other}`)",
+                                    "может быть, `{one}`, то есть {iso}? (в именах `Etc/GMT` знак инвертирован, как в POSIX: для {other_iso} напишите `{other}`)"
+                                )
+                            }
+                            None => tr!(s, "did you mean `{one}`, which is {iso}?", "может быть, `{one}`, то есть {iso}?"),
+                        };
+                        f.help(help).fix(at.replace(*one, Applicability::Unsafe))
+                    }
+                    ([], None) => f.help(tr!(
                         s,
                         "write an IANA name such as `Europe/Moscow`, `America/New_York` or `UTC`",
                         "укажите имя IANA, например `Europe/Moscow`, `America/New_York` или `UTC`"
                     )),
-                    [one] => f
+                    ([one], None) => f
                         .help(tr!(s, "did you mean `{one}`?", "может быть, `{one}`?"))
                         .fix(at.replace(*one, Applicability::Unsafe)),
-                    [first, rest @ ..] => {
+                    ([first, rest @ ..], _) => {
                         let others = rest
                             .iter()
                             .map(|z| format!("`{z}`"))
@@ -583,6 +352,21 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             });
         }
     }
+}
+
+/// The help for an offset that no zone has.
+fn no_zone_has(s: &Say, offset: Offset) -> String {
+    let iso = offset.iso();
+    let example = if offset.east % 60 == 0 {
+        "`Europe/Moscow`"
+    } else {
+        "`Asia/Kolkata` (UTC+5:30)"
+    };
+    tr!(
+        s,
+        "no IANA zone has the fixed offset {iso}: `Etc/GMT` zones are whole hours from `Etc/GMT-14` (UTC+14) to `Etc/GMT+12` (UTC−12); write the zone of the client's city, e.g. {example}",
+        "ни у одной зоны IANA нет фиксированного смещения {iso}: зоны `Etc/GMT` — целые часы от `Etc/GMT-14` (UTC+14) до `Etc/GMT+12` (UTC−12); укажите зону города клиента, например {example}"
+    )
 }
 
 /// `timezone`.
@@ -602,6 +386,9 @@ pub(crate) static CHECK: Check = Check {
 
 #[cfg(test)]
 mod tests {
+    use chrono_tz::TZ_VARIANTS;
+
+    use super::super::timezone_links::DEPRECATED_LINKS;
     use super::*;
 
     /// Values longer than this skip the case-insensitive lookup: no zone
