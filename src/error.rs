@@ -114,9 +114,22 @@ pub enum FieldError {
     /// The shape is right but the date or time does not exist.
     #[error("no such date or time")]
     NoSuchDate,
-    /// Not a two-letter lowercase ISO 639-1 code.
+    /// Not two letters: no ISO 639-1 code has this shape.
     #[error("not an ISO 639-1 language code")]
     NotLanguageCode,
+    /// Two letters that are no ISO 639-1 code.
+    #[error("not an ISO 639-1 language code{}", did_you_mean(suggestions.first()))]
+    UnknownLanguage {
+        /// When the letters are a country's code (`ua`, `jp`): the country's
+        /// official languages, the one particular to it first (`uk`, `ru`).
+        suggestions: Vec<&'static str>,
+    },
+    /// A code withdrawn from ISO 639-1 (`iw`, `in`, `ji`, `jw`, `mo`).
+    #[error("withdrawn ISO 639-1 code: write `{successor}`")]
+    WithdrawnLanguage {
+        /// The code that replaced it.
+        successor: &'static str,
+    },
 }
 
 /// `; did you mean `x`?` for a suggestion, or nothing.

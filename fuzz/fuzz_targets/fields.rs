@@ -31,7 +31,7 @@ fuzz_target!(|s: &str| {
         assert_eq!(client_lint::values::parse_create_date(&d.to_string()), Ok(d));
     }
     if let Ok(l) = client_lint::values::parse_language(s) {
-        assert_eq!(client_lint::values::parse_language(l), Ok(l));
+        assert_eq!(client_lint::values::parse_language(l.as_str()).as_ref(), Ok(&l));
     }
     if let Ok(p) = client_lint::values::parse_prefix(s) {
         assert_eq!(client_lint::values::parse_prefix(p), Ok(p));

@@ -1,6 +1,10 @@
-//! The interface language: `language` (CL704).
+//! The interface language: `language` (CL704), an ISO 639-1 code. The list
+//! of codes, the withdrawn codes and the languages of countries whose code
+//! is written instead are in `language_codes.rs`, generated from ISO 639-1
+//! (Debian's iso-codes) and CLDR by `tools/gen_languages.py`.
 
-use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, Say, is_padded, tr};
+use super::language_codes::{COUNTRY_LANGUAGES, ISO_639_1, WITHDRAWN};
 use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
@@ -9,8 +13,8 @@ use crate::rule::{Explanation, Rule};
 
 pub(crate) static INVALID_LANGUAGE: Explanation = Explanation {
     what: Text {
-        en: "`language` is not a lower-case two-letter ISO 639-1 code. Wrong case (`RU`) gets a safe fix; other shapes (`russian`, `ru-RU`) a warning, because the API publishes no list of values.",
-        ru: "`language` — не двухбуквенный код ISO 639-1 в нижнем регистре. Для неверного регистра (`RU`) есть безопасное исправление; другие формы (`russian`, `ru-RU`) — предупреждение, так как API не публикует список значений.",
+        en: "`language` is not one of the 184 lower-case two-letter codes of ISO 639-1. Wrong case (`RU`) gets a safe fix; a withdrawn code (`iw`, `in`, `ji`, `jw`, `mo`) gets its successor and a country code written for a language (`ua`, `jp`, `cz`) the country's official languages (CLDR), as unsafe fixes; other shapes (`russian`, `ru-RU`) a warning. A warning, not an error, because the API publishes no list of values.",
+        ru: "`language` — не один из 184 двухбуквенных кодов ISO 639-1 в нижнем регистре. Для неверного регистра (`RU`) есть безопасное исправление; для отменённого кода (`iw`, `in`, `ji`, `jw`, `mo`) предлагается его преемник, для кода страны вместо кода языка (`ua`, `jp`, `cz`) — официальные языки страны (CLDR), как небезопасные исправления; другие формы (`russian`, `ru-RU`) — предупреждение. Предупреждение, а не ошибка, так как API не публикует список значений.",
     },
     why: Text {
         en: "The interface language is looked up by code; an unknown code falls back to the default language.",
@@ -18,7 +22,10 @@ pub(crate) static INVALID_LANGUAGE: Explanation = Explanation {
     },
     example: r#"{"language": "RU"}"#,
     instead: r#"{"language": "ru"}"#,
-    references: &["ISO 639-1"],
+    references: &[
+        "ISO 639-1: Codes for the representation of names of languages (the list as Debian's iso-codes ships it)",
+        "Unicode CLDR: territory languages and deprecated language aliases",
+    ],
 };
 
 /// This family's rules and their explanations.
@@ -26,8 +33,8 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidLanguage,
 
 /// The interface language as the API takes it. No list of values is
 /// published, so anything but an empty or padded value is accepted (as the
-/// linter only warns); [`Language::is_iso_639_1`] tells whether it is the
-/// expected lower-case two-letter code, as [`parse_language`] checks.
+/// linter only warns); [`Language::is_iso_639_1`] tells whether it is one of
+/// ISO 639-1's codes, as [`parse_language`] checks.
 ///
 /// ```
 /// use client_lint::values::Language;
@@ -50,6 +57,16 @@ impl Language {
     pub fn is_iso_639_1(&self) -> bool {
         parse_language(&self.0).is_ok()
     }
+
+    /// The language's English name, for an ISO 639-1 code.
+    ///
+    /// ```
+    /// let uk: client_lint::values::Language = "uk".parse().unwrap();
+    /// assert_eq!(uk.english_name(), Some("Ukrainian"));
+    /// ```
+    pub fn english_name(&self) -> Option<&'static str> {
+        entry(&self.0).map(|(_, en, _)| en)
+    }
 }
 
 impl std::fmt::Display for Language {
@@ -63,35 +80,69 @@ impl std::str::FromStr for Language {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match parse_language(s) {
-            Ok(_) | Err(FieldError::WrongCase { .. } | FieldError::NotLanguageCode) => {
-                Ok(Language(s.to_string()))
-            }
-            Err(e) => Err(e),
+            Ok(l) => Ok(l),
+            Err(FieldError::Empty | FieldError::Whitespace) => parse_language(s),
+            Err(_) => Ok(Language(s.to_string())),
         }
     }
 }
 
-/// Parse `language`: a lower-case two-letter ISO 639-1 code.
+/// The ISO 639-1 entry of `code`: (code, English name, Russian name).
+fn entry(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    ISO_639_1
+        .binary_search_by(|(c, ..)| (*c).cmp(code))
+        .ok()
+        .map(|i| ISO_639_1[i])
+}
+
+/// Parse `language`: one of the lower-case two-letter codes of ISO 639-1.
 ///
 /// ```
 /// use client_lint::values::{FieldError, parse_language};
-/// assert_eq!(parse_language("ru"), Ok("ru"));
+/// assert_eq!(parse_language("ru").unwrap().as_str(), "ru");
 /// assert_eq!(parse_language("RU"), Err(FieldError::WrongCase { canonical: "ru".into() }));
+/// assert_eq!(parse_language("iw"), Err(FieldError::WithdrawnLanguage { successor: "he" }));
+/// assert_eq!(parse_language("ua"), Err(FieldError::UnknownLanguage { suggestions: vec!["uk", "ru"] }));
+/// assert_eq!(parse_language("qq"), Err(FieldError::UnknownLanguage { suggestions: vec![] }));
 /// assert_eq!(parse_language("russian"), Err(FieldError::NotLanguageCode));
 /// ```
-pub fn parse_language(s: &str) -> Result<&str, FieldError> {
-    if s.len() == 2 && s.bytes().all(|b| b.is_ascii_lowercase()) {
-        Ok(s)
+pub fn parse_language(s: &str) -> Result<Language, FieldError> {
+    let two_letters = s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic());
+    if two_letters && s.bytes().all(|b| b.is_ascii_lowercase()) {
+        if entry(s).is_some() {
+            return Ok(Language(s.to_string()));
+        }
+        if let Ok(i) = WITHDRAWN.binary_search_by(|(c, _)| (*c).cmp(s)) {
+            return Err(FieldError::WithdrawnLanguage {
+                successor: WITHDRAWN[i].1,
+            });
+        }
+        let suggestions = COUNTRY_LANGUAGES
+            .binary_search_by(|(c, _)| (*c).cmp(s))
+            .map_or_else(|_| Vec::new(), |i| COUNTRY_LANGUAGES[i].1.to_vec());
+        Err(FieldError::UnknownLanguage { suggestions })
     } else if s.is_empty() {
         Err(FieldError::Empty)
     } else if is_padded(s) {
         Err(FieldError::Whitespace)
-    } else if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Err(FieldError::WrongCase {
-            canonical: s.to_ascii_lowercase(),
-        })
+    } else if two_letters {
+        // `RU`: the lower-case code, when it is one; otherwise what is wrong
+        // with the lower-case code.
+        let lower = s.to_ascii_lowercase();
+        match parse_language(&lower) {
+            Ok(_) => Err(FieldError::WrongCase { canonical: lower }),
+            Err(e) => Err(e),
+        }
     } else {
         Err(FieldError::NotLanguageCode)
+    }
+}
+
+/// `uk` (Ukrainian), in the message's language.
+fn named(s: &Say, code: &str) -> String {
+    match entry(code) {
+        Some((_, en, ru)) => tr!(s, "`{code}` ({en})", "`{code}` ({ru})"),
+        None => format!("`{code}`"),
     }
 }
 
@@ -101,6 +152,65 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         at,
         |v| parse_language(v).map(drop),
         |ctx, t, e| match e {
+            FieldError::WithdrawnLanguage { successor } => {
+                at.emit(ctx, Rule::InvalidLanguage, |s| {
+                    let v = s.quote(t);
+                    let new = named(s, successor);
+                    Finding::new(tr!(
+                        s,
+                        "`{v}` is a withdrawn ISO 639-1 code",
+                        "`{v}` — отменённый код ISO 639-1"
+                    ))
+                    .help(tr!(
+                        s,
+                        "write {new}, the code that replaced it",
+                        "напишите {new} — код, который его заменил"
+                    ))
+                    .fix(at.replace(successor, Applicability::Unsafe))
+                });
+            }
+            FieldError::UnknownLanguage { suggestions } => {
+                let country = isocountry::CountryCode::for_alpha2_caseless(t)
+                    .ok()
+                    .filter(|_| !suggestions.is_empty())
+                    .map(|c| c.name());
+                at.emit(ctx, Rule::InvalidLanguage, |s| {
+                    let v = s.quote(t);
+                    let f = match country {
+                        Some(name) => Finding::new(tr!(
+                            s,
+                            "`{v}` is the country code of {name}, not a language code",
+                            "`{v}` — код страны, а не код языка"
+                        )),
+                        None => Finding::new(tr!(
+                            s,
+                            "`{v}` is not an ISO 639-1 language code",
+                            "`{v}` — не код языка ISO 639-1"
+                        )),
+                    };
+                    match suggestions.as_slice() {
+                        [] => f.help(tr!(
+                            s,
+                            "write a code of ISO 639-1 such as `ru` or `en`",
+                            "укажите код ISO 639-1, например `ru` или `en`"
+                        )),
+                        [first, rest @ ..] => {
+                            let one = named(s, first);
+                            let help = if rest.is_empty() {
+                                tr!(s, "did you mean {one}?", "может быть, {one}?")
+                            } else {
+                                let others = rest.iter().map(|c| named(s, c)).collect::<Vec<_>>().join(", ");
+                                tr!(
+                                    s,
+                                    "did you mean {one} or {others}?",
+                                    "может быть, {one} или {others}?"
+                                )
+                            };
+                            f.help(help).fix(at.replace(*first, Applicability::Unsafe))
+                        }
+                    }
+                });
+            }
             FieldError::WrongCase { canonical } => {
                 at.emit(ctx, Rule::InvalidLanguage, |s| {
                     let v = s.quote(t);
@@ -118,10 +228,9 @@ pub(crate) fn check_language(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                 let base = t
                     .split(['-', '_'])
                     .next()
-                    .filter(|b| {
-                        b.len() == 2 && b.bytes().all(|c| c.is_ascii_alphabetic()) && b.len() < t.len()
-                    })
-                    .map(str::to_ascii_lowercase);
+                    .filter(|b| b.len() < t.len())
+                    .map(str::to_ascii_lowercase)
+                    .filter(|b| parse_language(b).is_ok());
                 at.emit(ctx, Rule::InvalidLanguage, |s| {
                     let v = s.quote(t);
                     let f = Finding::new(tr!(

@@ -18,6 +18,7 @@ pub(crate) mod email;
 pub(crate) mod encoding;
 pub(crate) mod geo_list;
 pub(crate) mod language;
+mod language_codes;
 pub(crate) mod numbers;
 pub(crate) mod record;
 pub(crate) mod syntax_errors;
