@@ -190,7 +190,7 @@ reasons! {
         /// Not a valid internationalized domain name (UTS 46, strict): an
         /// `xn--` label that does not decode, or decodes to characters a
         /// domain may not hold; or Unicode that has no ASCII form.
-        InvalidIdna "not a valid internationalized domain name (UTS 46): an `xn--` label that does not decode, or characters a domain may not hold" "не корректное интернационализированное доменное имя (UTS 46): метка `xn--`, которая не декодируется, или недопустимые в домене символы";
+        InvalidIdna "not a valid internationalized domain name (UTS 46): an `xn--` label that does not decode, or characters a domain may not hold" "некорректное интернационализированное доменное имя (UTS 46): метка `xn--`, которая не декодируется, или недопустимые в домене символы";
         /// A dotted-quad IPv4 address where a name is expected.
         IpAddress "an IP address, not a host name" "IP-адрес, а не имя хоста";
         /// The last label is all digits (`example.123`).

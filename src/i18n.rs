@@ -45,6 +45,40 @@ impl Lang {
     }
 }
 
+/// The form of a Russian noun after the number `n`: 1 файл, 2 файла,
+/// 5 файлов, 11 файлов, 21 файл (the forms for 1, 2 and 5).
+///
+/// ```
+/// use client_lint::i18n::ru_form;
+/// let forms = ("файл", "файла", "файлов");
+/// let got: Vec<_> = [1, 2, 3, 5, 11, 12, 21, 22, 101, 111].map(|n| ru_form(n, forms)).into();
+/// assert_eq!(got, ["файл", "файла", "файла", "файлов", "файлов", "файлов", "файл", "файла", "файл", "файлов"]);
+/// ```
+pub fn ru_form<'a>(n: usize, forms: (&'a str, &'a str, &'a str)) -> &'a str {
+    match (n % 10, n % 100) {
+        (1, r) if r != 11 => forms.0,
+        (2..=4, r) if !(12..=14).contains(&r) => forms.1,
+        _ => forms.2,
+    }
+}
+
+/// `n` and a noun in the form the number asks for, in `lang`: English
+/// singular and plural, Russian forms for 1, 2 and 5.
+///
+/// ```
+/// use client_lint::{Lang, i18n::count};
+/// let e = |n| count(n, Lang::En, ("error", "errors"), ("ошибка", "ошибки", "ошибок"));
+/// let r = |n| count(n, Lang::Ru, ("error", "errors"), ("ошибка", "ошибки", "ошибок"));
+/// assert_eq!([e(1), e(2)], ["1 error", "2 errors"]);
+/// assert_eq!([r(1), r(3), r(5), r(21)], ["1 ошибка", "3 ошибки", "5 ошибок", "21 ошибка"]);
+/// ```
+pub fn count(n: usize, lang: Lang, en: (&str, &str), ru: (&str, &str, &str)) -> String {
+    match lang {
+        Lang::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
+        Lang::Ru => format!("{n} {}", ru_form(n, ru)),
+    }
+}
+
 /// A language code that is not `en` or `ru`.
 ///
 /// ```

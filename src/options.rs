@@ -235,18 +235,19 @@ impl Options {
     }
 
     /// At most this many findings per record (default [`DEFAULT_MAX_FINDINGS`]);
-    /// past it, one finding says how many more there were and of which
-    /// severity, and is an error if any of them was, so that the cap never
-    /// hides an error. Output and memory stay bounded on hostile input.
-    /// `usize::MAX` for no cap.
+    /// errors are kept before warnings, warnings before info. Past the cap,
+    /// one finding says how many more there were and of which severity, and
+    /// is an error if any of them was, so that the cap never hides an error.
+    /// Output and memory stay bounded on hostile input. `usize::MAX` for no
+    /// cap.
     ///
     /// ```
     /// use client_lint::Options;
     /// let doc = r#"{"a": 1, "b": 2, "c": 3, "type": "x"}"#;
     /// let report = client_lint::lint_str(doc, &Options::new().max_findings(2));
     /// let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
-    /// assert_eq!(names, ["unknown-key", "unknown-key", "too-many-findings"]);
-    /// assert!(report.has_errors(), "the left-out error still counts");
+    /// assert_eq!(names, ["unknown-key", "unknown-client-type", "too-many-findings"]);
+    /// assert!(report.has_errors(), "the error is shown in place of a warning");
     /// ```
     #[must_use]
     pub fn max_findings(mut self, max: usize) -> Self {

@@ -692,3 +692,166 @@ fn an_unclosed_array_is_a_syntax_error_after_any_record() {
         );
     }
 }
+
+/// Every message that carries a count reads right with 1, 2, 3, 5, 11, 21,
+/// 22 and 101 in both languages (issue 20: "1 more findings", "ещё 1
+/// сообщений", an untranslated "info").
+#[test]
+fn counted_messages_agree_with_their_numbers() {
+    // The forms each number takes, from the grammars (not from the code).
+    let cases = [
+        (
+            1,
+            "1 more finding",
+            "1 warning",
+            "1 finding",
+            "ещё 1 сообщение не показано",
+            "1 предупреждение",
+        ),
+        (
+            2,
+            "2 more findings",
+            "2 warnings",
+            "2 findings",
+            "ещё 2 сообщения не показаны",
+            "2 предупреждения",
+        ),
+        (
+            3,
+            "3 more findings",
+            "3 warnings",
+            "3 findings",
+            "ещё 3 сообщения не показаны",
+            "3 предупреждения",
+        ),
+        (
+            5,
+            "5 more findings",
+            "5 warnings",
+            "5 findings",
+            "ещё 5 сообщений не показано",
+            "5 предупреждений",
+        ),
+        (
+            11,
+            "11 more findings",
+            "11 warnings",
+            "11 findings",
+            "ещё 11 сообщений не показано",
+            "11 предупреждений",
+        ),
+        (
+            21,
+            "21 more findings",
+            "21 warnings",
+            "21 findings",
+            "ещё 21 сообщение не показано",
+            "21 предупреждение",
+        ),
+        (
+            22,
+            "22 more findings",
+            "22 warnings",
+            "22 findings",
+            "ещё 22 сообщения не показаны",
+            "22 предупреждения",
+        ),
+        (
+            101,
+            "101 more findings",
+            "101 warnings",
+            "101 findings",
+            "ещё 101 сообщение не показано",
+            "101 предупреждение",
+        ),
+    ];
+    let doc = |keys: usize| {
+        let members: Vec<String> = (0..keys).map(|i| format!("\"x{i}\": 1")).collect();
+        format!("{{{}}}", members.join(", "))
+    };
+    let last = |text: &str, lang: Lang, max: usize| {
+        let report = client_lint::lint_str(text, &Options::new().lang(lang).max_findings(max));
+        let d = report.diagnostics().last().unwrap().clone();
+        assert_eq!(d.name(), "too-many-findings");
+        d.message().to_string()
+    };
+    for (n, more_en, warnings_en, cap_en, more_ru, warnings_ru) in cases {
+        // n findings left out past a cap of 1.
+        assert_eq!(
+            last(&doc(n + 1), Lang::En, 1),
+            format!("{more_en} not shown ({warnings_en}): a record shows at most 1 finding")
+        );
+        assert_eq!(
+            last(&doc(n + 1), Lang::Ru, 1),
+            format!("{more_ru} ({warnings_ru}): предел на запись — 1")
+        );
+        // One left out past a cap of n.
+        assert_eq!(
+            last(&doc(n + 1), Lang::En, n),
+            format!("1 more finding not shown (1 warning): a record shows at most {cap_en}")
+        );
+        assert_eq!(
+            last(&doc(n + 1), Lang::Ru, n),
+            format!("ещё 1 сообщение не показано (1 предупреждение): предел на запись — {n}")
+        );
+    }
+    // Errors and info are named in both languages, zero counts left out.
+    let report = client_lint::lint_str(
+        r#"{"x": 1, "type": "Q", "id": 5, "hold_music": 0}"#,
+        &Options::new().lang(Lang::Ru).max_findings(1),
+    );
+    let m = report.diagnostics().last().unwrap().message().to_string();
+    assert!(m.contains("ошибк") && !m.contains("info"), "{m}");
+}
+
+/// The cap keeps errors before warnings (issue 20): 100,000 unknown keys
+/// and one bad `type` show the error, whichever entry point reads them.
+#[test]
+fn the_findings_cap_never_hides_an_error_behind_warnings() {
+    let mut members: Vec<String> = (0..100_000).map(|i| format!("\"x{i}\": 1")).collect();
+    members.push("\"type\": \"Q\"".to_string());
+    members.push("\"y\": 2".to_string());
+    let text = format!("{{{}}}", members.join(", "));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let options = Options::default();
+    let reports = [
+        client_lint::lint_str(&text, &options),
+        client_lint::lint_value(&value, &options),
+        client_lint::lint_records(&text, &options, client_lint::Layout::Auto)
+            .pop()
+            .unwrap()
+            .report,
+    ];
+    for report in reports {
+        let d = report.diagnostics();
+        assert_eq!(d.len(), 1001, "the cap and its summary");
+        assert!(d.iter().any(|d| d.name() == "unknown-client-type"));
+        let last = d.last().unwrap();
+        assert_eq!(last.name(), "too-many-findings");
+        assert_eq!(
+            last.severity(),
+            client_lint::Severity::Warning,
+            "no error left out"
+        );
+        assert_eq!(
+            last.message(),
+            // 100,001 warnings: 999 shown beside the error.
+            "99002 more findings not shown (99002 warnings): a record shows at most 1000 findings"
+        );
+    }
+    // More errors than the cap: the cap is all errors, the summary an error.
+    let errors: Vec<String> = (0..5).map(|i| format!("\"id\": {i}")).collect();
+    let text = format!("{{\"x\": 1, {}}}", errors.join(", "));
+    let report = client_lint::lint_str(&text, &Options::new().max_findings(3));
+    let severities: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .map(|d| d.severity().as_str())
+        .collect();
+    assert_eq!(
+        severities,
+        ["error", "error", "error", "error"],
+        "{:#?}",
+        report.diagnostics()
+    );
+}

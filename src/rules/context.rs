@@ -200,6 +200,9 @@ fn raw_offset(raw: &str, target: usize) -> usize {
 
 /// Collects diagnostics for one record, at most [`Options::get_max_findings`]
 /// of them; past that, only how many more there were of each severity.
+/// Within the cap the most severe come first: a finding more severe than
+/// one kept takes its place (the latest kept of the least severity), so
+/// every error is shown unless there are more errors than the cap.
 pub(crate) struct Ctx<'o> {
     pub opts: &'o Options,
     /// The text spans point into; empty when linting a value.
@@ -209,6 +212,20 @@ pub(crate) struct Ctx<'o> {
     pub spans: bool,
     /// Findings past the cap, by severity: info, warning, error.
     suppressed: [usize; 3],
+    /// Indices in `diags` of the kept info and warnings, in order, for
+    /// eviction by a more severe finding.
+    kept: [Vec<usize>; 2],
+    /// Indices in `diags` taken out by eviction, removed at [`Ctx::finish`].
+    evicted: Vec<usize>,
+}
+
+/// A severity's slot in the per-severity counts: info, warning, error.
+fn rank(severity: Severity) -> usize {
+    match severity {
+        Severity::Error => 2,
+        Severity::Warning => 1,
+        _ => 0,
+    }
 }
 
 impl<'o> Ctx<'o> {
@@ -219,7 +236,23 @@ impl<'o> Ctx<'o> {
             diags: Vec::new(),
             spans: source.is_some(),
             suppressed: [0; 3],
+            kept: [Vec::new(), Vec::new()],
+            evicted: Vec::new(),
         }
+    }
+
+    /// Make room for a finding of `severity` at the cap: evict the latest
+    /// kept finding of the least severity below it; `false` when there is
+    /// none (the new one is left out).
+    fn evict_below(&mut self, severity: Severity) -> bool {
+        for r in 0..rank(severity).min(2) {
+            if let Some(i) = self.kept[r].pop() {
+                self.evicted.push(i);
+                self.suppressed[r] += 1;
+                return true;
+            }
+        }
+        false
     }
 
     /// Report `rule` at `span`. `pointer` and `found` run only when the rule
@@ -235,13 +268,14 @@ impl<'o> Ctx<'o> {
         let Some(severity) = self.opts.severity(rule) else {
             return;
         };
-        if self.diags.len() >= self.opts.get_max_findings() {
-            self.suppressed[match severity {
-                Severity::Error => 2,
-                Severity::Warning => 1,
-                _ => 0,
-            }] += 1;
+        if self.diags.len() - self.evicted.len() >= self.opts.get_max_findings()
+            && !self.evict_below(severity)
+        {
+            self.suppressed[rank(severity)] += 1;
             return;
+        }
+        if rank(severity) < 2 {
+            self.kept[rank(severity)].push(self.diags.len());
         }
         let pointer: Option<Pointer> = pointer().map(Into::into);
         let say = Say {
@@ -291,6 +325,18 @@ impl<'o> Ctx<'o> {
     /// that the cap never hides one. At the record's end (`at`); `summary`
     /// writes it from the cap and the counts left out (info, warnings, errors).
     pub fn finish(&mut self, at: Span, summary: impl FnOnce(&Say, usize, [usize; 3]) -> Finding) {
+        self.kept.iter_mut().for_each(Vec::clear);
+        if !self.evicted.is_empty() {
+            let mut gone = vec![false; self.diags.len()];
+            for i in self.evicted.drain(..) {
+                gone[i] = true;
+            }
+            let mut i = 0;
+            self.diags.retain(|_| {
+                i += 1;
+                !gone[i - 1]
+            });
+        }
         let counts = self.suppressed;
         let [info, warnings, errors] = counts;
         if info + warnings + errors == 0 {

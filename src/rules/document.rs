@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::context::{Ctx, FieldAt, Finding, FixSpec, Say, tr};
 use crate::diagnostic::Applicability;
 use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner};
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, count, ru_form};
 use crate::options::Mode;
 use crate::pointer::{Path, Pointer};
 use crate::rule::{Explanation, Rule};
@@ -152,13 +152,33 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::TooManyFindings, &TOO_MANY_FINDINGS),
 ];
 
-/// The closing finding of a record whose findings were capped.
-pub(crate) fn too_many_findings(s: &Say, max: usize, [others, warnings, errors]: [usize; 3]) -> Finding {
-    let more = others + warnings + errors;
+/// The closing finding of a record whose findings were capped: how many
+/// were left out, of which severity (only those there were), and the cap.
+pub(crate) fn too_many_findings(s: &Say, max: usize, [infos, warnings, errors]: [usize; 3]) -> Finding {
+    let more = infos + warnings + errors;
+    let lang = s.lang;
+    let parts: Vec<String> = [
+        (errors, ("error", "errors"), ("ошибка", "ошибки", "ошибок")),
+        (
+            warnings,
+            ("warning", "warnings"),
+            ("предупреждение", "предупреждения", "предупреждений"),
+        ),
+        (infos, ("info", "info"), ("замечание", "замечания", "замечаний")),
+    ]
+    .into_iter()
+    .filter(|(n, ..)| *n > 0)
+    .map(|(n, en, ru)| count(n, lang, en, ru))
+    .collect();
+    let parts = parts.join(", ");
+    let findings = count(more, lang, ("more finding", "more findings"), ("", "", ""));
+    let shown = ru_form(more, ("не показано", "не показаны", "не показано"));
+    let noun = ru_form(more, ("сообщение", "сообщения", "сообщений"));
+    let cap = count(max, lang, ("finding", "findings"), ("", "", ""));
     Finding::new(tr!(
         s,
-        "{more} more findings not shown ({errors} errors, {warnings} warnings, {others} info): only the first {max} of a record are",
-        "ещё {more} сообщений не показано (ошибок: {errors}, предупреждений: {warnings}, info: {others}): показываются первые {max} в записи"
+        "{findings} not shown ({parts}): a record shows at most {cap}",
+        "ещё {more} {noun} {shown} ({parts}): предел на запись — {max}"
     ))
     .help(tr!(
         s,

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use client_lint::i18n::ru_form;
 use client_lint::render::{self, HumanStyle, Source};
 use client_lint::{Applicability, Diagnostic, Lang, Record, Severity};
 
@@ -227,20 +228,8 @@ impl<W: Write> Out<W> {
     }
 }
 
-/// Russian plural form: 1 файл, 2 файла, 5 файлов (11–14 take the third).
-fn ru_form<'a>(n: usize, forms: (&'a str, &'a str, &'a str)) -> &'a str {
-    match (n % 10, n % 100) {
-        (1, r) if r != 11 => forms.0,
-        (2..=4, r) if !(12..=14).contains(&r) => forms.1,
-        _ => forms.2,
-    }
-}
-
 fn plural(n: usize, en: (&str, &str), ru: (&str, &str, &str), lang: Lang) -> String {
-    match ui(lang) {
-        Ui::En => format!("{n} {}", if n == 1 { en.0 } else { en.1 }),
-        Ui::Ru => format!("{n} {}", ru_form(n, ru)),
-    }
+    client_lint::i18n::count(n, lang, en, ru)
 }
 
 /// How many problems `--fix` fixed.
@@ -304,7 +293,10 @@ pub fn summary(t: &Totals, fixed: usize, unreadable: usize, lang: Lang) -> Strin
             if t.infos > 0 {
                 out.push_str(&match ui(lang) {
                     Ui::En => format!(" ({} info)", t.infos),
-                    Ui::Ru => format!(" (ещё {} info)", t.infos),
+                    Ui::Ru => format!(
+                        " (и ещё {})",
+                        plural(t.infos, ("", ""), ("замечание", "замечания", "замечаний"), lang)
+                    ),
                 });
             }
         }
@@ -374,6 +366,99 @@ mod tests {
             summary(&t, 0, 0, Lang::Ru),
             "найдено: 1 ошибка и 0 предупреждений в 1 файле, 1 записи"
         );
+    }
+
+    /// Every counted word of the summary, with the numbers whose forms
+    /// differ (issue 20): the forms come from the grammar, not the code.
+    #[test]
+    fn summary_counts_agree_with_their_numbers() {
+        let forms = [
+            (
+                1,
+                "1 error",
+                "1 warning",
+                "1 ошибка",
+                "1 предупреждение",
+                "1 замечание",
+            ),
+            (
+                2,
+                "2 errors",
+                "2 warnings",
+                "2 ошибки",
+                "2 предупреждения",
+                "2 замечания",
+            ),
+            (
+                3,
+                "3 errors",
+                "3 warnings",
+                "3 ошибки",
+                "3 предупреждения",
+                "3 замечания",
+            ),
+            (
+                5,
+                "5 errors",
+                "5 warnings",
+                "5 ошибок",
+                "5 предупреждений",
+                "5 замечаний",
+            ),
+            (
+                11,
+                "11 errors",
+                "11 warnings",
+                "11 ошибок",
+                "11 предупреждений",
+                "11 замечаний",
+            ),
+            (
+                21,
+                "21 errors",
+                "21 warnings",
+                "21 ошибка",
+                "21 предупреждение",
+                "21 замечание",
+            ),
+            (
+                22,
+                "22 errors",
+                "22 warnings",
+                "22 ошибки",
+                "22 предупреждения",
+                "22 замечания",
+            ),
+            (
+                101,
+                "101 errors",
+                "101 warnings",
+                "101 ошибка",
+                "101 предупреждение",
+                "101 замечание",
+            ),
+        ];
+        for (n, e_en, w_en, e_ru, w_ru, i_ru) in forms {
+            let t = Totals {
+                files: 1,
+                records: 1,
+                errors: n,
+                warnings: n,
+                infos: n,
+                ..Totals::default()
+            };
+            assert_eq!(
+                summary(&t, 0, 0, Lang::En),
+                format!("found {e_en} and {w_en} in 1 file, 1 record ({n} info)")
+            );
+            assert_eq!(
+                summary(&t, 0, 0, Lang::Ru),
+                format!("найдено: {e_ru} и {w_ru} в 1 файле, 1 записи (и ещё {i_ru})")
+            );
+            let problems = if n == 1 { "problem" } else { "problems" };
+            assert_eq!(fixed_line(n, Lang::En), format!("fixed {n} {problems}"));
+            assert_eq!(fixed_line(n, Lang::Ru), format!("исправлено проблем: {n}"));
+        }
     }
 
     #[test]
