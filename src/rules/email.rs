@@ -280,13 +280,15 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if s.is_empty() {
         return Err(FieldError::Empty);
     }
-    // Before white space: CR/LF at the edges must not be trimmed away
-    // silently, since they would end up in a mail header.
-    if crate::swar::control(s.as_bytes()).is_some() {
-        return invalid(EmailProblem::ControlCharacter);
-    }
+    // White space first, as every parser: a line break or tab at the edges
+    // is the `padded-value` error, whose safe fix trims it when the address
+    // inside is valid (never silently). One inside the address would end up
+    // in a mail header.
     if is_padded(s) {
         return Err(FieldError::Whitespace);
+    }
+    if crate::swar::control(s.as_bytes()).is_some() {
+        return invalid(EmailProblem::ControlCharacter);
     }
     if let Some(open) = s.ends_with('>').then(|| s.rfind('<')).flatten() {
         let inner = &s[open + 1..s.len() - 1];
@@ -503,12 +505,13 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 FieldError::InvalidEmail(p) => p,
                 _ => EmailProblem::LocalCharacter,
             };
-            // A control character is pointed at where it is (it is found
-            // before white space is trimmed, so in the value as written).
+            // A control character is pointed at where it is in the value as
+            // written (`t` is it without the white space around it).
             let control = match problem {
-                EmailProblem::ControlCharacter => {
-                    as_str(at.node).and_then(|raw| crate::swar::control(raw.as_bytes()))
-                }
+                EmailProblem::ControlCharacter => as_str(at.node).and_then(|raw| {
+                    let start = raw.len() - raw.trim_start().len();
+                    crate::swar::control(t.as_bytes()).map(|i| start + i)
+                }),
                 _ => None,
             };
             let span = control.map_or(at.node.span, |i| at.sub_span(i, i + 1));
