@@ -443,3 +443,47 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// `geo_list` help names only values that pass, and every fix writes one
+    /// (issue 20: `uk` was told "write `UK`", the README's own example
+    /// "write `RU UK RUS RU`").
+    #[test]
+    fn geo_list_suggests_only_values_that_pass(
+        toks in prop::collection::vec(
+            prop::sample::select(vec!["ru", "RU", "uk", "UK", "rus", "BLR", "*", "all", "ANY", "Россия", "gb", "zz", "el"]),
+            1..5,
+        ),
+        seps in prop::collection::vec(prop::sample::select(vec![" ", "  ", ",", ", ", ";"]), 4),
+    ) {
+        let mut value = String::new();
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0 {
+                value.push_str(seps[i - 1]);
+            }
+            value.push_str(t);
+        }
+        let doc = json!({ "geo_list": value }).to_string();
+        for lang in [client_lint::Lang::En, client_lint::Lang::Ru] {
+            let report = client_lint::lint_str(&doc, &Options::new().lang(lang));
+            for d in report.diagnostics() {
+                let help = d.help().unwrap_or_default();
+                for marker in ["write `", "напишите `"] {
+                    if let Some(at) = help.find(marker) {
+                        let rest = &help[at + marker.len()..];
+                        let shown = &rest[..rest.find('`').unwrap()];
+                        prop_assert!(
+                            client_lint::values::parse_geo_list(shown).is_ok(),
+                            "{value:?}: {} suggests {shown:?}", d.name()
+                        );
+                    }
+                }
+                if let Some(v) = d.fix().and_then(|f| f.value()).and_then(Value::as_str) {
+                    prop_assert!(client_lint::values::parse_geo_list(v).is_ok(), "{value:?}: {} fixes to {v:?}", d.name());
+                }
+            }
+        }
+    }
+}

@@ -236,11 +236,13 @@ fn is_canonical(s: &str, toks: &[Token<'_>]) -> bool {
             .all(|w| w[1].start == w[0].end + 1 && b[w[0].end] == b' ')
 }
 
-/// The alpha-2 code probably meant by an unknown code.
-fn hint(code: &str) -> Option<&'static str> {
+/// The alpha-2 code probably meant by an unknown code (`*` for a word
+/// meaning every country, when it stands `alone`).
+fn hint(code: &str, alone: bool) -> Option<&'static str> {
     match code {
         "UK" => Some("GB"),
         "EL" => Some("GR"),
+        "ALL" | "ANY" | "ВСЕ" | "ЛЮБЫЕ" if alone => Some("*"),
         _ if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
             CountryCode::for_alpha3(code).ok().map(|c| c.alpha2())
         }
@@ -264,14 +266,23 @@ struct Analysis<'s> {
     not_canonical: Option<String>,
     /// Whether a token is `*`.
     wildcard: bool,
+    /// Whether every token is `*` (`* *`: a repeat, not a combination).
+    only_wildcards: bool,
     /// Per-token problems, in order: index into `toks`.
     problems: Vec<(usize, CodeProblem)>,
 }
 
 fn analyze(s: &str) -> Analysis<'_> {
     let toks = tokens(s);
-    let not_canonical = (!is_canonical(s, &toks)).then(|| canonical(&toks));
     let wildcard = toks.iter().any(|t| t.upper == "*");
+    let only_wildcards = wildcard && toks.iter().all(|t| t.upper == "*");
+    let not_canonical = (!is_canonical(s, &toks)).then(|| {
+        if only_wildcards {
+            "*".to_string()
+        } else {
+            canonical(&toks)
+        }
+    });
     let mut problems = Vec::new();
     if !wildcard {
         let mut seen = CodeSet::new();
@@ -279,7 +290,7 @@ fn analyze(s: &str) -> Analysis<'_> {
             match country(&t.upper) {
                 Some(code) if seen.repeated(code.alpha2()) => problems.push((i, CodeProblem::Repeated(code))),
                 Some(_) => {}
-                None => problems.push((i, CodeProblem::Unknown(hint(&t.upper)))),
+                None => problems.push((i, CodeProblem::Unknown(hint(&t.upper, toks.len() == 1)))),
             }
         }
     }
@@ -287,6 +298,7 @@ fn analyze(s: &str) -> Analysis<'_> {
         toks,
         not_canonical,
         wildcard,
+        only_wildcards,
         problems,
     }
 }
@@ -324,14 +336,15 @@ pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
     if a.toks.is_empty() {
         return Err(FieldError::Whitespace);
     }
+    if a.only_wildcards {
+        // `* *` repeats `*` as `RU RU` repeats a code: accepted, warned about.
+        return match a.not_canonical {
+            Some(canonical) => Err(FieldError::NotCanonical { canonical }),
+            None => Ok(GeoList::All),
+        };
+    }
     if a.wildcard {
-        return Err(if a.toks.len() == 1 {
-            FieldError::NotCanonical {
-                canonical: "*".into(),
-            }
-        } else {
-            FieldError::WildcardWithCountries
-        });
+        return Err(FieldError::WildcardWithCountries);
     }
     if let Some((i, CodeProblem::Unknown(hint))) = a
         .problems
@@ -404,43 +417,72 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     // and the removal of repeats are offered only when no code is unknown
     // and `*` stands alone (`ru-by` -> `RU-BY` would still be wrong).
     let fixable = if a.wildcard {
-        a.toks.len() == 1
+        a.only_wildcards
     } else {
         a.problems
             .iter()
             .all(|(_, p)| matches!(p, CodeProblem::Repeated(_)))
     };
-    // The unknown codes' hints, when every unknown code has one: the whole
-    // list with each hint applied and repeats removed.
-    let hinted = a
-        .problems
-        .iter()
-        .all(|(_, p)| !matches!(p, CodeProblem::Unknown(None)))
-        .then(|| {
-            let mut kept = std::collections::HashSet::new();
-            let v: Vec<&str> = a
-                .toks
-                .iter()
-                .map(|t| hint(&t.upper).unwrap_or(&t.upper))
-                .filter(|u| kept.insert(*u))
-                .collect();
-            v.join(" ")
-        });
+    // The value to suggest, only when it would pass: `*` for a repeated
+    // `*`; otherwise, when every unknown code has a hint, the whole list
+    // with each hint applied and repeats removed. Never for `*` with codes.
+    let hinted = if a.wildcard {
+        a.only_wildcards.then(|| "*".to_string())
+    } else {
+        let alone = a.toks.len() == 1;
+        a.problems
+            .iter()
+            .all(|(_, p)| !matches!(p, CodeProblem::Unknown(None)))
+            .then(|| {
+                let mut kept = std::collections::HashSet::new();
+                let v: Vec<&str> = a
+                    .toks
+                    .iter()
+                    .map(|t| hint(&t.upper, alone).unwrap_or(&t.upper))
+                    .filter(|u| kept.insert(*u))
+                    .collect();
+                v.join(" ")
+            })
+    };
     if let Some(c) = &a.not_canonical {
+        // Help shows only a value that passes: the canonical form when it
+        // does (with the safe fix), the hinted list when every unknown code
+        // has a hint, and otherwise what to do without a value.
+        let shown = if fixable { Some(c) } else { hinted.as_ref() };
         at.emit(ctx, Rule::GeoListNotCanonical, |s| {
-            let v = s.quote(c);
-            Finding::new(tr!(
+            let f = Finding::new(tr!(
                 s,
                 "country codes must be upper case and separated by single spaces",
                 "коды стран пишутся заглавными буквами через одиночный пробел"
-            ))
-            .help(tr!(s, "write `{v}`", "напишите `{v}`"))
+            ));
+            match shown {
+                Some(v) => {
+                    let v = s.quote(v);
+                    f.help(tr!(s, "write `{v}`", "напишите `{v}`"))
+                }
+                None => f.help(tr!(
+                    s,
+                    "write two-letter ISO 3166-1 codes in upper case, separated by single spaces, and correct the codes reported apart",
+                    "напишите двухбуквенные коды ISO 3166-1 заглавными буквами через одиночный пробел и исправьте коды, о которых сообщается отдельно"
+                )),
+            }
             .fix(
                 fixable
                     .then(|| at.replace(c.as_str(), Applicability::Safe))
                     .flatten(),
             )
         });
+    }
+    if a.only_wildcards {
+        if let Some(second) = a.toks.get(1) {
+            let span = at.sub_span(second.start, second.end);
+            at.emit_at(ctx, Rule::DuplicateCountry, span, |s| {
+                Finding::new(tr!(s, "`*` is listed more than once", "`*` указан несколько раз"))
+                    .help(tr!(s, "write `*` once", "оставьте один `*`"))
+                    .fix(at.replace("*", Applicability::Safe))
+            });
+        }
+        return;
     }
     if a.wildcard {
         if a.toks.len() > 1 {
@@ -503,6 +545,13 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
                         "`{v}` — не код страны ISO 3166-1 alpha-2"
                     ));
                     match h {
+                        Some("*") => f
+                            .help(tr!(
+                                s,
+                                "did you mean `*`, which allows every country?",
+                                "может быть, `*` — все страны?"
+                            ))
+                            .fix(fix.and_then(|v| at.replace(v, Applicability::Unsafe))),
                         Some(h) => f
                             .help(tr!(s, "did you mean `{h}`?", "может быть, `{h}`?"))
                             .fix(fix.and_then(|v| at.replace(v, Applicability::Unsafe))),
