@@ -185,6 +185,7 @@ registry! {
     "CL804" PhoneWithoutDigits "phone-without-digits" Warning None;
     "CL805" ExtraParamsNotJson "extra-params-not-json" Warning None;
     "CL806" PaddedValue "padded-value" Error Sometimes;
+    "CL807" NonAsciiDigits "non-ascii-digits" Warning Safe;
 }
 
 /// A code or name that is no rule, with the closest rule name when there is

@@ -26,6 +26,7 @@ pub(crate) mod text;
 pub(crate) mod timezone;
 mod timezone_links;
 mod timezone_names;
+mod unicode_digits;
 
 /// Every family's rules with their explanations, as each family file declares
 /// them beside the code that emits them.

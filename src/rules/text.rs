@@ -4,6 +4,7 @@
 //! `Explanation` statics below.
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, tr, trim};
+use super::unicode_digits::ND_ZEROS;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -73,7 +74,36 @@ pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::PhoneWithoutDigits, &PHONE_WITHOUT_DIGITS),
     (Rule::ExtraParamsNotJson, &EXTRA_PARAMS_NOT_JSON),
     (Rule::PaddedValue, &PADDED_VALUE),
+    (Rule::NonAsciiDigits, &NON_ASCII_DIGITS),
 ];
+
+pub(crate) static NON_ASCII_DIGITS: Explanation = Explanation {
+    what: Text {
+        en: "`contact_phones` written with decimal digits of another script: Arabic-Indic `٧`, Devanagari `७`, full-width `７`… (any Unicode decimal digit, General_Category Nd, but ASCII's). The safe fix writes the same digits in ASCII.",
+        ru: "`contact_phones` записан десятичными цифрами другой письменности: арабско-индийские `٧`, деванагари `७`, полноширинные `７`… (любые десятичные цифры Unicode, General_Category Nd, кроме ASCII). Безопасное исправление записывает те же цифры в ASCII.",
+    },
+    why: Text {
+        en: "Dialers, CRMs and searches match phone numbers by ASCII digits: the number is the same, but nothing finds or dials it.",
+        ru: "Номеронабиратели, CRM и поиск сравнивают номера по цифрам ASCII: номер тот же, но его не найдут и не наберут.",
+    },
+    example: r#"{"contact_phones": "+٧ ٤٩٥ ١٢٣ ٤٥ ٦٧"}"#,
+    instead: r#"{"contact_phones": "+7 495 123 45 67"}"#,
+    references: &[
+        "Unicode Standard, UnicodeData.txt: General_Category Nd",
+        "ITU-T E.164",
+    ],
+};
+
+/// The ASCII digit a non-ASCII Unicode decimal digit (Nd) stands for.
+pub(crate) fn ascii_digit(c: char) -> Option<char> {
+    let cp = u32::from(c);
+    if cp < 0x80 {
+        return None;
+    }
+    let i = ND_ZEROS.partition_point(|&z| z <= cp).checked_sub(1)?;
+    let value = cp - ND_ZEROS[i];
+    (value < 10).then(|| char::from_digit(value, 10)).flatten()
+}
 
 pub(crate) static PHONE_WITHOUT_DIGITS: Explanation = Explanation {
     what: Text {
@@ -173,14 +203,35 @@ pub(crate) fn check_phones(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     if free_text(ctx, at, raw).is_none() {
         return;
     }
+    // Digits of another script: one finding, whose safe fix writes them all
+    // in ASCII.
+    if !raw.is_ascii() && raw.chars().any(|c| ascii_digit(c).is_some()) {
+        let ascii: String = raw.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect();
+        at.emit(ctx, Rule::NonAsciiDigits, |s| {
+            let (v, a) = (s.quote(raw), s.quote(&ascii));
+            Finding::new(tr!(
+                s,
+                "`contact_phones` is written with digits of another script: `{v}`",
+                "`contact_phones` записан цифрами другой письменности: `{v}`"
+            ))
+            .help(tr!(
+                s,
+                "write ASCII digits: `{a}`",
+                "напишите цифрами ASCII: `{a}`"
+            ))
+            .fix(at.replace(ascii.as_str(), Applicability::Safe))
+        });
+    }
     let mut start = 0;
     // Split on ASCII separators by bytes; a digit anywhere is enough.
     for item_bytes in raw.as_bytes().split(|&b| b == b',' || b == b';') {
-        if item_bytes.iter().any(u8::is_ascii_digit) {
+        let item = &raw[start..start + item_bytes.len()];
+        if item_bytes.iter().any(u8::is_ascii_digit)
+            || (!item.is_ascii() && item.chars().any(|c| ascii_digit(c).is_some()))
+        {
             start += item_bytes.len() + 1;
             continue;
         }
-        let item = &raw[start..start + item_bytes.len()];
         let (lead, trimmed) = (item.len() - item.trim_start().len(), item.trim());
         if !trimmed.is_empty() {
             let span = at.sub_span(start + lead, start + lead + trimmed.len());
@@ -353,6 +404,7 @@ pub(crate) static PHONES: Check = Check {
         Rule::EmptyValue,
         Rule::SurroundingWhitespace,
         Rule::PhoneWithoutDigits,
+        Rule::NonAsciiDigits,
     ],
 };
 
