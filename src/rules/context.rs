@@ -85,6 +85,7 @@ impl Finding {
 }
 
 /// A field being checked: where it is and how to replace or remove it.
+#[derive(Clone, Copy)]
 pub(crate) struct FieldAt<'t, 'a> {
     /// The linted text the spans point into (empty for [`crate::lint_value`]).
     pub source: &'t str,
@@ -96,6 +97,10 @@ pub(crate) struct FieldAt<'t, 'a> {
     pub remove_span: Span,
     /// The field, when the key is a known one.
     pub field: Option<&'static crate::fields::FieldInfo>,
+    /// Whether findings here may offer a fix that replaces the value (not
+    /// for the address inside a display name: replacing the whole value
+    /// with it would drop the name).
+    pub fixes: bool,
 }
 
 impl FieldAt<'_, '_> {
@@ -122,7 +127,16 @@ impl FieldAt<'_, '_> {
 
     /// Replace the whole value.
     pub fn replace(&self, value: impl Into<serde_json::Value>, a: Applicability) -> Option<FixSpec> {
-        Some(FixSpec::Replace(self.node.span, value.into(), a))
+        self.fixes
+            .then(|| FixSpec::Replace(self.node.span, value.into(), a))
+    }
+
+    /// The same field, whose findings offer no replacing fix.
+    pub fn without_fixes(&self) -> Self {
+        FieldAt {
+            fixes: false,
+            ..*self
+        }
     }
 
     /// A span inside the string value, from a byte range of the decoded string.

@@ -290,9 +290,11 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     if crate::swar::control(s.as_bytes()).is_some() {
         return invalid(EmailProblem::ControlCharacter);
     }
+    // RFC 5322 `name-addr`, `phrase <addr-spec>`: recognised first, so that
+    // the display name is what is reported, whatever is wrong inside.
     if let Some(open) = s.ends_with('>').then(|| s.rfind('<')).flatten() {
-        let inner = &s[open + 1..s.len() - 1];
-        if !looks_multiple(s) && validate(inner).is_ok() {
+        let inner = s[open + 1..s.len() - 1].trim();
+        if inner.contains('@') && !s[..open].contains(['<', '>']) && !looks_multiple(s) {
             return Err(FieldError::DisplayName {
                 address: inner.to_string(),
             });
@@ -429,16 +431,30 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
     let name = at.key;
     match e {
         FieldError::DisplayName { address } => {
+            let inner = validate(&address).err();
             at.emit(ctx, Rule::EmailDisplayName, |s| {
                 let a = s.quote(&address);
-                Finding::new(tr!(
+                let f = Finding::new(tr!(
                     s,
                     "`{name}` holds a display name besides the address",
                     "`{name}` содержит отображаемое имя помимо адреса"
-                ))
-                .help(tr!(s, "write only `{a}`", "оставьте только `{a}`"))
-                .fix(at.replace(address.as_str(), Applicability::Unsafe))
+                ));
+                match inner {
+                    None => f
+                        .help(tr!(s, "write only `{a}`", "оставьте только `{a}`"))
+                        .fix(at.replace(address.as_str(), Applicability::Unsafe)),
+                    Some(_) => f.help(tr!(
+                        s,
+                        "write only the address, `{a}`, corrected as reported",
+                        "оставьте только адрес, `{a}`, исправив его, как сказано"
+                    )),
+                }
             });
+            // The address inside has problems of its own: reported too,
+            // without a fix (it would drop the name).
+            if let Some(e) = inner {
+                report(ctx, &at.without_fixes(), &address, e);
+            }
         }
         FieldError::MultipleEmails => at.emit(ctx, Rule::MultipleEmails, |s| {
             Finding::new(tr!(

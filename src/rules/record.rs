@@ -60,6 +60,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
             node: &m.value,
             remove_span: remove_span(ctx.source, object, members, i),
             field: index.map(|i| &FIELDS[i]),
+            fixes: true,
         };
         if seen.repeated(&m.key, index) {
             document::duplicate_key(ctx, || Some(at.pointer()), m.key_span, &m.key, true);
