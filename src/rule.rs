@@ -148,7 +148,7 @@ registry! {
     "CL011" LoneSurrogate "lone-surrogate" Error None;
     "CL012" TooManyFindings "too-many-findings" Error None;
     "CL101" IdOutOfRange "id-out-of-range" Error None;
-    "CL102" NumberNotInteger "number-not-integer" Error Sometimes;
+    "CL102" NumberNotInteger "number-not-integer" Error None;
     "CL103" ThresholdOutOfRange "threshold-out-of-range" Error None;
     "CL104" ThresholdWithoutEmail "threshold-without-email" Warning None;
     "CL105" EmailWithoutThreshold "email-without-threshold" Warning None;
@@ -186,6 +186,7 @@ registry! {
     "CL805" ExtraParamsNotJson "extra-params-not-json" Warning None;
     "CL806" PaddedValue "padded-value" Error Sometimes;
     "CL807" NonAsciiDigits "non-ascii-digits" Warning Safe;
+    "CL106" NonCanonicalInteger "non-canonical-integer" Warning Safe;
 }
 
 /// A code or name that is no rule, with the closest rule name when there is

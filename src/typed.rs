@@ -60,8 +60,15 @@ macro_rules! serde_via_integer {
         }
 
         impl<'de> Deserialize<'de> for $t {
+            /// From any JSON number whose value is a whole number in range
+            /// (`90`, `90.0`, `9e1`), as the linter reads it; a number that
+            /// came as a float of 2^53 or more is refused, since it may not be
+            /// the one written ([`parse`] reads those from the text).
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let n = serde_json::Number::deserialize(d)?;
+                if n.as_f64().is_some_and(|f| n.is_f64() && f.abs() >= 9_007_199_254_740_992.0) {
+                    return Err(de::Error::custom("an integer beyond 2^53 written with a fraction or exponent"));
+                }
                 $parse(&n.to_string()).map_err(de::Error::custom)
             }
         }
@@ -190,7 +197,11 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Report> {
     // Without errors the text is JSON an object of known types; a byte order
     // mark (a warning) is the only thing serde_json would refuse.
     let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let Ok(mut client) = serde_json::from_str::<ValidClient>(body) else {
+    // An integer written with a fraction or exponent beyond 2^53 (a warning)
+    // does not survive serde's floats: those are read from the text, exactly.
+    let client = serde_json::from_str::<ValidClient>(body)
+        .or_else(|_| serde_json::from_str::<ValidClient>(&plain_integers(body)));
+    let Ok(mut client) = client else {
         // The linter and the typed fields share their parsers, and a
         // property test holds them together: not reached.
         return Err(report);
@@ -205,4 +216,32 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Report> {
         client,
         warnings: report,
     })
+}
+
+/// `text` with the number of each integer field written as its plain
+/// integer when it is a whole number spelled otherwise (`9.007199254740993e15`),
+/// read exactly by the linter's own reader.
+fn plain_integers(text: &str) -> String {
+    let parsed = crate::syntax::parse(text, 0, false);
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    if let Some(crate::syntax::Node {
+        value: crate::syntax::Value::Object(members),
+        ..
+    }) = &parsed.root
+    {
+        for m in members {
+            let integer =
+                crate::fields::field(&m.key).is_some_and(|f| f.json_type == crate::fields::JsonType::Integer);
+            if let (true, crate::syntax::Value::Number(n)) = (integer, &m.value.value)
+                && let Some(v) = crate::rules::numbers::canonical_integer(n)
+            {
+                out.push_str(&text[from..m.value.span.start]);
+                out.push_str(&v.to_string());
+                from = m.value.span.end;
+            }
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }

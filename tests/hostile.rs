@@ -144,7 +144,10 @@ fn encodings_and_bytes() {
 fn numbers_beyond_every_range() {
     let big = "9".repeat(300);
     for (doc, want) in [
-        (r#"{"hold_music": 1e400}"#.to_string(), "number-not-integer"),
+        // By value (issue 20): 1e400 is a whole number, out of range.
+        (r#"{"hold_music": 1e400}"#.to_string(), "id-out-of-range"),
+        (r#"{"hold_music": 1e-400}"#.to_string(), "number-not-integer"),
+        (format!(r#"{{"hold_music": 1e{big}}}"#), "id-out-of-range"),
         (format!(r#"{{"hold_music": {big}}}"#), "id-out-of-range"),
         (format!(r#"{{"hold_music": -{big}}}"#), "id-out-of-range"),
         (
@@ -153,7 +156,7 @@ fn numbers_beyond_every_range() {
         ),
         (
             r#"{"disk_space_notify_threshold": 1e2, "disk_space_notify_email": "a@b.cd"}"#.to_string(),
-            "number-not-integer",
+            "non-canonical-integer",
         ),
         (r#"{"extension_len": 1e400}"#.to_string(), "wrong-type"),
     ] {

@@ -91,6 +91,26 @@ async fn the_service_answers_as_documented() {
     assert_eq!(body["errors"], serde_json::to_value(ru.diagnostics()).unwrap());
     assert_eq!(body["title"], "в описании клиента есть ошибки");
 
+    // Every spelling of a number (issue 20): 201 with the integer and a
+    // warning, or 422 with its error, never 422 with an empty `errors`.
+    for (n, status_want, value) in [
+        ("90.0", 201, Some(90)),
+        ("9e1", 201, Some(90)),
+        ("-0", 201, Some(0)),
+        ("1.5e2", 422, None),
+        ("90.5", 422, None),
+    ] {
+        let doc = format!(
+            r#"{{"disk_space_notify_threshold": {n}, "disk_space_notify_email": "ops@example.com"}}"#
+        );
+        let (status, _, body) = post(&client, &url, doc, &[JSON]).await;
+        assert_eq!(status, status_want, "{n}: {body}");
+        match value {
+            Some(v) => assert_eq!(body["client"]["disk_space_notify_threshold"], v, "{n}"),
+            None => assert!(!body["errors"].as_array().unwrap().is_empty(), "{n}: {body}"),
+        }
+    }
+
     // Broken JSON: 422 with the syntax error, and the fields after it.
     let (status, _, body) = post(&client, &url, r#"{"type": "j",, "timezone": "utc"}"#, &[JSON]).await;
     assert_eq!(status, 422);

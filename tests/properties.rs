@@ -487,3 +487,105 @@ proptest! {
         }
     }
 }
+
+/// A JSON number literal: sign, integer part, fraction, exponent.
+fn number_literal() -> impl Strategy<Value = String> {
+    (
+        any::<bool>(),
+        prop::sample::select(vec![
+            "0",
+            "1",
+            "7",
+            "9",
+            "42",
+            "90",
+            "100",
+            "101",
+            "150",
+            "123456789",
+            "9007199254740993",
+            "9223372036854775807",
+            "9223372036854775808",
+        ]),
+        prop::option::of(prop::sample::select(vec!["0", "00", "5", "25", "000001"])),
+        prop::option::of((
+            prop::sample::select(vec!["e", "E"]),
+            prop::sample::select(vec!["", "+", "-"]),
+            0u32..25,
+        )),
+    )
+        .prop_map(|(neg, int, frac, exp)| {
+            let mut s = String::new();
+            if neg {
+                s.push('-');
+            }
+            s.push_str(int);
+            if let Some(f) = frac {
+                s.push('.');
+                s.push_str(f);
+            }
+            if let Some((e, sign, n)) = exp {
+                s.push_str(&format!("{e}{sign}{n}"));
+            }
+            s
+        })
+}
+
+/// What a report says, without positions: rule, severity, fix value.
+fn verdict(report: &client_lint::Report) -> Vec<(String, Severity, Option<String>)> {
+    let mut v: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .map(|d| {
+            let fix = d.fix().and_then(|f| f.value()).map(|v| v.to_string());
+            (d.name().to_string(), d.severity(), fix)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// Every spelling of a number gets one verdict from `lint_str`,
+    /// `lint_value` and `parse` (issue 20): by its JSON meaning, exactly.
+    /// `parse` is `Ok` exactly when there is no error, never `Err` without
+    /// one, and its typed value is the number's.
+    #[test]
+    fn numbers_get_one_verdict_on_every_entry_point(n in number_literal(), field in prop::sample::select(vec!["hold_music", "disk_space_notify_threshold"])) {
+        let text = format!(r#"{{"{field}": {n}, "disk_space_notify_email": "ops@example.com"}}"#);
+        let options = Options::default();
+        let from_text = client_lint::lint_str(&text, &options);
+        // serde_json reads a fraction, an exponent or a number beyond u64 as
+        // an f64: `lint_value` sees its value, the same as the literal's when
+        // the mantissa has at most 15 digits (f64's exact decimal precision).
+        let mantissa_digits = n.split(['e', 'E']).next().unwrap().bytes().filter(u8::is_ascii_digit).count();
+        if let Ok(value) = serde_json::from_str::<Value>(&text) {
+            let shown = value[field].to_string();
+            if mantissa_digits <= 15 || value[field].is_u64() || value[field].is_i64() {
+                let from_value = client_lint::lint_value(&value, &options);
+                let names = |v: Vec<(String, Severity, Option<String>)>| v.into_iter().map(|(n, s, _)| (n, s)).collect::<Vec<_>>();
+                prop_assert_eq!(names(verdict(&from_text)), names(verdict(&from_value)), "{} read as {}", n, shown);
+            }
+        }
+        match client_lint::parse(&text, &options) {
+            Ok(parsed) => {
+                prop_assert!(!from_text.has_errors(), "{n}");
+                let got = match field {
+                    "hold_music" => parsed.client.hold_music.map(|i| i.get()),
+                    _ => parsed.client.disk_space_notify_threshold.map(|p| u64::from(p.get())),
+                };
+                let want = match field {
+                    "hold_music" => client_lint::values::parse_id(&n).ok().map(|i| i.get()),
+                    _ => client_lint::values::parse_threshold(&n).ok().map(|p| u64::from(p.get())),
+                };
+                prop_assert_eq!(got, want, "{}", n);
+            }
+            Err(report) => {
+                prop_assert!(report.has_errors(), "Err without an error for {n}");
+                prop_assert!(from_text.has_errors());
+            }
+        }
+    }
+}

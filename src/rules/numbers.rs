@@ -8,7 +8,7 @@ use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
-use crate::syntax::{Member, Value, is_integer_literal};
+use crate::syntax::{Member, Value};
 
 pub(crate) static ID_OUT_OF_RANGE: Explanation = Explanation {
     what: Text {
@@ -26,16 +26,33 @@ pub(crate) static ID_OUT_OF_RANGE: Explanation = Explanation {
 
 pub(crate) static NUMBER_NOT_INTEGER: Explanation = Explanation {
     what: Text {
-        en: "An integer field written with a fraction or exponent. A whole value (`5.0`, `1e2`) gets a safe fix to the plain integer.",
-        ru: "Целочисленное поле записано с дробной частью или экспонентой. Для целого значения (`5.0`, `1e2`) есть безопасное исправление на обычное целое.",
+        en: "An integer field whose number is not a whole number (`90.5`, `1e-3`). Numbers are read by their JSON meaning, exactly: `9e1` and `90.0` are 90 (see `non-canonical-integer`), `1.5e2` is 150 (out of a threshold's range).",
+        ru: "Целочисленное поле, число в котором не целое (`90.5`, `1e-3`). Числа читаются по их значению в JSON, точно: `9e1` и `90.0` — это 90 (см. `non-canonical-integer`), `1.5e2` — 150 (вне диапазона порога).",
     },
     why: Text {
-        en: "Typed servers deserialise these fields as integers and reject `5.0`.",
-        ru: "Типизированные серверы читают эти поля как целые и отклоняют `5.0`.",
+        en: "A count or an id has no fraction: whatever reads it would round it, or reject it.",
+        ru: "У количества или идентификатора нет дробной части: то, что его читает, округлит его или отклонит.",
+    },
+    example: r#"{"disk_space_notify_threshold": 90.5}"#,
+    instead: r#"{"disk_space_notify_threshold": 90}"#,
+    references: &["RFC 8259 section 6 (numbers)"],
+};
+
+pub(crate) static NON_CANONICAL_INTEGER: Explanation = Explanation {
+    what: Text {
+        en: "An integer field whose number is a whole number written with a fraction, an exponent or a minus zero (`90.0`, `9e1`, `-0`). The safe fix writes the plain integer (`90`, `0`).",
+        ru: "Целочисленное поле, число в котором целое, но записано с дробной частью, экспонентой или как минус ноль (`90.0`, `9e1`, `-0`). Безопасное исправление записывает обычное целое (`90`, `0`).",
+    },
+    why: Text {
+        en: "JSON (and JSON Schema's `integer`) reads it as the integer, but typed servers that deserialise these fields as integers reject `90.0`: a warning, with the spelling every reader takes.",
+        ru: "JSON (и тип `integer` в JSON Schema) читает это как целое, но типизированные серверы, читающие эти поля как целые, отклоняют `90.0`: предупреждение и запись, которую примет любой читатель.",
     },
     example: r#"{"disk_space_notify_threshold": 90.0}"#,
     instead: r#"{"disk_space_notify_threshold": 90}"#,
-    references: &["RFC 8259 section 6 (numbers)"],
+    references: &[
+        "RFC 8259 section 6 (numbers)",
+        "JSON Schema 2020-12 Validation, section 6.1.1 (`integer`)",
+    ],
 };
 
 pub(crate) static THRESHOLD_OUT_OF_RANGE: Explanation = Explanation {
@@ -84,6 +101,7 @@ pub(crate) static EMAIL_WITHOUT_THRESHOLD: Explanation = Explanation {
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
     (Rule::IdOutOfRange, &ID_OUT_OF_RANGE),
     (Rule::NumberNotInteger, &NUMBER_NOT_INTEGER),
+    (Rule::NonCanonicalInteger, &NON_CANONICAL_INTEGER),
     (Rule::ThresholdOutOfRange, &THRESHOLD_OUT_OF_RANGE),
     (Rule::ThresholdWithoutEmail, &THRESHOLD_WITHOUT_EMAIL),
     (Rule::EmailWithoutThreshold, &EMAIL_WITHOUT_THRESHOLD),
@@ -153,69 +171,136 @@ impl std::str::FromStr for Id {
     }
 }
 
-/// The integer a JSON number literal or a string of digits denotes exactly:
-/// `"12"`, `"5.0"`, `"1e2"`; `None` for fractions, non-numbers and values out of
-/// `i64`.
-pub(crate) fn canonical_integer(raw: &str) -> Option<i64> {
-    if raw.is_empty() || raw.len() > 40 {
+/// What a JSON number literal denotes, read exactly (no floating point).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Number {
+    /// A whole number of at most 19 digits.
+    Whole(i128),
+    /// A whole number of more than 19 digits (beyond every range here).
+    Huge,
+    /// Not a whole number.
+    Fraction,
+}
+
+/// Read a JSON number literal (RFC 8259's grammar, strictly: no leading
+/// zeros, no `+`, digits after `.` and `e`) as its exact value; `None` for
+/// anything else. Linear in the literal, no allocation, whatever its length
+/// or exponent.
+pub(crate) fn number_value(raw: &str) -> Option<Number> {
+    let b = raw.as_bytes();
+    let mut i = usize::from(b.first() == Some(&b'-'));
+    let digits = |from: usize| from + b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let int_end = digits(i);
+    let int = &b[i..int_end];
+    if int.is_empty() || (int.len() > 1 && int[0] == b'0') {
         return None;
     }
-    if is_integer_literal(raw) {
-        let digits = raw.strip_prefix('-').unwrap_or(raw);
-        if digits.is_empty()
-            || !digits.bytes().all(|b| b.is_ascii_digit())
-            || (digits.len() > 1 && digits.starts_with('0'))
-        {
+    i = int_end;
+    let mut frac: &[u8] = &[];
+    if b.get(i) == Some(&b'.') {
+        let end = digits(i + 1);
+        frac = &b[i + 1..end];
+        if frac.is_empty() {
             return None;
         }
-        return raw.parse().ok();
+        i = end;
     }
-    if !raw
-        .bytes()
-        .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'))
-    {
+    let mut exp: i64 = 0;
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        let negative = b.get(i) == Some(&b'-');
+        if matches!(b.get(i), Some(b'-' | b'+')) {
+            i += 1;
+        }
+        let end = digits(i);
+        if end == i {
+            return None;
+        }
+        for &d in &b[i..end] {
+            exp = exp.saturating_mul(10).saturating_add(i64::from(d - b'0'));
+        }
+        if negative {
+            exp = -exp;
+        }
+        i = end;
+    }
+    if i != b.len() {
         return None;
     }
-    let f: f64 = raw.parse().ok()?;
-    // Within ±2^53 every whole f64 is exact.
-    (f.is_finite() && f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0).then_some(f as i64)
+    // The value is the digits of `int` then `frac`, times 10^(exp - frac.len()).
+    let all = || int.iter().chain(frac);
+    let total = int.len() + frac.len();
+    let lead = all().take_while(|&&d| d == b'0').count();
+    if lead == total {
+        return Some(Number::Whole(0));
+    }
+    let trail = all().rev().take_while(|&&d| d == b'0').count();
+    let significant = total - lead - trail;
+    let shift = exp
+        .saturating_sub(i64::try_from(frac.len()).unwrap_or(i64::MAX))
+        .saturating_add(i64::try_from(trail).unwrap_or(i64::MAX));
+    if shift < 0 {
+        return Some(Number::Fraction);
+    }
+    if i64::try_from(significant).map_or(true, |n| n.saturating_add(shift) > 19) {
+        return Some(Number::Huge);
+    }
+    let mut v: i128 = 0;
+    for &d in all().skip(lead).take(significant) {
+        v = v * 10 + i128::from(d - b'0');
+    }
+    for _ in 0..shift {
+        v *= 10;
+    }
+    Some(Number::Whole(if raw.starts_with('-') { -v } else { v }))
+}
+
+/// The integer a JSON number literal or a string of one denotes exactly:
+/// `"12"`, `"5.0"`, `"1e2"`; `None` for fractions, non-numbers and values out
+/// of `i64`.
+pub(crate) fn canonical_integer(raw: &str) -> Option<i64> {
+    match number_value(raw)? {
+        Number::Whole(v) => i64::try_from(v).ok(),
+        _ => None,
+    }
 }
 
 fn parse_integer(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
-    if is_integer_literal(raw) {
-        let digits = raw.strip_prefix('-').unwrap_or(raw);
-        if digits.is_empty()
-            || !digits.bytes().all(|b| b.is_ascii_digit())
-            || (digits.len() > 1 && digits.starts_with('0'))
-        {
-            return Err(FieldError::NotInteger);
-        }
-        return match raw.parse::<i64>() {
+    match number_value(raw) {
+        Some(Number::Whole(v)) => match i64::try_from(v) {
             Ok(v) if (min..=max).contains(&v) => Ok(v),
             _ => Err(FieldError::OutOfRange { min, max }),
-        };
+        },
+        Some(Number::Huge) => Err(FieldError::OutOfRange { min, max }),
+        Some(Number::Fraction) | None => Err(FieldError::NotInteger),
     }
-    Err(FieldError::NotInteger)
 }
 
-/// Parse a disk-space threshold written as a JSON integer literal (`"90"`).
+/// Parse a disk-space threshold from a JSON number literal, by its exact
+/// value: `"90"`, and also `"90.0"` or `"9e1"` (the lint warns about those
+/// spellings, `non-canonical-integer`).
 ///
 /// ```
 /// use client_lint::values::{FieldError, Percent, parse_threshold};
 /// assert_eq!(parse_threshold("90").map(Percent::get), Ok(90));
+/// assert_eq!(parse_threshold("9e1").map(Percent::get), Ok(90));
 /// assert_eq!(parse_threshold("150"), Err(FieldError::OutOfRange { min: 0, max: 100 }));
+/// assert_eq!(parse_threshold("1.5e2"), Err(FieldError::OutOfRange { min: 0, max: 100 }));
 /// assert_eq!(parse_threshold("90.5"), Err(FieldError::NotInteger));
 /// ```
 pub fn parse_threshold(raw: &str) -> Result<Percent, FieldError> {
     parse_integer(raw, 0, 100).map(|v| Percent(v as u8))
 }
 
-/// Parse a resource id written as a JSON integer literal (`"42"`).
+/// Parse a resource id from a JSON number literal, by its exact value.
 ///
 /// ```
 /// use client_lint::values::{FieldError, Id, parse_id};
 /// assert_eq!(parse_id("42").map(Id::get), Ok(42));
+/// assert_eq!(parse_id("4.2e1").map(Id::get), Ok(42));
 /// assert_eq!(parse_id("0"), Err(FieldError::OutOfRange { min: 1, max: i64::MAX }));
+/// assert_eq!(parse_id("-0"), Err(FieldError::OutOfRange { min: 1, max: i64::MAX }));
+/// assert_eq!(parse_id("1e400"), Err(FieldError::OutOfRange { min: 1, max: i64::MAX }));
 /// ```
 pub fn parse_id(raw: &str) -> Result<Id, FieldError> {
     parse_integer(raw, 1, i64::MAX).map(|v| Id(v as u64))
@@ -229,35 +314,52 @@ fn number<'t>(at: &'t FieldAt<'_, '_>) -> Option<&'t str> {
 }
 
 fn not_integer(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, min: i64, max: i64) {
-    let whole = canonical_integer(raw).filter(|v| (min..=max).contains(v));
     let name = at.key;
     at.emit(ctx, Rule::NumberNotInteger, |s| {
         let n = s.quote(raw);
-        let f = Finding::new(tr!(
+        Finding::new(tr!(
             s,
             "`{name}` must be an integer, found `{n}`",
             "`{name}` должно быть целым числом, найдено `{n}`"
-        ));
-        match whole {
-            Some(v) => f
-                .help(tr!(s, "write `{v}`", "напишите `{v}`"))
-                .fix(at.replace(v, Applicability::Safe)),
-            None => f.help(tr!(
-                s,
-                "write a whole number from {min} to {max}",
-                "укажите целое число от {min} до {max}"
-            )),
-        }
+        ))
+        .help(tr!(
+            s,
+            "write a whole number from {min} to {max}",
+            "укажите целое число от {min} до {max}"
+        ))
+    });
+}
+
+/// A whole number in range spelled otherwise than as the plain integer
+/// (`90.0`, `9e1`, `-0`).
+fn non_canonical(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, v: i64) {
+    if raw.len() <= 20 && raw == v.to_string() {
+        return;
+    }
+    let name = at.key;
+    at.emit(ctx, Rule::NonCanonicalInteger, |s| {
+        let n = s.quote(raw);
+        Finding::new(tr!(
+            s,
+            "`{name}` is the integer {v} written as `{n}`",
+            "`{name}` — целое {v}, записанное как `{n}`"
+        ))
+        .help(tr!(
+            s,
+            "write `{v}`: typed servers may reject any other spelling of an integer",
+            "напишите `{v}`: типизированные серверы могут отклонить другую запись целого"
+        ))
+        .fix(at.replace(v, Applicability::Safe))
     });
 }
 
 pub(crate) fn check_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = number(at) else { return };
     match parse_id(raw) {
-        Ok(_) => {}
+        Ok(v) => non_canonical(ctx, at, raw, i64::try_from(v.get()).unwrap_or(i64::MAX)),
         Err(FieldError::OutOfRange { .. }) => {
             let name = at.key;
-            let negative = raw.starts_with('-') || raw == "0";
+            let negative = raw.starts_with('-') || canonical_integer(raw) == Some(0);
             at.emit(ctx, Rule::IdOutOfRange, |s| {
                 let n = s.quote(raw);
                 if negative {
@@ -292,7 +394,7 @@ pub(crate) fn check_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 pub(crate) fn check_threshold(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(raw) = number(at) else { return };
     match parse_threshold(raw) {
-        Ok(_) => {}
+        Ok(v) => non_canonical(ctx, at, raw, i64::from(v.get())),
         Err(FieldError::OutOfRange { .. }) => {
             at.emit(ctx, Rule::ThresholdOutOfRange, |s| {
                 let n = s.quote(raw);
@@ -361,7 +463,11 @@ pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
 pub(crate) static ID: Check = Check {
     run: check_id,
     parse: None,
-    rules: &[Rule::IdOutOfRange, Rule::NumberNotInteger],
+    rules: &[
+        Rule::IdOutOfRange,
+        Rule::NumberNotInteger,
+        Rule::NonCanonicalInteger,
+    ],
 };
 
 /// The disk-space threshold, a percentage; the pair rule is [`notify_pair`]'s.
@@ -371,6 +477,7 @@ pub(crate) static THRESHOLD: Check = Check {
     rules: &[
         Rule::ThresholdOutOfRange,
         Rule::NumberNotInteger,
+        Rule::NonCanonicalInteger,
         Rule::ThresholdWithoutEmail,
     ],
 };
@@ -409,7 +516,29 @@ mod tests {
             parse_id(&"9".repeat(300)),
             Err(FieldError::OutOfRange { .. })
         ));
-        assert_eq!(parse_id("1e400"), Err(FieldError::NotInteger));
+        // By value: 1e400 is a whole number, far out of range; 1e-400 is not whole.
+        assert!(matches!(parse_id("1e400"), Err(FieldError::OutOfRange { .. })));
+        assert_eq!(parse_id("1e-400"), Err(FieldError::NotInteger));
+        assert!(matches!(
+            parse_id("1e99999999999999999999999"),
+            Err(FieldError::OutOfRange { .. })
+        ));
+        assert_eq!(
+            parse_id("1e-99999999999999999999999"),
+            Err(FieldError::NotInteger)
+        );
+        assert_eq!(
+            parse_id("0.000e5"),
+            Err(FieldError::OutOfRange {
+                min: 1,
+                max: i64::MAX
+            })
+        );
+        assert_eq!(parse_id("9.223372036854775807e18"), Ok(Id(i64::MAX as u64)));
+        assert_eq!(parse_id("12.50e1"), Ok(Id(125)));
+        for not_json in ["01", "1.", ".5", "1e", "+1", "1.e2", "--1", "1ee2", "0x10", ""] {
+            assert_eq!(parse_id(not_json), Err(FieldError::NotInteger), "{not_json}");
+        }
         assert_eq!(parse_threshold("0"), Ok(Percent(0)));
         assert_eq!(parse_threshold("100"), Ok(Percent(100)));
         assert!(parse_threshold("-1").is_err());

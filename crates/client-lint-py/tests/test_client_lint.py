@@ -156,3 +156,21 @@ def test_the_stub_names_what_the_module_has():
 def test_version():
     assert cl.__version__.count(".") == 2
     assert not dataclasses.is_dataclass(cl.Diagnostic)
+
+
+@pytest.mark.parametrize(
+    "number, names",
+    [
+        ("90", []),
+        ("90.0", ["non-canonical-integer"]),
+        ("9e1", ["non-canonical-integer"]),
+        ("-0", ["non-canonical-integer"]),
+        ("1.5e2", ["threshold-out-of-range"]),
+        ("90.5", ["number-not-integer"]),
+        ("1e400", ["threshold-out-of-range"]),
+    ],
+)
+def test_numbers_by_their_json_meaning(number, names):
+    """The same verdict as the library's lint_str (tests/properties.rs)."""
+    doc = '{"disk_space_notify_threshold": %s, "disk_space_notify_email": "ops@example.com"}' % number
+    assert [d.name for d in cl.lint(doc)] == names

@@ -125,3 +125,18 @@ test("the TypeScript declarations name every export", () => {
     assert.match(dts, new RegExp(`export interface ${t} `));
   }
 });
+
+test("numbers by their JSON meaning, as the library reads them", () => {
+  for (const [number, names] of [
+    ["90", []],
+    ["90.0", ["non-canonical-integer"]],
+    ["9e1", ["non-canonical-integer"]],
+    ["-0", ["non-canonical-integer"]],
+    ["1.5e2", ["threshold-out-of-range"]],
+    ["90.5", ["number-not-integer"]],
+    ["1e400", ["threshold-out-of-range"]],
+  ]) {
+    const doc = `{"disk_space_notify_threshold": ${number}, "disk_space_notify_email": "ops@example.com"}`;
+    assert.deepEqual(cl.lint(doc).map((d) => d.name), names, number);
+  }
+});
