@@ -111,7 +111,7 @@ impl FieldInfo {
     ///
     /// ```
     /// let p = client_lint::fields::field("type").unwrap().schema();
-    /// assert_eq!(p["enum"], serde_json::json!(["J", "F", null]));
+    /// assert_eq!(p["anyOf"][1]["enum"], serde_json::json!(["J", "F", null]));
     /// ```
     pub fn schema(&self) -> Value {
         let mut p = json!({
@@ -119,7 +119,15 @@ impl FieldInfo {
             "description": self.description.en,
         });
         if let (Some(p), Value::Object(extra)) = (p.as_object_mut(), (self.schema)()) {
-            p.extend(extra);
+            if self.json_type == JsonType::String && self.kind == ValueKind::Structured {
+                // White space around a structured value is an error of the
+                // linter (`padded-value`); the empty string only a warning,
+                // never a schema error: it may mean "not set".
+                p.insert("not".into(), json!({"type": "string", "pattern": "^\\s|\\s$"}));
+                p.insert("anyOf".into(), json!([{"const": ""}, extra]));
+            } else {
+                p.extend(extra);
+            }
             if self.owner != Owner::User {
                 p.insert("readOnly".into(), true.into());
             }
@@ -211,7 +219,9 @@ fn id() -> Value {
 }
 
 fn email() -> Value {
-    json!({"format": "email", "maxLength": 254})
+    // `<` and `>` only inside a quoted local part: a display name
+    // (`Joe <joe@example.com>`) is an error of the linter.
+    json!({"format": "email", "maxLength": 254, "pattern": "^(\"([^\"\\\\]|\\\\.)*\"|[^\"<>])*$"})
 }
 
 fn digits() -> Value {
@@ -242,10 +252,10 @@ fields! {
         schema zones;
     Language "language" String User Structured
         "interface language, ISO 639-1 code (`ru`, `en`)" "язык интерфейса, код ISO 639-1 (`ru`, `en`)"
-        schema || json!({"pattern": "^[a-z]{2}$"});
+        schema || json!({"examples": ["ru", "en"]});
     Domain "domain" String User Structured
         "SIP domain of the client" "SIP-домен клиента"
-        schema || json!({"format": "hostname", "pattern": "^[a-z0-9.-]+$"});
+        schema || json!({"format": "hostname", "pattern": "^[a-z0-9.-]*[a-z-][a-z0-9-]*$"});
     DomainPrefix "domain_prefix" String User Structured
         "digits dialled before an extension number" "цифры, набираемые перед добавочным номером"
         schema digits, digits;
@@ -296,7 +306,7 @@ fields! {
         schema || json!({"minimum": 0, "maximum": 100});
     DidAsTransferCallerId "did_as_transfer_caller_id" String User FreeText
         "the external number a call first came to, shown when the call is forwarded" "внешний номер, на который пришёл вызов, показываемый при переадресации"
-        schema || json!({"pattern": "^[0-9+() -]*$"}), digits;
+        schema || json!({"pattern": "^[^\\u0000-\\u001f\\u007f]*$", "examples": ["+7 (495) 123-45-67"]}), digits;
 }
 
 /// Look a field up by its exact key.
