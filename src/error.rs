@@ -187,10 +187,13 @@ reasons! {
     HostProblem {
         /// Nothing at all.
         Empty "empty host name" "пустое имя хоста";
-        /// Not a valid internationalized domain name (UTS 46, strict): an
-        /// `xn--` label that does not decode, or decodes to characters a
-        /// domain may not hold; or Unicode that has no ASCII form.
-        InvalidIdna "not a valid internationalized domain name (UTS 46): an `xn--` label that does not decode, or characters a domain may not hold" "некорректное интернационализированное доменное имя (UTS 46): метка `xn--`, которая не декодируется, или недопустимые в домене символы";
+        /// Not a valid internationalized domain name: an `xn--` label that
+        /// does not decode, Unicode with no ASCII form under UTS 46, or a
+        /// character IDNA2008 disallows (RFC 5892: symbols, emoji…).
+        InvalidIdna "not a valid internationalized domain name (UTS 46 and IDNA2008): an `xn--` label that does not decode, or characters a domain may not hold (symbols and emoji are disallowed)" "некорректное интернационализированное доменное имя (UTS 46 и IDNA2008): метка `xn--`, которая не декодируется, или недопустимые в домене символы (символы и эмодзи запрещены)";
+        /// A label mixing scripts beyond UTS 39's "highly restrictive" level
+        /// (`pаypal` with a Cyrillic `а`): a look-alike of another name.
+        MixedScript "a label mixes scripts (UTS 39, highly restrictive): a look-alike of another name" "метка смешивает письменности (UTS 39, highly restrictive): двойник другого имени";
         /// A dotted-quad IPv4 address where a name is expected.
         IpAddress "an IP address, not a host name" "IP-адрес, а не имя хоста";
         /// The last label is all digits (`example.123`).

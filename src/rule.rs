@@ -187,6 +187,7 @@ registry! {
     "CL806" PaddedValue "padded-value" Error Sometimes;
     "CL807" NonAsciiDigits "non-ascii-digits" Warning Safe;
     "CL106" NonCanonicalInteger "non-canonical-integer" Warning Safe;
+    "CL605" MixedScriptDomain "mixed-script-domain" Warning None;
 }
 
 /// A code or name that is no rule, with the closest rule name when there is

@@ -2,7 +2,8 @@
 //! is [`parse_domain`]; [`host_error`] also serves the domain of e-mail
 //! addresses. Explanations are the `Explanation` statics below.
 
-use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::idna2008::PERMITTED;
 use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::{FieldError, HostProblem};
@@ -72,8 +73,26 @@ pub(crate) static DOMAIN_NOT_LOWERCASE: Explanation = Explanation {
     references: &["RFC 4343 (DNS case insensitivity)"],
 };
 
+pub(crate) static MIXED_SCRIPT_DOMAIN: Explanation = Explanation {
+    what: Text {
+        en: "A valid host name (in `domain` or an e-mail address) whose `xn--` labels decode to a label mixing scripts beyond UTS 39's \"highly restrictive\" level, such as Latin with Cyrillic (`xn--pypal-4ve.com` is `pаypal.com`). Written in Unicode, such a label is an error (`invalid-domain`, `invalid-email-domain`) with the ASCII look-alike as an unsafe fix; already in ASCII form, a warning.",
+        ru: "Корректное имя хоста (в `domain` или в адресе почты), метки `xn--` которого декодируются в метку, смешивающую письменности сверх уровня UTS 39 «highly restrictive», например латиницу с кириллицей (`xn--pypal-4ve.com` — это `pаypal.com`). Записанная в Unicode, такая метка — ошибка (`invalid-domain`, `invalid-email-domain`) с ASCII-двойником как небезопасным исправлением; уже в ASCII-форме — предупреждение.",
+    },
+    why: Text {
+        en: "Mixing scripts is how look-alike domains are made: calls and mail would go to another party's server while the name looks right.",
+        ru: "Смешением письменностей создают домены-двойники: вызовы и почта уйдут на чужой сервер, а имя будет выглядеть правильным.",
+    },
+    example: r#"{"domain": "xn--pypal-4ve.com"}"#,
+    instead: r#"{"domain": "paypal.com"}"#,
+    references: &[
+        "UTS 39: Unicode Security Mechanisms, section 5.2 (restriction levels)",
+        "RFC 5890",
+    ],
+};
+
 /// This family's rules and their explanations.
 pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
+    (Rule::MixedScriptDomain, &MIXED_SCRIPT_DOMAIN),
     (Rule::InvalidDomain, &INVALID_DOMAIN),
     (Rule::DomainIsUrl, &DOMAIN_IS_URL),
     (Rule::DomainNotLowercase, &DOMAIN_NOT_LOWERCASE),
@@ -134,20 +153,113 @@ pub(crate) fn host_error(s: &str) -> Option<HostProblem> {
 
 /// The ASCII form of a host name under UTS 46, strict (STD3 rules, hyphen
 /// checks, DNS lengths): punycode for Unicode labels, lower case; `None` when
-/// it is not a valid internationalized domain name.
+/// it is not a valid internationalized domain name, which includes a label
+/// holding a character IDNA2008 disallows (RFC 5892: `💩.la`, `xn--n3h.com`),
+/// since UTS 46 maps and keeps symbols and emoji that IDNA2008 forbids.
 ///
 /// The one place the crate converts or validates IDNA.
 pub(crate) fn punycode(s: &str) -> Option<String> {
     use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
-    Uts46::new()
+    let ascii = Uts46::new()
         .to_ascii(
             s.as_bytes(),
             AsciiDenyList::STD3,
             Hyphens::Check,
             DnsLength::Verify,
         )
-        .ok()
-        .map(std::borrow::Cow::into_owned)
+        .ok()?
+        .into_owned();
+    if ascii.contains("xn--") {
+        let unicode = unicode_form(&ascii)?;
+        if !unicode.chars().all(|c| c.is_ascii() || idna2008_permits(c))
+            || !unicode.split('.').all(contexto_ok)
+        {
+            return None;
+        }
+    }
+    Some(ascii)
+}
+
+/// IDNA2008's CONTEXTO rules (RFC 5892, appendix A.3-A.9) for one label.
+fn contexto_ok(label: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let chars: Vec<char> = label.chars().collect();
+    let has = |f: &dyn Fn(char) -> bool| chars.iter().any(|&c| f(c));
+    let arabic_indic = |c: char| ('\u{0660}'..='\u{0669}').contains(&c);
+    let extended = |c: char| ('\u{06F0}'..='\u{06F9}').contains(&c);
+    chars.iter().enumerate().all(|(i, &c)| {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            // MIDDLE DOT: between two `l`s (Catalan `l·l`).
+            '\u{00B7}' => before == Some('l') && after == Some('l'),
+            // GREEK LOWER NUMERAL SIGN: before a Greek character.
+            '\u{0375}' => after.is_some_and(|a| a.script() == Script::Greek),
+            // HEBREW GERESH and GERSHAYIM: after a Hebrew character.
+            '\u{05F3}' | '\u{05F4}' => before.is_some_and(|b| b.script() == Script::Hebrew),
+            // KATAKANA MIDDLE DOT: in a label with Hiragana, Katakana or Han.
+            '\u{30FB}' => has(&|x| matches!(x.script(), Script::Hiragana | Script::Katakana | Script::Han)),
+            // The two sets of Arabic digits never mix.
+            _ if arabic_indic(c) => !has(&extended),
+            _ if extended(c) => !has(&arabic_indic),
+            _ => true,
+        }
+    })
+}
+
+/// The Unicode form of a valid ASCII host name (UTS 46 ToUnicode).
+pub(crate) fn unicode_form(ascii: &str) -> Option<String> {
+    use idna::uts46::{AsciiDenyList, Hyphens, Uts46};
+    let (unicode, result) = Uts46::new().to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check);
+    result.ok().map(|()| unicode.into_owned())
+}
+
+/// Whether IDNA2008 permits `c` in a label (PVALID, CONTEXTJ, CONTEXTO).
+fn idna2008_permits(c: char) -> bool {
+    let cp = u32::from(c);
+    let i = PERMITTED.partition_point(|&(start, _)| start <= cp);
+    i > 0 && cp < PERMITTED[i - 1].1
+}
+
+/// A host name whose Unicode form has a label mixing scripts beyond UTS 39's
+/// "highly restrictive" level: the label, and the whole host name as its
+/// ASCII look-alike when every other character has a one-letter ASCII
+/// prototype in UTS 39's confusables (`pаypal.com` → `paypal.com`).
+pub(crate) struct MixedScript {
+    pub label: String,
+    pub lookalike: Option<String>,
+}
+
+/// The mixed-script label of `unicode` (a host name's Unicode form), if any.
+pub(crate) fn mixed_script(unicode: &str) -> Option<MixedScript> {
+    use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+    if unicode.is_ascii() {
+        return None;
+    }
+    let label = unicode.split('.').find(|label| {
+        // Digits and `-` belong to every script; `-` is no identifier
+        // character for UTS 39, so it is left out of the test.
+        let letters: String = label.chars().filter(|&c| c != '-').collect();
+        letters.as_str().detect_restriction_level() > RestrictionLevel::HighlyRestrictive
+    })?;
+    let lookalike: String = unicode
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            let mut one = [0u8; 4];
+            let mut proto = unicode_security::skeleton(c.encode_utf8(&mut one));
+            match (proto.next(), proto.next()) {
+                (Some(p), None) if p.is_ascii_alphanumeric() => p.to_ascii_lowercase(),
+                _ => c,
+            }
+        })
+        .collect();
+    Some(MixedScript {
+        label: label.to_string(),
+        lookalike: (lookalike.is_ascii() && host_error(&lookalike).is_none()).then_some(lookalike),
+    })
 }
 
 /// A host name, in lower case.
@@ -243,8 +355,13 @@ fn validate(s: &str) -> Result<(), FieldError> {
     }
     if !s.is_ascii() {
         return Err(match punycode(s) {
-            Some(ascii) if host_error(&ascii).is_none() => FieldError::Unicode { ascii },
-            _ => FieldError::InvalidHost(HostProblem::InvalidIdna),
+            Some(ascii) if host_error(&ascii).is_some() => FieldError::InvalidHost(HostProblem::InvalidIdna),
+            // A look-alike gets no safe conversion to punycode.
+            Some(ascii) if unicode_form(&ascii).is_some_and(|u| mixed_script(&u).is_some()) => {
+                FieldError::InvalidHost(HostProblem::MixedScript)
+            }
+            Some(ascii) => FieldError::Unicode { ascii },
+            None => FieldError::InvalidHost(HostProblem::InvalidIdna),
         });
     }
     if let Some(problem) = host_error(s) {
@@ -259,7 +376,43 @@ fn validate(s: &str) -> Result<(), FieldError> {
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    structured(ctx, at, validate, |ctx, t, e| report(ctx, at, t, e));
+    if structured(ctx, at, validate, |ctx, t, e| report(ctx, at, t, e)).is_some()
+        && let Some(host) = as_str(at.node)
+    {
+        mixed_a_label(ctx, at, super::context::trim(host));
+    }
+}
+
+/// A valid host name whose `xn--` labels decode to mixed scripts: the
+/// `mixed-script-domain` warning (in `domain`, or the domain of an e-mail
+/// address), naming the decoded label and its ASCII look-alike.
+pub(crate) fn mixed_a_label(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, host: &str) {
+    if !host.contains("xn--") {
+        return;
+    }
+    let Some(mixed) = unicode_form(host).and_then(|u| mixed_script(&u)) else {
+        return;
+    };
+    at.emit(ctx, Rule::MixedScriptDomain, |s| {
+        let (h, l) = (s.quote(host), s.quote(&mixed.label));
+        let f = Finding::new(tr!(
+            s,
+            "`{h}` decodes to `{l}`, a label that mixes scripts",
+            "`{h}` декодируется в `{l}` — метку, смешивающую письменности"
+        ));
+        match &mixed.lookalike {
+            Some(a) => f.help(tr!(
+                s,
+                "it looks like `{a}`; make sure this is the domain you mean",
+                "оно выглядит как `{a}`; убедитесь, что имеется в виду именно этот домен"
+            )),
+            None => f.help(tr!(
+                s,
+                "make sure this is the domain you mean: mixed scripts are how look-alike domains are made",
+                "убедитесь, что имеется в виду именно этот домен: смешение письменностей — способ создавать двойники доменов"
+            )),
+        }
+    });
 }
 
 /// Map a [`parse_domain`] error of the value `t` to its rule.
@@ -314,6 +467,35 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 }
             });
         }
+        FieldError::InvalidHost(HostProblem::MixedScript) => {
+            let mixed = punycode(t)
+                .and_then(|a| unicode_form(&a))
+                .and_then(|u| mixed_script(&u));
+            let lookalike = mixed.as_ref().and_then(|m| m.lookalike.clone());
+            let label = mixed.map(|m| m.label).unwrap_or_default();
+            at.emit(ctx, Rule::InvalidDomain, |s| {
+                let (v, l) = (s.quote(t), s.quote(&label));
+                let f = Finding::new(tr!(
+                    s,
+                    "`{v}` mixes scripts in the label `{l}`: a look-alike of another name",
+                    "`{v}` смешивает письменности в метке `{l}`: двойник другого имени"
+                ));
+                match &lookalike {
+                    Some(a) => f
+                        .help(tr!(
+                            s,
+                            "it looks like `{a}`: if that is the domain meant, write it",
+                            "оно выглядит как `{a}`: если имеется в виду он, напишите его"
+                        ))
+                        .fix(at.replace(a.as_str(), Applicability::Unsafe)),
+                    None => f.help(tr!(
+                        s,
+                        "write every label in one script (UTS 39)",
+                        "пишите каждую метку одной письменностью (UTS 39)"
+                    )),
+                }
+            });
+        }
         e => {
             let problem = match e {
                 FieldError::InvalidHost(p) => p,
@@ -342,6 +524,7 @@ pub(crate) static CHECK: Check = Check {
     run: check,
     parse: Some(|s| parse_domain(s).map(drop)),
     rules: &[
+        Rule::MixedScriptDomain,
         Rule::InvalidDomain,
         Rule::DomainIsUrl,
         Rule::DomainNotLowercase,

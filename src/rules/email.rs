@@ -354,6 +354,10 @@ fn validate(s: &str) -> Result<usize, FieldError> {
         return Err(FieldError::InvalidHost(problem));
     }
     if let Some(ascii) = ascii {
+        // A look-alike domain gets no safe conversion to punycode.
+        if super::domain::unicode_form(&ascii).is_some_and(|u| super::domain::mixed_script(&u).is_some()) {
+            return Err(FieldError::InvalidHost(HostProblem::MixedScript));
+        }
         return Err(FieldError::Unicode {
             ascii: format!("{local}@{ascii}"),
         });
@@ -408,6 +412,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     if domain.starts_with('[') {
         return;
     }
+    super::domain::mixed_a_label(ctx, at, domain);
     if let Some(name) = special_use(domain) {
         let field = at.key;
         at.emit(ctx, Rule::SpecialUseEmailDomain, |s| {
@@ -478,6 +483,38 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
                 ))
                 .help(tr!(s, "write `{a}` (punycode)", "напишите `{a}` (punycode)"))
                 .fix(at.replace(ascii.as_str(), Applicability::Safe))
+            });
+        }
+        FieldError::InvalidHost(HostProblem::MixedScript) => {
+            let (local, domain) = t.rsplit_once('@').unwrap_or((t, ""));
+            let mixed = super::domain::punycode(domain)
+                .and_then(|a| super::domain::unicode_form(&a))
+                .and_then(|u| super::domain::mixed_script(&u));
+            let label = mixed.as_ref().map(|m| m.label.clone()).unwrap_or_default();
+            let lookalike = mixed.and_then(|m| m.lookalike).map(|a| format!("{local}@{a}"));
+            at.emit(ctx, Rule::InvalidEmailDomain, |s| {
+                let (d, l) = (s.quote(domain), s.quote(&label));
+                let f = Finding::new(tr!(
+                    s,
+                    "the domain `{d}` of `{name}` mixes scripts in the label `{l}`: a look-alike of another name",
+                    "домен `{d}` в `{name}` смешивает письменности в метке `{l}`: двойник другого имени"
+                ));
+                match &lookalike {
+                    Some(a) => {
+                        let q = s.quote(a);
+                        f.help(tr!(
+                            s,
+                            "it looks like `{q}`: if that is the address meant, write it",
+                            "оно выглядит как `{q}`: если имеется в виду он, напишите его"
+                        ))
+                        .fix(at.replace(a.as_str(), Applicability::Unsafe))
+                    }
+                    None => f.help(tr!(
+                        s,
+                        "write every label of the domain in one script (UTS 39)",
+                        "пишите каждую метку домена одной письменностью (UTS 39)"
+                    )),
+                }
             });
         }
         FieldError::InvalidHost(HostProblem::IpAddress) => {
@@ -560,6 +597,7 @@ pub(crate) static CHECK: Check = Check {
         Rule::InvalidEmailDomain,
         Rule::SpecialUseEmailDomain,
         Rule::UnicodeEmailDomain,
+        Rule::MixedScriptDomain,
         Rule::EmptyValue,
         Rule::PaddedValue,
     ],
@@ -576,6 +614,7 @@ pub(crate) static NOTIFY_EMAIL: Check = Check {
         Rule::InvalidEmailDomain,
         Rule::SpecialUseEmailDomain,
         Rule::UnicodeEmailDomain,
+        Rule::MixedScriptDomain,
         Rule::EmptyValue,
         Rule::PaddedValue,
         Rule::EmailWithoutThreshold,

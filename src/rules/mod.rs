@@ -17,6 +17,7 @@ pub(crate) mod domain;
 pub(crate) mod email;
 pub(crate) mod encoding;
 pub(crate) mod geo_list;
+mod idna2008;
 pub(crate) mod language;
 mod language_codes;
 pub(crate) mod numbers;
