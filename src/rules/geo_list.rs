@@ -29,8 +29,8 @@ pub(crate) static GEO_LIST_NOT_CANONICAL: Explanation = Explanation {
 
 pub(crate) static DUPLICATE_COUNTRY: Explanation = Explanation {
     what: Text {
-        en: "A country code listed more than once. The fix removes every repetition.",
-        ru: "Код страны указан несколько раз. Исправление удаляет все повторы.",
+        en: "A country code listed more than once, or `*` more than once (`* *`). The fix removes every repetition.",
+        ru: "Код страны указан несколько раз или `*` указан несколько раз (`* *`). Исправление удаляет все повторы.",
     },
     why: Text {
         en: "Harmless to the API but usually a sign of a copy-paste mistake.",
@@ -57,8 +57,8 @@ pub(crate) static WILDCARD_WITH_COUNTRIES: Explanation = Explanation {
 
 pub(crate) static UNKNOWN_COUNTRY: Explanation = Explanation {
     what: Text {
-        en: "A code that is not an ISO 3166-1 alpha-2 country code. Reported at the code itself. Well-known mistakes get an unsafe fix: `UK` → `GB`, `EL` → `GR`, alpha-3 codes (`RUS`) → alpha-2 (`RU`).",
-        ru: "Код, не являющийся кодом страны ISO 3166-1 alpha-2. Сообщается в месте самого кода. Для известных ошибок есть небезопасное исправление: `UK` → `GB`, `EL` → `GR`, коды alpha-3 (`RUS`) → alpha-2 (`RU`).",
+        en: "A code that is not an ISO 3166-1 alpha-2 country code. Reported at the code itself. Well-known mistakes get an unsafe fix: `UK` → `GB`, `EL` → `GR`, alpha-3 codes (`RUS`) → alpha-2 (`RU`), and `all` or `any` alone → `*`. Help names only values that pass.",
+        ru: "Код, не являющийся кодом страны ISO 3166-1 alpha-2. Сообщается в месте самого кода. Для известных ошибок есть небезопасное исправление: `UK` → `GB`, `EL` → `GR`, коды alpha-3 (`RUS`) → alpha-2 (`RU`), а `all` или `any` отдельно → `*`. Подсказка называет только допустимые значения.",
     },
     why: Text {
         en: "The provider cannot match an unknown code to IP addresses: the country you meant stays blocked.",

@@ -20,8 +20,8 @@ const IANA: &str = "IANA Time Zone Database: https://www.iana.org/time-zones";
 
 pub(crate) static UNKNOWN_TIMEZONE: Explanation = Explanation {
     what: Text {
-        en: "`timezone` is not a name of the IANA time-zone database. The closest names are suggested; a bare city (`Moscow`) finds its zone.",
-        ru: "`timezone` — не имя из базы часовых поясов IANA. Предлагаются ближайшие имена; по названию города (`Moscow`) находится его зона.",
+        en: "`timezone` is not a name of the IANA time-zone database. The closest names are suggested; a bare city (`Moscow`) finds its zone. An offset under `Etc/` (`Etc/GMT-3:00`, `Etc/UTC+3`) is told only the `Etc/GMT` zone with exactly that offset, or nothing when none has it (half hours, beyond UTC+14 or UTC−12).",
+        ru: "`timezone` — не имя из базы часовых поясов IANA. Предлагаются ближайшие имена; по названию города (`Moscow`) находится его зона. Смещению под `Etc/` (`Etc/GMT-3:00`, `Etc/UTC+3`) предлагается только зона `Etc/GMT` с точно таким смещением или ничего, если такой нет (получасовые, дальше UTC+14 или UTC−12).",
     },
     why: Text {
         en: "The server cannot resolve it: the request is rejected or the client silently runs on UTC.",
@@ -34,8 +34,8 @@ pub(crate) static UNKNOWN_TIMEZONE: Explanation = Explanation {
 
 pub(crate) static TIMEZONE_WRONG_CASE: Explanation = Explanation {
     what: Text {
-        en: "A valid zone name in the wrong letter case (`europe/moscow`, `utc`).",
-        ru: "Верное имя зоны в неправильном регистре (`europe/moscow`, `utc`).",
+        en: "A valid zone name in the wrong letter case (`europe/moscow`, `utc`). A deprecated name in the wrong case (`europe/kiev`) is fixed to its successor (`Europe/Kyiv`) in one step.",
+        ru: "Верное имя зоны в неправильном регистре (`europe/moscow`, `utc`). Устаревшее имя в неправильном регистре (`europe/kiev`) исправляется сразу на преемника (`Europe/Kyiv`).",
     },
     why: Text {
         en: "Zone names are case-sensitive on most systems (they are file names).",
@@ -79,8 +79,8 @@ pub(crate) static LEGACY_TIMEZONE: Explanation = Explanation {
 
 pub(crate) static TIMEZONE_ABBREVIATION: Explanation = Explanation {
     what: Text {
-        en: "An abbreviation (`MSK`, `PST`) or a UTC offset (`+03:00`, `GMT+3`) instead of a zone name. Note that POSIX signs are inverted: `Etc/GMT-3` means UTC+3 and `Etc/GMT+3` means UTC−3.",
-        ru: "Аббревиатура (`MSK`, `PST`) или смещение от UTC (`+03:00`, `GMT+3`) вместо имени зоны. Учтите, что знаки POSIX инвертированы: `Etc/GMT-3` означает UTC+3, а `Etc/GMT+3` — UTC−3.",
+        en: "An abbreviation (`MSK`, `PST`) or a UTC offset (`+03:00`, `GMT+3`) instead of a zone name. An offset is told the `Etc/GMT` zone with exactly that offset, or none when no zone has it (`UTC+5:30`, `UTC−13`). Note that POSIX signs are inverted: `Etc/GMT-3` means UTC+3 and `Etc/GMT+3` means UTC−3.",
+        ru: "Аббревиатура (`MSK`, `PST`) или смещение от UTC (`+03:00`, `GMT+3`) вместо имени зоны. Смещению предлагается зона `Etc/GMT` с точно таким смещением или ничего, если такой нет (`UTC+5:30`, `UTC−13`). Учтите, что знаки POSIX инвертированы: `Etc/GMT-3` означает UTC+3, а `Etc/GMT+3` — UTC−3.",
     },
     why: Text {
         en: "Abbreviations are ambiguous (`IST` is India, Ireland and Israel) and offsets ignore daylight saving time. A zone name carries the full history.",
