@@ -46,7 +46,7 @@ pub use pointer::pointer_token;
 pub use report::{Record, Report};
 pub use rule::{Rule, Severity};
 pub use schema::schema;
-pub use span::{OffsetUnit, Span, offsets_in};
+pub use span::{LineBreaks, LineIndex, OffsetUnit, Span, offsets_in};
 pub use syntax::MAX_DEPTH;
 pub use typed::{Parsed, ValidClient, parse};
 

@@ -2,7 +2,7 @@
 //! indexes strings by: what the Python and JavaScript packages hand out.
 
 use crate::diagnostic::Diagnostic;
-use crate::span::{OffsetUnit, offsets_in};
+use crate::span::{LineBreaks, LineIndex, OffsetUnit, offsets_in};
 
 /// A finding and where it is, counted in one [`OffsetUnit`]: `start` and
 /// `end` index the linted text as that language does (`text[start:end]` in
@@ -48,9 +48,12 @@ pub struct Located<'d> {
 pub fn locate<'d>(text: &str, diagnostics: &'d [Diagnostic], unit: OffsetUnit) -> Vec<Located<'d>> {
     // Line starts, for columns, as `Diagnostic::start` counts lines (after
     // `\n`); a byte order mark is no column there, nor here.
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-    let line_start = |at: usize| starts[starts.partition_point(|&s| s <= at.min(text.len())) - 1];
+    let lines = LineIndex::new(text, LineBreaks::Lf);
+    let line_start = |at: usize| {
+        lines
+            .line_start(lines.line(at.min(text.len())))
+            .unwrap_or_default()
+    };
     let bom = usize::from(text.starts_with('\u{FEFF}'));
     let mut bytes = Vec::with_capacity(diagnostics.len() * 8);
     for d in diagnostics {

@@ -72,7 +72,9 @@ fn main() -> ExitCode {
             }),
         };
         return match lsp::run_stdio(settings) {
-            Ok(()) => ExitCode::from(EXIT_OK),
+            Ok(true) => ExitCode::from(EXIT_OK),
+            // `exit` without `shutdown`: 1, as the LSP specification says.
+            Ok(false) => ExitCode::from(1),
             Err(e) => {
                 error_line(env_lang, &e.to_string());
                 ExitCode::from(EXIT_FAILURE)

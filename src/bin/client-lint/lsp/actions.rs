@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use client_lint::{Applicability, UnsafeFixes};
+use client_lint::{Applicability, Span, UnsafeFixes};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Hover, HoverContents, HoverParams,
     MarkupContent, MarkupKind, Position, Range, TextEdit, WorkspaceEdit,
@@ -18,7 +18,7 @@ impl Server {
         let Some(doc) = self.docs.get(uri) else {
             return Vec::new();
         };
-        let lines = Lines::new(&doc.text);
+        let lines = Lines::new(&doc.text, self.units);
         let wanted = |kind: &str| {
             p.context
                 .only
@@ -27,18 +27,23 @@ impl Server {
         };
         let mut out = Vec::new();
         if wanted(CodeActionKind::QUICKFIX.as_str()) {
-            let from = lines.offset(&doc.text, p.range.start, self.units);
-            let to = lines.offset(&doc.text, p.range.end, self.units);
-            for d in &doc.findings {
-                let (Some(span), Some(fix)) = (d.span(), d.fix()) else {
-                    continue;
-                };
-                let Some((edit_span, new_text)) = fix.edit() else {
-                    continue;
-                };
-                if span.end < from || span.start > to {
-                    continue;
-                }
+            let (from, to) = (lines.offset(p.range.start), lines.offset(p.range.end));
+            let fixable: Vec<_> = doc
+                .findings
+                .iter()
+                .filter_map(|d| {
+                    let (span, fix) = (d.span()?, d.fix()?);
+                    let (edit_span, new_text) = fix.edit()?;
+                    (span.end >= from && span.start <= to).then_some((d, fix, edit_span, new_text))
+                })
+                .collect();
+            // Every range of the answer in one pass over the document.
+            let edits: Vec<Span> = fixable.iter().map(|&(_, _, span, _)| span).collect();
+            let edit_ranges = lines.ranges(&edits);
+            let diagnostics = to_lsp(fixable.iter().map(|&(d, ..)| d), &lines);
+            for (((d, fix, _, new_text), range), diagnostic) in
+                fixable.into_iter().zip(edit_ranges).zip(diagnostics)
+            {
                 let safe = fix.applicability() == Applicability::Safe;
                 let what = match fix.value() {
                     Some(v) => format!("replace the value with {v}"),
@@ -49,17 +54,11 @@ impl Server {
                 } else {
                     format!("Fix {} (unsafe, check the result): {what}", d.code())
                 };
-                let edit = TextEdit::new(
-                    Range::new(
-                        lines.position(&doc.text, edit_span.start, self.units),
-                        lines.position(&doc.text, edit_span.end, self.units),
-                    ),
-                    new_text.to_string(),
-                );
+                let edit = TextEdit::new(range, new_text.to_string());
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title,
                     kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![to_lsp(d, &doc.text, &lines, self.units)]),
+                    diagnostics: Some(vec![diagnostic]),
                     edit: Some(WorkspaceEdit::new(HashMap::from([(uri.clone(), vec![edit])]))),
                     is_preferred: Some(safe),
                     ..Default::default()
@@ -70,10 +69,7 @@ impl Server {
             let fixed =
                 client_lint::fix_records(&doc.text, &self.options(uri), layout(uri), UnsafeFixes::Skip);
             if fixed.text != doc.text {
-                let whole = Range::new(
-                    Position::new(0, 0),
-                    lines.position(&doc.text, doc.text.len(), self.units),
-                );
+                let whole = Range::new(Position::new(0, 0), lines.positions(&[doc.text.len()])[0]);
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
                     title: format!("Fix all safe problems ({})", fixed.applied),
                     kind: Some(CodeActionKind::new(FIX_ALL)),
@@ -91,8 +87,7 @@ impl Server {
     pub(super) fn hover(&self, p: HoverParams) -> Option<Hover> {
         let uri = &p.text_document_position_params.text_document.uri;
         let doc = self.docs.get(uri)?;
-        let lines = Lines::new(&doc.text);
-        let at = lines.offset(&doc.text, p.text_document_position_params.position, self.units);
+        let at = Lines::new(&doc.text, self.units).offset(p.text_document_position_params.position);
         let d = doc
             .findings
             .iter()

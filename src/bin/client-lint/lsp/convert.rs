@@ -3,70 +3,55 @@
 
 use std::path::PathBuf;
 
-use client_lint::{Diagnostic, Layout, Severity};
+use client_lint::{Diagnostic, Layout, LineBreaks, LineIndex, OffsetUnit, Severity, Span};
 use lsp_types::{DiagnosticSeverity, NumberOrString, Position, Range, Uri};
 
-/// A position in the units the client and the server agreed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Units {
-    Utf8,
-    Utf16,
+/// A document's lines as LSP counts them (after `\n`, `\r\n` and a lone
+/// `\r`), with the position unit the client and the server agreed on: the
+/// library's [`LineIndex`], so that every conversion of a document is one
+/// pass over it, however long its lines.
+pub struct Lines<'t> {
+    text: &'t str,
+    index: LineIndex,
+    unit: OffsetUnit,
 }
 
-/// Line starts of a text (after `\n`, `\r\n` and a lone `\r`, as LSP counts
-/// them), and conversions between byte offsets and LSP positions.
-pub struct Lines {
-    starts: Vec<usize>,
+impl<'t> Lines<'t> {
+    pub fn new(text: &'t str, unit: OffsetUnit) -> Self {
+        Lines {
+            text,
+            index: LineIndex::new(text, LineBreaks::Any),
+            unit,
+        }
+    }
+
+    /// The positions of many byte offsets, in one pass.
+    pub fn positions(&self, bytes: &[usize]) -> Vec<Position> {
+        self.index
+            .positions(self.text, bytes, self.unit)
+            .into_iter()
+            .map(|(line, column)| Position::new(saturate(line), saturate(column)))
+            .collect()
+    }
+
+    /// The ranges of many spans, in one pass.
+    pub fn ranges(&self, spans: &[Span]) -> Vec<Range> {
+        let bytes: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+        self.positions(&bytes)
+            .chunks(2)
+            .map(|p| Range::new(p[0], p[1]))
+            .collect()
+    }
+
+    /// The byte offset of an LSP position (clamped to its line, then the text).
+    pub fn offset(&self, p: Position) -> usize {
+        self.index
+            .offset(self.text, p.line as usize, p.character as usize, self.unit)
+    }
 }
 
-impl Lines {
-    pub fn new(text: &str) -> Self {
-        let b = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < b.len() {
-            match b[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if b.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
-        Lines { starts }
-    }
-
-    pub fn position(&self, text: &str, offset: usize, units: Units) -> Position {
-        let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
-        let start = self.starts[line];
-        let before = text.get(start..offset).unwrap_or("");
-        let character = match units {
-            Units::Utf8 => before.len(),
-            Units::Utf16 => before.encode_utf16().count(),
-        };
-        Position::new(line as u32, character as u32)
-    }
-
-    pub fn offset(&self, text: &str, p: Position, units: Units) -> usize {
-        let Some(&start) = self.starts.get(p.line as usize) else {
-            return text.len();
-        };
-        let mut units_seen = 0u32;
-        for (i, c) in text[start..].char_indices() {
-            if units_seen >= p.character || matches!(c, '\n' | '\r') {
-                return start + i;
-            }
-            units_seen += match units {
-                Units::Utf8 => c.len_utf8() as u32,
-                Units::Utf16 => c.len_utf16() as u32,
-            };
-        }
-        text.len()
-    }
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The file system path of a `file:` URI.
@@ -98,14 +83,23 @@ pub fn layout(uri: &Uri) -> Layout {
     }
 }
 
-/// A finding as an LSP diagnostic: range in the agreed units, severity, code,
-/// source, message with its help.
-pub fn to_lsp(d: &Diagnostic, text: &str, lines: &Lines, units: Units) -> lsp_types::Diagnostic {
-    let span = d.span().unwrap_or_default();
-    let range = Range::new(
-        lines.position(text, span.start, units),
-        lines.position(text, span.end, units),
-    );
+/// Findings as LSP diagnostics: ranges in the agreed units (all found in
+/// one pass), severity, code, source, message with its help.
+pub fn to_lsp<'d>(
+    diagnostics: impl IntoIterator<Item = &'d Diagnostic>,
+    lines: &Lines<'_>,
+) -> Vec<lsp_types::Diagnostic> {
+    let diagnostics: Vec<&Diagnostic> = diagnostics.into_iter().collect();
+    let spans: Vec<Span> = diagnostics.iter().map(|d| d.span().unwrap_or_default()).collect();
+    lines
+        .ranges(&spans)
+        .into_iter()
+        .zip(diagnostics)
+        .map(|(range, d)| one(d, range))
+        .collect()
+}
+
+fn one(d: &Diagnostic, range: Range) -> lsp_types::Diagnostic {
     let severity = match d.severity() {
         Severity::Error => DiagnosticSeverity::ERROR,
         Severity::Warning => DiagnosticSeverity::WARNING,
@@ -133,14 +127,10 @@ mod tests {
     #[test]
     fn lines_break_as_lsp_counts() {
         let text = "a\r\nb\rc\nd";
-        let lines = Lines::new(text);
-        assert_eq!(lines.starts, [0, 3, 5, 7]);
+        let lines = Lines::new(text, OffsetUnit::Utf16);
         for (offset, line, ch) in [(0, 0, 0), (3, 1, 0), (5, 2, 0), (8, 3, 1)] {
-            assert_eq!(
-                lines.position(text, offset, Units::Utf16),
-                Position::new(line, ch)
-            );
-            assert_eq!(lines.offset(text, Position::new(line, ch), Units::Utf16), offset);
+            assert_eq!(lines.positions(&[offset]), [Position::new(line, ch)]);
+            assert_eq!(lines.offset(Position::new(line, ch)), offset);
         }
     }
 }

@@ -21,8 +21,10 @@ use lsp_types::{
 
 mod actions;
 mod convert;
+mod transport;
 
-use convert::{Lines, Units, layout, path_of, to_lsp};
+use client_lint::OffsetUnit;
+use convert::{Lines, layout, path_of, to_lsp};
 
 type Result<T> = std::result::Result<T, Box<dyn Error + Send + Sync>>;
 
@@ -37,11 +39,16 @@ pub struct Settings {
 }
 
 /// Serve over standard input and output until `exit`.
-pub fn run_stdio(settings: Settings) -> Result<()> {
-    let (connection, io_threads) = Connection::stdio();
-    serve(connection, settings)?;
-    io_threads.join()?;
-    Ok(())
+/// `Ok(true)` when the client asked to shut down before `exit` (exit status
+/// 0), `Ok(false)` when it did not (the LSP specification's status 1).
+pub fn run_stdio(settings: Settings) -> Result<bool> {
+    let (connection, reader, writer) = transport::stdio();
+    let clean = serve(connection, settings)?;
+    // The reader may be blocked on standard input after an `exit`: it ends
+    // with the process.
+    drop(reader);
+    writer.join().map_err(|_| "the writer thread panicked")??;
+    Ok(clean)
 }
 
 /// An open document and what was found in it.
@@ -55,7 +62,8 @@ struct Server {
     settings: Settings,
     /// The editor's locale, when it asked for Russian.
     locale_lang: Option<Lang>,
-    units: Units,
+    /// The position unit agreed with the client: UTF-16 unless it offers UTF-8.
+    units: OffsetUnit,
     docs: HashMap<Uri, Doc>,
 }
 
@@ -90,12 +98,7 @@ impl Server {
             .into_iter()
             .flat_map(|r| r.report.into_diagnostics())
             .collect();
-        let lines = Lines::new(&doc.text);
-        let diagnostics = doc
-            .findings
-            .iter()
-            .map(|d| to_lsp(d, &doc.text, &lines, self.units))
-            .collect();
+        let diagnostics = to_lsp(&doc.findings, &Lines::new(&doc.text, self.units));
         let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, None);
         self.notify::<lsp_types::notification::PublishDiagnostics>(params)
     }
@@ -188,8 +191,9 @@ impl Server {
     }
 }
 
-/// Run the server loop over `connection` until the client says `exit`.
-pub fn serve(connection: Connection, settings: Settings) -> Result<()> {
+/// Run the server loop over `connection` until the client says `exit`:
+/// `Ok(true)` after a `shutdown` request, `Ok(false)` otherwise.
+pub fn serve(connection: Connection, settings: Settings) -> Result<bool> {
     let (id, params) = connection.initialize_start()?;
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
     let utf8 = params
@@ -224,22 +228,24 @@ pub fn serve(connection: Connection, settings: Settings) -> Result<()> {
         connection,
         settings,
         locale_lang,
-        units: if utf8 { Units::Utf8 } else { Units::Utf16 },
+        units: if utf8 { OffsetUnit::Utf8 } else { OffsetUnit::Utf16 },
         docs: HashMap::new(),
     };
     while let Ok(msg) = server.connection.receiver.recv() {
         match msg {
             Message::Request(req) => {
                 if server.connection.handle_shutdown(&req)? {
-                    return Ok(());
+                    return Ok(true);
                 }
                 server.on_request(req)?;
             }
+            // `exit` without `shutdown`.
+            Message::Notification(n) if n.method == "exit" => return Ok(false),
             Message::Notification(n) => server.on_notification(n)?,
             Message::Response(_) => {}
         }
     }
-    Ok(())
+    Ok(false)
 }
 
 #[cfg(test)]
@@ -252,7 +258,7 @@ mod tests {
     /// A server on an in-memory connection and the client's end.
     struct Session {
         client: Connection,
-        thread: Option<std::thread::JoinHandle<()>>,
+        thread: Option<std::thread::JoinHandle<bool>>,
         next_id: i32,
     }
 
@@ -307,8 +313,23 @@ mod tests {
         fn stop(mut self) {
             assert_eq!(self.request("shutdown", Value::Null), Value::Null);
             self.notify("exit", Value::Null);
-            self.thread.take().unwrap().join().unwrap();
+            assert!(
+                self.thread.take().unwrap().join().unwrap(),
+                "shutdown, then exit: clean"
+            );
         }
+
+        /// `exit` without `shutdown`: not clean (exit status 1).
+        fn exit_abruptly(mut self) {
+            self.notify("exit", Value::Null);
+            assert!(!self.thread.take().unwrap().join().unwrap());
+        }
+    }
+
+    #[test]
+    fn exit_without_shutdown_is_not_clean() {
+        let (s, _) = Session::start(json!({"capabilities": {}}));
+        s.exit_abruptly();
     }
 
     const URI: &str = "file:///tmp/client-lint-lsp-test/client.json";
@@ -323,7 +344,7 @@ mod tests {
 
     /// Apply LSP text edits (UTF-16 positions) to `text`.
     fn apply(text: &str, edits: &[Value]) -> String {
-        let lines = Lines::new(text);
+        let lines = Lines::new(text, OffsetUnit::Utf16);
         let mut spans: Vec<(usize, usize, String)> = edits
             .iter()
             .map(|e| {
@@ -334,8 +355,8 @@ mod tests {
                     )
                 };
                 (
-                    lines.offset(text, pos(&e["range"]["start"]), Units::Utf16),
-                    lines.offset(text, pos(&e["range"]["end"]), Units::Utf16),
+                    lines.offset(pos(&e["range"]["start"])),
+                    lines.offset(pos(&e["range"]["end"])),
                     e["newText"].as_str().unwrap().to_string(),
                 )
             })
