@@ -6,9 +6,10 @@
 //! finding shows its rule's explanation. The loop runs over a `Connection`,
 //! so tests drive it in memory.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::error::Error;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use client_lint::{Diagnostic, Lang, Mode, Options};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -65,12 +66,60 @@ struct Server {
     /// The position unit agreed with the client: UTF-16 unless it offers UTF-8.
     units: OffsetUnit,
     docs: HashMap<Uri, Doc>,
+    /// Options by configuration file (`None`: none found), with the file's
+    /// modification time and length when they were read: read again only
+    /// when the file changes.
+    configs: RefCell<Configs>,
 }
+
+/// When a configuration file was last changed, and its length.
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+/// Options by configuration file, with the file's stamp when read.
+type Configs = HashMap<Option<PathBuf>, (Option<Stamp>, Options)>;
 
 impl Server {
     /// The options for a document: `client-lint.toml` found from its
     /// directory, then the command line, then the editor's locale.
     fn options(&self, uri: &Uri) -> Options {
+        let dir = path_of(uri).and_then(|p| p.parent().map(Path::to_path_buf));
+        let file = dir.as_deref().and_then(crate::config::discover);
+        let stamp = file
+            .as_deref()
+            .and_then(|f| std::fs::metadata(f).ok())
+            .map(|m| (m.modified().ok(), m.len()));
+        if let Some((seen, options)) = self.configs.borrow().get(&file)
+            && *seen == stamp
+        {
+            return options.clone();
+        }
+        let options = match self.read_options(dir.as_deref()) {
+            Ok(o) => o,
+            Err(e) => {
+                // Shown once per change of the file; the command line's
+                // settings still apply.
+                let params = lsp_types::ShowMessageParams {
+                    typ: lsp_types::MessageType::ERROR,
+                    message: format!("client-lint: {e}; using the language server's own settings"),
+                };
+                let _ = self.notify::<lsp_types::notification::ShowMessage>(params);
+                let mut o = Options::new().mode(self.settings.mode.unwrap_or_default());
+                o = o.lang(
+                    self.settings
+                        .lang
+                        .or(self.locale_lang)
+                        .unwrap_or_else(crate::config::env_lang),
+                );
+                o
+            }
+        };
+        self.configs.borrow_mut().insert(file, (stamp, options.clone()));
+        options
+    }
+
+    /// The options from the configuration found from `dir`, under the
+    /// command line's `--mode` and `--lang` (or the editor's locale).
+    fn read_options(&self, dir: Option<&Path>) -> std::result::Result<Options, String> {
         let mut args = vec!["client-lint".to_string()];
         if let Some(m) = self.settings.mode {
             args.extend(["--mode".into(), m.as_str().into()]);
@@ -79,13 +128,8 @@ impl Server {
         if let Some(l) = lang {
             args.extend(["--lang".into(), l.as_str().into()]);
         }
-        let dir = path_of(uri).and_then(|p| p.parent().map(Path::to_path_buf));
-        let parsed = <crate::args::Cli as clap::Parser>::try_parse_from(&args);
-        parsed
-            .ok()
-            .and_then(|cli| crate::config::options_in(&cli.check, dir.as_deref()).ok())
-            .map(|b| b.options)
-            .unwrap_or_default()
+        let cli = <crate::args::Cli as clap::Parser>::try_parse_from(&args).map_err(|e| e.to_string())?;
+        crate::config::options_in(&cli.check, dir).map(|b| b.options)
     }
 
     fn publish(&mut self, uri: &Uri) -> Result<()> {
@@ -230,6 +274,7 @@ pub fn serve(connection: Connection, settings: Settings) -> Result<bool> {
         locale_lang,
         units: if utf8 { OffsetUnit::Utf8 } else { OffsetUnit::Utf16 },
         docs: HashMap::new(),
+        configs: RefCell::new(HashMap::new()),
     };
     while let Ok(msg) = server.connection.receiver.recv() {
         match msg {
@@ -264,8 +309,12 @@ mod tests {
 
     impl Session {
         fn start(init: Value) -> (Self, Value) {
+            Self::start_with(Settings::default(), init)
+        }
+
+        fn start_with(settings: Settings, init: Value) -> (Self, Value) {
             let (server, client) = Connection::memory();
-            let thread = std::thread::spawn(move || serve(server, Settings::default()).unwrap());
+            let thread = std::thread::spawn(move || serve(server, settings).unwrap());
             let mut s = Session {
                 client,
                 thread: Some(thread),
@@ -300,6 +349,22 @@ mod tests {
         }
 
         /// The next diagnostics published.
+        /// The next notification named `method`.
+        fn next(&self, method: &str) -> Value {
+            loop {
+                // Bounded, so that a missing notification fails the test.
+                let m = self
+                    .client
+                    .receiver
+                    .recv_timeout(std::time::Duration::from_secs(30));
+                if let Message::Notification(n) = m.expect("a notification")
+                    && n.method == method
+                {
+                    return n.params;
+                }
+            }
+        }
+
         fn diagnostics(&self) -> Vec<Value> {
             loop {
                 if let Message::Notification(n) = self.client.receiver.recv().unwrap()
@@ -324,6 +389,48 @@ mod tests {
             self.notify("exit", Value::Null);
             assert!(!self.thread.take().unwrap().join().unwrap());
         }
+    }
+
+    /// A broken `client-lint.toml` is shown to the editor once, the server's
+    /// own `--mode` and `--lang` still apply, and the file is read again
+    /// only when it changes (issue 21).
+    #[test]
+    fn a_broken_configuration_is_shown_and_the_command_line_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("client-lint.toml");
+        std::fs::write(&config, "mode = [respons\n").unwrap();
+        let uri = format!("file://{}/client.json", dir.path().display());
+        let settings = Settings {
+            lang: Some(Lang::Ru),
+            mode: Some(Mode::Response),
+        };
+        let (s, _) = Session::start_with(settings, json!({"capabilities": {}}));
+        let open = |version: i32| {
+            s.notify(
+                "textDocument/didOpen",
+                json!({"textDocument": {"uri": uri, "languageId": "json", "version": version,
+                        "text": "{\"id\": 5, \"type\": \"j\"}"}}),
+            );
+        };
+        open(1);
+        let shown = s.next("window/showMessage");
+        assert_eq!(shown["type"], 1);
+        assert!(
+            shown["message"].as_str().unwrap().contains("client-lint.toml"),
+            "{shown}"
+        );
+        // Response mode (no read-only-field for `id`), Russian messages.
+        let d = s.diagnostics();
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0]["message"].as_str().unwrap().contains("заглавн"), "{d:?}");
+        // Unchanged: not read (nor shown) again; changed: read again.
+        open(2);
+        let d = s.diagnostics();
+        assert_eq!(d.len(), 1);
+        std::fs::write(&config, "[rules]\nclient-type-wrong-case = \"off\"\n").unwrap();
+        open(3);
+        assert!(s.diagnostics().is_empty());
+        s.stop();
     }
 
     #[test]
