@@ -1426,3 +1426,28 @@ fn the_language_server_speaks_lsp_over_stdio() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0));
 }
+
+/// A symbolic-link loop and a dangling link say so (issue 21), not "no such
+/// file or directory"; the exit status is 2 either way.
+#[cfg(unix)]
+#[test]
+fn link_loops_and_dangling_links_say_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, dangling) = (
+        dir.path().join("a.json"),
+        dir.path().join("b.json"),
+        dir.path().join("c.json"),
+    );
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("missing.json"), &dangling).unwrap();
+    for (path, want) in [
+        (&a, "too many levels of symbolic links"),
+        (&dangling, "a symbolic link to nothing"),
+        (&dir.path().join("none.json"), "no such file or directory"),
+    ] {
+        let o = run(&[path.to_str().unwrap(), "--lang", "en"]);
+        assert_eq!(code(&o), 2);
+        assert!(stderr(&o).contains(want), "{}", stderr(&o));
+    }
+}

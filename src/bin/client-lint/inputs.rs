@@ -123,7 +123,20 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> 
         } else if p.exists() {
             push(&mut inputs, p.clone());
         } else {
-            errors.push(format!("{}: no such file or directory", p.display()));
+            // Say why, as the system does: a symbolic-link loop or a
+            // dangling link is not "no such file" to the person who made it.
+            let why = match std::fs::metadata(p) {
+                Err(e) => e.to_string(),
+                Ok(_) => "no such file or directory".to_string(),
+            };
+            let why = if std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink())
+                && why.contains("No such file")
+            {
+                "a symbolic link to nothing (dangling)".to_string()
+            } else {
+                why.split(" (os error").next().unwrap_or(&why).to_lowercase()
+            };
+            errors.push(format!("{}: {why}", p.display()));
         }
     }
     (inputs, errors)
