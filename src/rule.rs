@@ -197,6 +197,9 @@ registry! {
 /// let e = "unknown-timezon".parse::<client_lint::Rule>().unwrap_err();
 /// assert_eq!(e.to_string(), "unknown rule `unknown-timezon`; did you mean `unknown-timezone`?");
 /// assert_eq!(e.suggestion(), Some("unknown-timezone"));
+/// let long = "x".repeat(10_000_000).parse::<client_lint::Rule>().unwrap_err();
+/// assert_eq!(long.to_string(), format!("unknown rule `{}…`", "x".repeat(48)));
+/// assert_eq!("a\u{202e}b".parse::<client_lint::Rule>().unwrap_err().to_string(), "unknown rule `a\\u{202e}b`");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownRule {
@@ -217,8 +220,15 @@ impl UnknownRule {
 }
 
 impl std::fmt::Display for UnknownRule {
+    /// The input is cut after 48 characters and its control and bidi
+    /// characters escaped, as messages quote values: a 10 MB argument is not
+    /// echoed back.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown rule `{}`", self.input)?;
+        let cut = match self.input.char_indices().nth(48) {
+            Some((i, _)) => format!("{}…", &self.input[..i]),
+            None => self.input.clone(),
+        };
+        write!(f, "unknown rule `{}`", crate::escape::terminal_safe(&cut))?;
         match self.suggestion {
             Some(s) => write!(f, "; did you mean `{s}`?"),
             None => Ok(()),

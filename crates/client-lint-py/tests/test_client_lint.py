@@ -174,3 +174,13 @@ def test_numbers_by_their_json_meaning(number, names):
     """The same verdict as the library's lint_str (tests/properties.rs)."""
     doc = '{"disk_space_notify_threshold": %s, "disk_space_notify_email": "ops@example.com"}' % number
     assert [d.name for d in cl.lint(doc)] == names
+
+
+def test_an_unknown_rule_is_not_echoed_in_full():
+    """explain('x' * 10**7) names the code cut and escaped, as the CLI does (issue 21)."""
+    with pytest.raises(ValueError) as e:
+        cl.explain("x" * 10**7)
+    assert len(str(e.value)) < 200
+    with pytest.raises(ValueError) as e:
+        cl.explain("a\u202eb")
+    assert "\u202e" not in str(e.value)
