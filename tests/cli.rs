@@ -1451,3 +1451,45 @@ fn link_loops_and_dangling_links_say_what_they_are() {
         assert!(stderr(&o).contains(want), "{}", stderr(&o));
     }
 }
+
+/// A configuration that cannot be used is an error naming it, never
+/// silently skipped (issue 21): a directory or a dangling link of that name,
+/// a rule set twice by code and by name; TOML's error keeps its lines.
+#[cfg(unix)]
+#[test]
+fn configurations_that_cannot_be_used_are_errors() {
+    type Make = dyn Fn(&std::path::Path);
+    let cases: [(&str, &Make, &str); 4] = [
+        ("a directory", &|p| std::fs::create_dir(p).unwrap(), "directory"),
+        (
+            "a dangling link",
+            &|p| std::os::unix::fs::symlink("/nonexistent/x.toml", p).unwrap(),
+            "a symbolic link to nothing",
+        ),
+        (
+            "a rule twice",
+            &|p| std::fs::write(p, "[rules]\nCL401 = \"off\"\nunknown-timezone = \"error\"\n").unwrap(),
+            "is set twice",
+        ),
+        (
+            "broken TOML",
+            &|p| std::fs::write(p, "mode = [x\n").unwrap(),
+            "\n1 | mode = [x\n",
+        ),
+    ];
+    for (what, make, want) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("c.json"), "{}").unwrap();
+        make(&dir.path().join("client-lint.toml"));
+        let o = bin()
+            .current_dir(dir.path())
+            .arg("c.json")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(code(&o), 2, "{what}");
+        assert!(stderr(&o).contains("client-lint.toml"), "{what}: {}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{what}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("\\u{a}"), "{what}: {}", stderr(&o));
+    }
+}

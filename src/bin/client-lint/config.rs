@@ -20,9 +20,12 @@ struct Config {
     rules: BTreeMap<String, String>,
 }
 
-/// Find `client-lint.toml` in `dir` or a parent.
+/// Find `client-lint.toml` in `dir` or a parent: anything of that name, so
+/// that a directory or a dangling link is an error, not silently skipped.
 pub fn discover(dir: &Path) -> Option<PathBuf> {
-    dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    dir.ancestors()
+        .map(|d| d.join(FILE_NAME))
+        .find(|p| p.symlink_metadata().is_ok())
 }
 
 fn rule(name: &str, origin: &str) -> Result<Rule, String> {
@@ -76,9 +79,15 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
     };
     let config = match &path {
         Some(p) => {
-            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let text = std::fs::read_to_string(p).map_err(|e| {
+                if p.symlink_metadata().is_ok_and(|m| m.file_type().is_symlink()) && !p.exists() {
+                    format!("{}: a symbolic link to nothing (dangling)", p.display())
+                } else {
+                    format!("{}: {e}", p.display())
+                }
+            })?;
             toml::from_str::<Config>(&text)
-                .map_err(|e| format!("{}: {}", p.display(), e.to_string().trim_end()))?
+                .map_err(|e| format!("{}:\n{}", p.display(), e.to_string().trim_end()))?
         }
         None => Config::default(),
     };
@@ -102,8 +111,16 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
     };
     let mut options = Options::new().mode(mode).lang(lang).max_findings(max);
     let mut locked = Vec::new();
+    let mut set: Vec<(Rule, &str)> = Vec::new();
     for (name, level) in &config.rules {
         let r = rule(name, &origin)?;
+        // `CL401` and `unknown-timezone` are one rule: set it once.
+        if let Some((_, first)) = set.iter().find(|(s, _)| *s == r) {
+            return Err(format!(
+                "{origin}: rule `{name}` is set twice (also as `{first}`): keep one"
+            ));
+        }
+        set.push((r, name));
         if r.is_locked() {
             locked.push((origin.clone(), r));
         }

@@ -38,8 +38,14 @@ fn error_line(lang: Lang, message: &str) {
         Ui::En => "error",
         Ui::Ru => "ошибка",
     };
-    let message = client_lint::render::terminal_safe(message);
-    let _ = writeln!(io::stderr(), "client-lint: {label}: {message}");
+    // Line by line, so that a multi-line error (TOML's, with its caret)
+    // reads as lines, each made safe for the terminal.
+    let message: Vec<_> = message
+        .trim_end()
+        .lines()
+        .map(client_lint::render::terminal_safe)
+        .collect();
+    let _ = writeln!(io::stderr(), "client-lint: {label}: {}", message.join("\n"));
 }
 
 fn warning_line(lang: Lang, message: &str) {
