@@ -217,8 +217,9 @@ pub(crate) fn unicode_form(ascii: &str) -> Option<String> {
 /// Whether IDNA2008 permits `c` in a label (PVALID, CONTEXTJ, CONTEXTO).
 fn idna2008_permits(c: char) -> bool {
     let cp = u32::from(c);
-    let i = PERMITTED.partition_point(|&(start, _)| start <= cp);
-    i > 0 && cp < PERMITTED[i - 1].1
+    // Even entries start a range, odd ones end it: inside one exactly when
+    // an odd number of entries are at or below `cp`.
+    PERMITTED.partition_point(|&bound| bound <= cp) % 2 == 1
 }
 
 /// A host name whose Unicode form has a label mixing scripts beyond UTS 39's

@@ -4,11 +4,10 @@
 //! address literal with the standard library's IP parsers. Explanations are
 //! the `Explanation` statics below.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
-
 use email_address::EmailAddress;
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::mail_domain::{domain_error, special_use};
 use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::{EmailProblem, FieldError, HostProblem};
@@ -227,33 +226,6 @@ fn looks_multiple(s: &str) -> bool {
     false
 }
 
-fn domain_error(domain: &str) -> Option<HostProblem> {
-    if let Some(literal) = domain.strip_prefix('[') {
-        let Some(inner) = literal.strip_suffix(']') else {
-            return Some(HostProblem::LiteralUnclosed);
-        };
-        // ABNF literals are case-insensitive: `IPv6:`, `ipv6:`, `IPV6:`.
-        let v6 = inner
-            .get(..5)
-            .filter(|p| p.eq_ignore_ascii_case("IPv6:"))
-            .map(|_| &inner[5..]);
-        return if let Some(v6) = v6 {
-            v6.parse::<Ipv6Addr>().err().map(|_| HostProblem::LiteralIpv6)
-        } else if inner.parse::<Ipv4Addr>().is_ok() {
-            None
-        } else {
-            Some(HostProblem::LiteralKind)
-        };
-    }
-    if let Some(problem) = super::domain::host_error(domain) {
-        return Some(problem);
-    }
-    if !domain.contains('.') {
-        return Some(HostProblem::NoDot);
-    }
-    None
-}
-
 /// Parse one e-mail address in RFC 5321 `Mailbox` form.
 ///
 /// ```
@@ -388,19 +360,6 @@ fn quoted_local_part(local: &str) -> Option<EmailProblem> {
         }
     }
     None
-}
-
-/// The special-use name an address's domain falls under, if any (RFC 6761,
-/// 6762, 7686): mail to it is never delivered.
-fn special_use(domain: &str) -> Option<&'static str> {
-    let d = domain.trim_end_matches('.');
-    if d.eq_ignore_ascii_case("localhost.localdomain") {
-        return Some("localhost.localdomain");
-    }
-    let tld = d.rsplit('.').next()?;
-    ["invalid", "test", "localhost", "local", "onion", "arpa"]
-        .into_iter()
-        .find(|s| s.eq_ignore_ascii_case(tld))
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
@@ -586,37 +545,31 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
     }
 }
 
+/// The rules of an e-mail field; the notification address's last one is
+/// the half of the pair the numbers family checks (`email-without-threshold`).
+static RULES: [Rule; 10] = [
+    Rule::InvalidEmail,
+    Rule::EmailDisplayName,
+    Rule::MultipleEmails,
+    Rule::InvalidEmailDomain,
+    Rule::SpecialUseEmailDomain,
+    Rule::UnicodeEmailDomain,
+    Rule::MixedScriptDomain,
+    Rule::EmptyValue,
+    Rule::PaddedValue,
+    Rule::EmailWithoutThreshold,
+];
+
 /// An e-mail address.
 pub(crate) static CHECK: Check = Check {
     run: check,
     parse: Some(|s| parse_email(s).map(drop)),
-    rules: &[
-        Rule::InvalidEmail,
-        Rule::EmailDisplayName,
-        Rule::MultipleEmails,
-        Rule::InvalidEmailDomain,
-        Rule::SpecialUseEmailDomain,
-        Rule::UnicodeEmailDomain,
-        Rule::MixedScriptDomain,
-        Rule::EmptyValue,
-        Rule::PaddedValue,
-    ],
+    rules: RULES.split_last().expect("rules").1,
 };
 
-/// The disk-space notification address: an e-mail address, and one half of the pair the numbers family checks (`email-without-threshold`).
+/// The disk-space notification address.
 pub(crate) static NOTIFY_EMAIL: Check = Check {
     run: check,
     parse: Some(|s| parse_email(s).map(drop)),
-    rules: &[
-        Rule::InvalidEmail,
-        Rule::EmailDisplayName,
-        Rule::MultipleEmails,
-        Rule::InvalidEmailDomain,
-        Rule::SpecialUseEmailDomain,
-        Rule::UnicodeEmailDomain,
-        Rule::MixedScriptDomain,
-        Rule::EmptyValue,
-        Rule::PaddedValue,
-        Rule::EmailWithoutThreshold,
-    ],
+    rules: &RULES,
 };

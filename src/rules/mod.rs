@@ -9,6 +9,7 @@ pub use context::pointer_token;
 
 pub(crate) mod client_type;
 mod context;
+mod countries;
 pub(crate) mod create_date;
 pub(crate) mod dialling;
 mod dispatch;
@@ -20,6 +21,7 @@ pub(crate) mod geo_list;
 mod idna2008;
 pub(crate) mod language;
 mod language_codes;
+mod mail_domain;
 pub(crate) mod numbers;
 pub(crate) mod record;
 pub(crate) mod syntax_errors;
