@@ -74,6 +74,18 @@ fn error(msg: String) -> JsError {
     JsError::new(&msg)
 }
 
+/// The document, or a `TypeError` thrown before the module is entered with
+/// anything else (`lint(5)`, `lint({})`).
+fn text_of(text: &JsValue, function: &str) -> Result<String, JsValue> {
+    text.as_string().ok_or_else(|| {
+        let got = text.js_typeof().as_string().unwrap_or_default();
+        js_sys::TypeError::new(&format!(
+            "client-lint: {function} takes the document as a string, not {got}"
+        ))
+        .into()
+    })
+}
+
 /// The members `JsOptions` reads.
 const OPTION_NAMES: [&str; 5] = ["lang", "mode", "redact", "levels", "unsafeFixes"];
 
@@ -166,16 +178,19 @@ fn convert(text: &str, diags: &[Diagnostic]) -> Vec<JsDiagnostic> {
 /// Lint one client document (JSON text). Options: `lang` (`"en"`, `"ru"`),
 /// `mode` (`"request"`, `"response"`), `redact`, `levels` (`{"CL803": "off"}`).
 #[wasm_bindgen(skip_typescript)]
-pub fn lint(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn lint(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = text_of(&text, "lint")?;
     let (options, _) = parse_options(options)?;
-    let report = client_lint::lint_str(text, &options);
-    to_js(&convert(text, report.diagnostics()))
+    let report = client_lint::lint_str(&text, &options);
+    Ok(to_js(&convert(&text, report.diagnostics()))?)
 }
 
 /// Apply the safe fixes (the unsafe ones too with `unsafeFixes: true`):
 /// `{text, fixed}`.
 #[wasm_bindgen(skip_typescript)]
-pub fn fix(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn fix(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = text_of(&text, "fix")?;
+    let text = text.as_str();
     let (options, js) = parse_options(options)?;
     let u = if js.unsafe_fixes.unwrap_or(false) {
         UnsafeFixes::Apply
@@ -183,10 +198,10 @@ pub fn fix(text: &str, options: JsValue) -> Result<JsValue, JsError> {
         UnsafeFixes::Skip
     };
     let f = client_lint::fix_str(text, &options, u);
-    to_js(&JsFixed {
+    Ok(to_js(&JsFixed {
         text: f.text,
         fixed: f.applied,
-    })
+    })?)
 }
 
 /// Every rule, in code order.

@@ -140,3 +140,12 @@ test("numbers by their JSON meaning, as the library reads them", () => {
     assert.deepEqual(cl.lint(doc).map((d) => d.name), names, number);
   }
 });
+
+test("non-string documents throw a TypeError before entering the module", () => {
+  for (const bad of [5, {}, null, undefined, ["{}"]]) {
+    assert.throws(() => cl.lint(bad), TypeError, String(bad));
+    assert.throws(() => cl.fix(bad), TypeError, String(bad));
+  }
+  // And the module still works afterwards.
+  assert.deepEqual(cl.lint("{}"), []);
+});
