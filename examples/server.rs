@@ -7,8 +7,9 @@
 //! cargo run --release --example server   # CLIENT_LINT_ADDR, CLIENT_LINT_MAX_BODY
 //! ```
 //!
-//! - `Accept-Language: ru` selects Russian messages;
-//! - bodies over `CLIENT_LINT_MAX_BODY` bytes (default 1 MiB) get `413`;
+//! - `Accept-Language` selects Russian messages when it prefers `ru` (q-values honoured);
+//! - bodies over `CLIENT_LINT_MAX_BODY` bytes (default 1 MiB) get `413`; a value that is no
+//!   number refuses to start;
 //! - a content type other than JSON gets `415`.
 
 use axum::Router;
@@ -51,20 +52,34 @@ fn is_json(headers: &HeaderMap) -> bool {
     mime == "application/json" || mime.ends_with("+json")
 }
 
-/// Russian when the client prefers it (`Accept-Language: ru`, `ru-RU, en;q=0.5`).
+/// The language the client prefers among English and Russian, by the
+/// q-values of `Accept-Language` (RFC 9110, section 12.5.4): `ru`,
+/// `ru-RU, en;q=0.5` and `en;q=0.1, ru;q=0.9` are Russian; `q=0` refuses a
+/// language; without a preference, English.
 fn lang(headers: &HeaderMap) -> Lang {
-    let first = headers
+    let value = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    if first.starts_with("ru") {
-        Lang::Ru
-    } else {
-        Lang::En
+        .unwrap_or("");
+    let mut best: Option<(f32, Lang)> = None;
+    for item in value.split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or("").trim();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q="))
+            .find_map(|q| q.trim().parse::<f32>().ok())
+            .unwrap_or(1.0);
+        let lang = match Lang::from_locale(tag) {
+            Lang::Ru => Lang::Ru,
+            _ if tag.get(..2).is_some_and(|t| t.eq_ignore_ascii_case("en")) => Lang::En,
+            _ => continue,
+        };
+        // The first of equal preferences wins.
+        if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+            best = Some((q, lang));
+        }
     }
+    best.map_or(Lang::En, |(_, l)| l)
 }
 
 async fn create(headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
@@ -114,10 +129,16 @@ async fn create(headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Resp
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let addr = std::env::var("CLIENT_LINT_ADDR").unwrap_or_else(|_| "127.0.0.1:8080".to_string());
-    let max_body = std::env::var("CLIENT_LINT_MAX_BODY")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_MAX_BODY);
+    // A limit that does not parse is refused, not replaced by the default.
+    let max_body = match std::env::var("CLIENT_LINT_MAX_BODY") {
+        Err(_) => DEFAULT_MAX_BODY,
+        Ok(v) => v.trim().parse().map_err(|_| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("CLIENT_LINT_MAX_BODY={v:?} is not a number of bytes"),
+            )
+        })?,
+    };
     let listener = tokio::net::TcpListener::bind(&addr).await?;
     eprintln!("client-lint service on http://{}/client/", listener.local_addr()?);
     axum::serve(listener, app(max_body)).await

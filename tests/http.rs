@@ -111,6 +111,26 @@ async fn the_service_answers_as_documented() {
         }
     }
 
+    // Accept-Language by q-values (issue 21).
+    for (accept, russian) in [
+        ("en;q=0.1, ru;q=0.9", true),
+        ("ru;q=0.2, en", false),
+        ("ru;q=0, en;q=0.1", false),
+        ("de, ru-RU;q=0.5", true),
+        ("*", false),
+    ] {
+        let (status, _, body) = post(
+            &client,
+            &url,
+            r#"{"type": "j"}"#,
+            &[JSON, ("accept-language", accept)],
+        )
+        .await;
+        assert_eq!(status, 422);
+        let message = body["errors"][0]["message"].as_str().unwrap();
+        assert_eq!(message.contains("заглав"), russian, "{accept}: {message}");
+    }
+
     // Broken JSON: 422 with the syntax error, and the fields after it.
     let (status, _, body) = post(&client, &url, r#"{"type": "j",, "timezone": "utc"}"#, &[JSON]).await;
     assert_eq!(status, 422);
