@@ -142,13 +142,11 @@ fn fields() -> Vec<&'static str> {
 
 #[test]
 fn every_pool_value_alone_agrees() {
-    let v = validator();
     let mut disagree = Vec::new();
     for field in fields() {
         for value in pool(field) {
             let doc = json!({ field: value });
             let (schema_ok, _, errors) = verdicts(&doc);
-            debug_assert_eq!(schema_ok, v.is_valid(&doc));
             if schema_ok != errors.is_empty() {
                 disagree.push(format!(
                     "{doc}: schema {}, lint {errors:?}",

@@ -231,8 +231,22 @@ pub(crate) struct MixedScript {
     pub lookalike: Option<String>,
 }
 
+/// The mixed-script label of a valid host name, written in Unicode or in
+/// ASCII (`xn--` labels are decoded), if any.
+pub(crate) fn mixed_script(host: &str) -> Option<MixedScript> {
+    if host.is_ascii() && !host.contains("xn--") {
+        return None;
+    }
+    let ascii = if host.is_ascii() {
+        host.to_string()
+    } else {
+        punycode(host)?
+    };
+    unicode_mixed_script(&unicode_form(&ascii)?)
+}
+
 /// The mixed-script label of `unicode` (a host name's Unicode form), if any.
-pub(crate) fn mixed_script(unicode: &str) -> Option<MixedScript> {
+fn unicode_mixed_script(unicode: &str) -> Option<MixedScript> {
     use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
     if unicode.is_ascii() {
         return None;
@@ -358,9 +372,7 @@ fn validate(s: &str) -> Result<(), FieldError> {
         return Err(match punycode(s) {
             Some(ascii) if host_error(&ascii).is_some() => FieldError::InvalidHost(HostProblem::InvalidIdna),
             // A look-alike gets no safe conversion to punycode.
-            Some(ascii) if unicode_form(&ascii).is_some_and(|u| mixed_script(&u).is_some()) => {
-                FieldError::InvalidHost(HostProblem::MixedScript)
-            }
+            Some(_) if mixed_script(s).is_some() => FieldError::InvalidHost(HostProblem::MixedScript),
             Some(ascii) => FieldError::Unicode { ascii },
             None => FieldError::InvalidHost(HostProblem::InvalidIdna),
         });
@@ -388,10 +400,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 /// `mixed-script-domain` warning (in `domain`, or the domain of an e-mail
 /// address), naming the decoded label and its ASCII look-alike.
 pub(crate) fn mixed_a_label(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, host: &str) {
-    if !host.contains("xn--") {
-        return;
-    }
-    let Some(mixed) = unicode_form(host).and_then(|u| mixed_script(&u)) else {
+    let Some(mixed) = mixed_script(host) else {
         return;
     };
     at.emit(ctx, Rule::MixedScriptDomain, |s| {
@@ -469,9 +478,7 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             });
         }
         FieldError::InvalidHost(HostProblem::MixedScript) => {
-            let mixed = punycode(t)
-                .and_then(|a| unicode_form(&a))
-                .and_then(|u| mixed_script(&u));
+            let mixed = mixed_script(t);
             let lookalike = mixed.as_ref().and_then(|m| m.lookalike.clone());
             let label = mixed.map(|m| m.label).unwrap_or_default();
             at.emit(ctx, Rule::InvalidDomain, |s| {

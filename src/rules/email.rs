@@ -327,7 +327,7 @@ fn validate(s: &str) -> Result<usize, FieldError> {
     }
     if let Some(ascii) = ascii {
         // A look-alike domain gets no safe conversion to punycode.
-        if super::domain::unicode_form(&ascii).is_some_and(|u| super::domain::mixed_script(&u).is_some()) {
+        if super::domain::mixed_script(&ascii).is_some() {
             return Err(FieldError::InvalidHost(HostProblem::MixedScript));
         }
         return Err(FieldError::Unicode {
@@ -446,9 +446,7 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
         }
         FieldError::InvalidHost(HostProblem::MixedScript) => {
             let (local, domain) = t.rsplit_once('@').unwrap_or((t, ""));
-            let mixed = super::domain::punycode(domain)
-                .and_then(|a| super::domain::unicode_form(&a))
-                .and_then(|u| super::domain::mixed_script(&u));
+            let mixed = super::domain::mixed_script(domain);
             let label = mixed.as_ref().map(|m| m.label.clone()).unwrap_or_default();
             let lookalike = mixed.and_then(|m| m.lookalike).map(|a| format!("{local}@{a}"));
             at.emit(ctx, Rule::InvalidEmailDomain, |s| {
