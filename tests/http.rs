@@ -1,7 +1,9 @@
 //! The HTTP service of `examples/server.rs`, tested for real: it listens on
 //! `127.0.0.1:0` and a real HTTP client (reqwest) sends it the bundled
 //! examples, broken JSON, a Russian request, an oversized body, a wrong
-//! content type, and 1,000 concurrent requests. It stops with the test.
+//! content type, and 1,000 concurrent requests; then slow and hostile clients
+//! over raw TCP (half-sent headers and bodies, idle connections, lying
+//! lengths, more connections than the limit). It stops with the test.
 
 #[path = "../examples/server.rs"]
 #[allow(dead_code)]
@@ -14,9 +16,21 @@ const MAX_BODY: usize = 64 << 10;
 
 /// Start the service on a free port; its base URL.
 async fn start() -> String {
+    // 1,000 clients at once below, each on its own connection: above the
+    // default limit, which has its own test at the end.
+    start_with(server::Config {
+        max_body: MAX_BODY,
+        max_connections: 1024,
+        ..Default::default()
+    })
+    .await
+}
+
+/// Start the service with `config`; its base URL.
+async fn start_with(config: server::Config) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, server::app(MAX_BODY)).await });
+    tokio::spawn(server::serve(listener, config));
     format!("http://{addr}/client/")
 }
 
@@ -188,5 +202,180 @@ async fn the_service_answers_as_documented() {
             assert_eq!(status, 422);
             assert_eq!(body["errors"][0]["name"], "id-out-of-range");
         }
+    }
+}
+
+// Slow and hostile clients (issue 21): raw TCP over loopback, every wait
+// bounded, so a regression fails instead of hanging.
+
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+const BOUND: Duration = Duration::from_secs(10);
+
+fn short(config: server::Config) -> server::Config {
+    server::Config {
+        max_body: MAX_BODY,
+        ..config
+    }
+}
+
+/// Connect to the service behind `url` and send `bytes`.
+async fn raw(url: &str, bytes: &[u8]) -> TcpStream {
+    let addr = url.trim_start_matches("http://").trim_end_matches("/client/");
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    stream.write_all(bytes).await.unwrap();
+    stream
+}
+
+/// Everything the service sends until it closes the connection; panics if it
+/// is still open after `BOUND`.
+async fn until_closed(stream: &mut TcpStream) -> String {
+    let mut out = Vec::new();
+    let read = tokio::time::timeout(BOUND, async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await;
+    assert!(read.is_ok(), "the connection is still open after {BOUND:?}");
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn status_of(response: &str) -> &str {
+    response.split(' ').nth(1).unwrap_or("")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn half_sent_headers_are_cut_off_by_the_header_timeout() {
+    let url = start_with(short(server::Config {
+        header_timeout: Duration::from_millis(300),
+        ..Default::default()
+    }))
+    .await;
+    let mut stream = raw(&url, b"POST /client/ HTTP/1.1\r\nhost: a\r\ncontent-type: appl").await;
+    let answer = until_closed(&mut stream).await;
+    assert!(answer.is_empty() || status_of(&answer) == "408", "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_half_sent_body_gets_408_after_the_body_timeout() {
+    let url = start_with(short(server::Config {
+        body_timeout: Duration::from_millis(300),
+        ..Default::default()
+    }))
+    .await;
+    let head = "POST /client/ HTTP/1.1\r\nhost: a\r\ncontent-type: application/json\r\n\
+                content-length: 100\r\n\r\n{\"name\"";
+    let mut stream = raw(&url, head.as_bytes()).await;
+    let answer = until_closed(&mut stream).await;
+    assert_eq!(status_of(&answer), "408", "{answer}");
+    assert!(answer.contains("application/problem+json"), "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn headers_are_judged_before_the_body_is_read() {
+    // The default body timeout (30 s) is far beyond BOUND: an answer within
+    // BOUND proves the service did not wait for the body.
+    let url = start().await;
+    // A declared length over the limit: 413 from the header, with 7 bytes sent.
+    let head = "POST /client/ HTTP/1.1\r\nhost: a\r\ncontent-type: application/json\r\n\
+                content-length: 99999999999\r\n\r\n{\"a\":1}";
+    let mut stream = raw(&url, head.as_bytes()).await;
+    let answer = until_closed(&mut stream).await;
+    assert_eq!(status_of(&answer), "413", "{answer}");
+    // Not JSON: 415 before a byte of the body.
+    let head = "POST /client/ HTTP/1.1\r\nhost: a\r\ncontent-type: text/plain\r\n\
+                content-length: 100\r\n\r\n";
+    let mut stream = raw(&url, head.as_bytes()).await;
+    let answer = until_closed(&mut stream).await;
+    assert_eq!(status_of(&answer), "415", "{answer}");
+    // A chunked body that grows over the limit: 413.
+    let mut stream = raw(
+        &url,
+        b"POST /client/ HTTP/1.1\r\nhost: a\r\ncontent-type: application/json\r\n\
+          transfer-encoding: chunked\r\nconnection: close\r\n\r\n",
+    )
+    .await;
+    let chunk = "a".repeat(MAX_BODY + 1);
+    let _ = stream
+        .write_all(format!("{:x}\r\n{chunk}\r\n0\r\n\r\n", chunk.len()).as_bytes())
+        .await;
+    let answer = until_closed(&mut stream).await;
+    assert_eq!(status_of(&answer), "413", "{answer}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_idle_keep_alive_connection_is_closed() {
+    let url = start_with(short(server::Config {
+        idle_timeout: Duration::from_millis(300),
+        ..Default::default()
+    }))
+    .await;
+    let request = "POST /client/ HTTP/1.1\r\nhost: a\r\ncontent-type: application/json\r\n\
+                   content-length: 2\r\n\r\n{}";
+    let mut stream = raw(&url, request.as_bytes()).await;
+    // The answer comes, then nothing: the connection stays open for another
+    // request until the idle timeout closes it (the header timeout is 10 s).
+    let answer = until_closed(&mut stream).await;
+    assert_eq!(status_of(&answer), "201", "{answer}");
+    // Never a byte: closed as well.
+    let mut stream = raw(&url, b"").await;
+    assert_eq!(until_closed(&mut stream).await, "");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn idle_connections_at_the_limit_do_not_starve_a_request() {
+    let url = start_with(short(server::Config {
+        idle_timeout: Duration::from_millis(500),
+        max_connections: 3,
+        ..Default::default()
+    }))
+    .await;
+    let mut idle = Vec::new();
+    for _ in 0..10 {
+        idle.push(raw(&url, b"").await);
+    }
+    let client = reqwest::Client::new();
+    let answer = tokio::time::timeout(BOUND, post(&client, &url, "{}", &[JSON])).await;
+    let (status, _, body) = answer.expect("a request behind idle connections is served");
+    assert_eq!(status, 201, "{body}");
+    for mut stream in idle {
+        assert_eq!(until_closed(&mut stream).await, "");
+    }
+}
+
+#[test]
+fn settings_that_are_not_positive_numbers_refuse_to_start() {
+    let env = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    };
+    assert_eq!(server::Config::from_env(env(&[])), Ok(server::Config::default()));
+    let config = server::Config::from_env(env(&[
+        ("CLIENT_LINT_MAX_BODY", " 2048 "),
+        ("CLIENT_LINT_IDLE_TIMEOUT", "5"),
+        ("CLIENT_LINT_MAX_CONNECTIONS", "64"),
+    ]))
+    .unwrap();
+    assert_eq!(config.max_body, 2048);
+    assert_eq!(config.idle_timeout, Duration::from_secs(5));
+    assert_eq!(config.max_connections, 64);
+    for (name, value) in [
+        ("CLIENT_LINT_MAX_BODY", "1MB"),
+        ("CLIENT_LINT_MAX_BODY", "-1"),
+        ("CLIENT_LINT_HEADER_TIMEOUT", "0"),
+        ("CLIENT_LINT_BODY_TIMEOUT", "1.5"),
+        ("CLIENT_LINT_IDLE_TIMEOUT", ""),
+        ("CLIENT_LINT_MAX_CONNECTIONS", "many"),
+    ] {
+        let pairs: &'static [(&'static str, &'static str)] =
+            Box::leak(vec![(name, value)].into_boxed_slice());
+        let err = server::Config::from_env(env(pairs)).unwrap_err();
+        assert!(err.contains(name) && err.contains(value), "{err}");
     }
 }
