@@ -1153,6 +1153,20 @@ fn hostile_names_and_values_are_escaped_in_every_format() {
             );
         }
     }
+    // JSON and JSON Lines: JSON escapes, so a parser reads back the name.
+    for format in ["json", "jsonl"] {
+        let o = run_in(dir.path(), &["--isolated", "--format", format, "."]);
+        assert_eq!(code(&o), 1, "{format}");
+        let out = stdout(&o);
+        assert!(!hostile(&out), "{format}: {out:?}");
+        assert!(out.contains("\\u202ex.json"), "{format}: {out}");
+        let record: serde_json::Value = if format == "json" {
+            serde_json::from_str::<serde_json::Value>(&out).unwrap()[0].clone()
+        } else {
+            serde_json::from_str(out.lines().next().unwrap()).unwrap()
+        };
+        assert_eq!(record["file"], format!("./{name}"), "{format}");
+    }
     let o = run_in(dir.path(), &["--isolated", "--format", "sarif", "."]);
     let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]

@@ -1,5 +1,7 @@
 //! Findings as JSON text, written directly: the same bytes as serialising
 //! [`Diagnostic`] with serde_json (a test and the fuzzer hold them equal),
+//! except that DEL, C1 and bidirectional controls are `\uXXXX` escapes (the
+//! same string to a parser, inert in a terminal),
 //! without serde's per-key escaping and with strings scanned eight bytes at a
 //! time. About twice as fast: this is the error path of a server that answers
 //! with its findings, and of `--format json`/`jsonl`.
@@ -9,7 +11,11 @@ use crate::diagnostic::{Diagnostic, Fix};
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Append `s` as a JSON string, escaped as serde_json escapes: `"`, `\` and
-/// control characters; everything else as it is.
+/// control characters. Unlike serde_json, DEL, C1 controls and bidirectional
+/// controls (which a terminal or a log viewer would act on: "Trojan Source")
+/// are written as `\uXXXX` escapes too, so a file name or a fixed value can
+/// never reorder or recolour what a reader of `--format json` sees; a JSON
+/// parser reads back the same string.
 pub(super) fn string(out: &mut String, s: &str) {
     out.push('"');
     let bytes = s.as_bytes();
@@ -17,7 +23,7 @@ pub(super) fn string(out: &mut String, s: &str) {
     while let Some(j) = crate::swar::string_end(&bytes[start..]) {
         let i = start + j;
         // `i` is an ASCII byte, so a character boundary.
-        out.push_str(&s[start..i]);
+        plain(out, &s[start..i]);
         match bytes[i] {
             b'"' => out.push_str("\\\""),
             b'\\' => out.push_str("\\\\"),
@@ -34,8 +40,28 @@ pub(super) fn string(out: &mut String, s: &str) {
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    plain(out, &s[start..]);
     out.push('"');
+}
+
+/// Append `s`, which has no `"`, `\\` or C0 control; DEL, C1 and
+/// bidirectional controls (all in the Basic Multilingual Plane) as `\uXXXX`.
+fn plain(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| b >= 0x7f) || !s.chars().any(crate::escape::is_unsafe) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        if crate::escape::is_unsafe(c) {
+            let n = c as u32;
+            out.push_str("\\u");
+            for shift in [12, 8, 4, 0] {
+                out.push(char::from(HEX[((n >> shift) & 0xf) as usize]));
+            }
+        } else {
+            out.push(c);
+        }
+    }
 }
 
 pub(super) fn number(out: &mut String, n: usize) {
@@ -128,8 +154,8 @@ pub fn json_record(d: &Diagnostic, file: &str, record: usize) -> String {
 }
 
 /// The findings as one JSON array: the text `serde_json::to_string` gives
-/// for them, about twice as fast. For a server that answers with its
-/// findings.
+/// for them (DEL, C1 and bidirectional controls escaped), about twice as
+/// fast. For a server that answers with its findings.
 ///
 /// ```
 /// let report = client_lint::lint_str(r#"{"type": "x", "geo_list": "ru"}"#, &Default::default());
@@ -234,13 +260,45 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// File names and values with bidirectional and C1 controls: no such
+        /// character is written raw, and a JSON parser reads back exactly what
+        /// serde_json would have written.
+        #[test]
+        fn bidi_and_c1_controls_are_escaped_and_read_back(
+            file in "[a-z\u{202a}-\u{202e}\u{2066}-\u{2069}\u{200e}\u{200f}\u{61c}\u{80}-\u{9f}é]{0,8}",
+            name in "[a-z\u{202e}\u{2067}\u{9b} ]{0,8}",
+        ) {
+            let text = format!("{{\"name\": {}}}", serde_json::to_string(&format!(" {name} ")).unwrap());
+            let report = lint_str(&text, &Options::default());
+            for (i, d) in report.diagnostics().iter().enumerate() {
+                let ours = json_record(d, &file, i);
+                prop_assert!(!ours.chars().any(crate::escape::is_unsafe), "{}", ours);
+                let reference = serde_json::to_value(WithPlace { diagnostic: d, file: &file, record: i }).unwrap();
+                prop_assert_eq!(serde_json::from_str::<serde_json::Value>(&ours).unwrap(), reference);
+            }
+        }
+    }
+
+    #[test]
+    fn bidi_controls_in_a_file_name_are_json_escapes() {
+        let report = lint_str(r#"{"type": "j"}"#, &Options::default());
+        let line = json_record(&report.diagnostics()[0], "a\u{202e}nosj.exe\u{9b}", 0);
+        assert!(line.contains(r#""file":"a\u202enosj.exe\u009b""#), "{line}");
+    }
+
     #[test]
     fn control_characters_are_escaped_as_serde_escapes_them() {
         let mut out = String::new();
         string(&mut out, "a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é😀");
+        // serde_json's bytes, but DEL as an escape (a terminal control).
         assert_eq!(
             out,
-            serde_json::to_string("a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é😀").unwrap()
+            serde_json::to_string("a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é😀")
+                .unwrap()
+                .replace('\u{7f}', "\\u007f")
         );
     }
 }
