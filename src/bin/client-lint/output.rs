@@ -1,6 +1,7 @@
 //! Writing results in the chosen format, and the summary.
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use client_lint::i18n::ru_form;
 use client_lint::render::{self, HumanStyle, Source};
@@ -9,9 +10,20 @@ use client_lint::{Applicability, Diagnostic, Lang, Record, Severity};
 use crate::args::Format;
 use crate::ui::{Ui, ui};
 
+/// Set once standard output (or the report's stream) is a closed pipe: from
+/// then on no finding is formatted, only counted. One per process, since
+/// there is one output.
+static OUTPUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the output has been closed by its reader.
+pub fn output_closed() -> bool {
+    OUTPUT_CLOSED.load(Ordering::Relaxed)
+}
+
 /// A writer that turns a closed pipe into a sink: `client-lint … | head`
-/// stops printing, but the run goes on, so that the exit status still says
-/// what the findings call for (and `set -o pipefail` catches errors).
+/// stops printing and formatting (see [`output_closed`]), but the run goes
+/// on, so that the exit status still says what the findings call for (and
+/// `set -o pipefail` catches errors).
 pub struct Closable<W: Write> {
     inner: W,
     closed: bool,
@@ -31,6 +43,7 @@ impl<W: Write> Write for Closable<W> {
         match self.inner.write(buf) {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.closed = true;
+                OUTPUT_CLOSED.store(true, Ordering::Relaxed);
                 Ok(buf.len())
             }
             other => other,
@@ -44,6 +57,7 @@ impl<W: Write> Write for Closable<W> {
         match self.inner.flush() {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
                 self.closed = true;
+                OUTPUT_CLOSED.store(true, Ordering::Relaxed);
                 Ok(())
             }
             other => other,
@@ -123,8 +137,12 @@ pub struct Render {
 
 impl Render {
     /// Each finding of a record as one item of the output (for SARIF, one
-    /// result of the log, written between its frame's two parts).
+    /// result of the log, written between its frame's two parts); none once
+    /// the output is closed.
     pub fn items(&self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> Vec<String> {
+        if output_closed() {
+            return Vec::new();
+        }
         record
             .report
             .diagnostics()
@@ -182,6 +200,9 @@ impl<W: Write> Out<W> {
     /// Each finding is formatted and written in turn: memory holds one.
     pub fn record(&mut self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> io::Result<()> {
         for d in record.report.diagnostics() {
+            if output_closed() {
+                break;
+            }
             let item = self.render.item(d, name, src, record.index, multi);
             self.items(std::slice::from_ref(&item))?;
         }
@@ -328,6 +349,42 @@ pub fn summary(t: &Totals, fixed: usize, unreadable: usize, lang: Lang) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// After the reader closes the pipe, findings are counted but no longer
+    /// formatted (issue 21: 1 GB piped to `head -1` formatted everything).
+    #[test]
+    fn a_closed_pipe_stops_formatting() {
+        /// Takes `writes` writes (a JSON line is two), then closes.
+        struct Reader {
+            lines: usize,
+        }
+        impl Write for Reader {
+            fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+                if self.lines == 0 {
+                    return Err(io::ErrorKind::BrokenPipe.into());
+                }
+                self.lines -= 1;
+                Ok(buf.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let text = "{\"type\": \"j\"}\n".repeat(3);
+        let records = client_lint::lint_records(&text, &Default::default(), client_lint::Layout::Ndjson);
+        let src = Source::new("a.ndjson", &text);
+        let style = HumanStyle::default();
+        let mut out = Out::new(Closable::new(Reader { lines: 2 }), Format::Jsonl, style);
+        assert!(!out.render.items("a.ndjson", &src, &records[0], true).is_empty());
+        out.record("a.ndjson", &src, &records[0], true).unwrap();
+        assert!(!output_closed());
+        out.record("a.ndjson", &src, &records[1], true).unwrap();
+        assert!(output_closed());
+        assert!(out.render.items("a.ndjson", &src, &records[2], true).is_empty());
+        let mut totals = Totals::default();
+        records.iter().for_each(|r| totals.add(r));
+        assert_eq!(totals.errors, 3);
+    }
 
     #[test]
     fn russian_plurals_in_every_form() {
