@@ -1507,3 +1507,58 @@ fn configurations_that_cannot_be_used_are_errors() {
         assert!(!stderr(&o).contains("\\u{a}"), "{what}: {}", stderr(&o));
     }
 }
+
+/// A discovered `client-lint.toml` owned by another user (or a link another
+/// user planted) is refused with exit 2 and a message naming it, like git's
+/// `safe.directory`; one named with `--config` is trusted; the human summary
+/// names the configuration used (issue 21).
+#[cfg(unix)]
+#[test]
+fn a_configuration_planted_by_another_user_is_refused() {
+    use std::os::unix::fs::{chown, lchown, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    std::fs::write(work.join("c.json"), "{\"type\": \"j\"}\n").unwrap();
+    let config = dir.path().join("client-lint.toml");
+    std::fs::write(&config, "[rules]\nclient-type-wrong-case = \"allow\"\n").unwrap();
+
+    // One's own configuration is used, and the summary says which.
+    let o = run_in(&work, &["c.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("configuration: ") && stderr(&o).contains("client-lint.toml"),
+        "{}",
+        stderr(&o)
+    );
+
+    // Another user's: only root can make one here (CI runs as root).
+    if chown(&config, Some(12345), None).is_err() {
+        eprintln!("not root: the foreign-owner case needs chown; the own-file case was checked");
+        return;
+    }
+    let o = run_in(&work, &["c.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("client-lint.toml: owned by user 12345"), "{err}");
+    assert!(err.contains("--config"), "{err}");
+    assert!(stdout(&o).is_empty(), "{}", stdout(&o));
+    // Named explicitly: trusted.
+    let o = run_in(&work, &["--config", config.to_str().unwrap(), "c.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // `--isolated` ignores it.
+    let o = run_in(&work, &["--isolated", "c.json"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    // Root's own is trusted.
+    chown(&config, Some(0), None).unwrap();
+    assert_eq!(code(&run_in(&work, &["c.json"])), 0);
+
+    // A link another user planted, to a file of one's own: refused too.
+    std::fs::rename(&config, dir.path().join("mine.toml")).unwrap();
+    symlink("mine.toml", &config).unwrap();
+    assert_eq!(code(&run_in(&work, &["c.json"])), 0);
+    lchown(&config, Some(12345), None).unwrap();
+    let o = run_in(&work, &["c.json"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("owned by user 12345"), "{}", stderr(&o));
+}

@@ -28,6 +28,37 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
         .find(|p| p.symlink_metadata().is_ok())
 }
 
+/// Whether a configuration owned by `owner` may decide the verdict of a run
+/// by `me`: only the user's own or root's, as git's `safe.directory`.
+pub fn trusted_owner(owner: u32, me: u32) -> bool {
+    owner == me || owner == 0
+}
+
+/// A discovered configuration owned by another user (or a link to one, or a
+/// link another user planted): the error that refuses it.
+#[cfg(unix)]
+fn foreign(p: &Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::geteuid().as_raw();
+    let owner = [p.symlink_metadata(), p.metadata()]
+        .into_iter()
+        .flatten()
+        .map(|m| m.uid())
+        .find(|&uid| !trusted_owner(uid, me))?;
+    Some(format!(
+        "{}: owned by user {owner}, neither you nor root: a configuration another user wrote could \
+         turn every check off, so it is not used. If you trust it, pass `--config {}`; or run \
+         with `--isolated`",
+        p.display(),
+        p.display()
+    ))
+}
+
+#[cfg(not(unix))]
+fn foreign(_: &Path) -> Option<String> {
+    None
+}
+
 fn rule(name: &str, origin: &str) -> Result<Rule, String> {
     // `--select 'CL201, CL402'`: parsing ignores the space after a comma.
     name.parse()
@@ -57,6 +88,8 @@ pub fn lang_arg(l: LangArg) -> Lang {
 pub struct Built {
     pub options: Options,
     pub locked: Vec<(String, Rule)>,
+    /// The configuration file used, if any (the human summary names it).
+    pub path: Option<PathBuf>,
 }
 
 /// Build the options: command line over configuration file over environment.
@@ -75,7 +108,12 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
         }
         Some(p.clone())
     } else {
-        dir.and_then(discover)
+        let found = dir.and_then(discover);
+        // Discovered, not named: it must be the user's own or root's.
+        if let Some(error) = found.as_deref().and_then(foreign) {
+            return Err(error);
+        }
+        found
     };
     let config = match &path {
         Some(p) => {
@@ -149,5 +187,9 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
         }
         options.set_level(r, Level::Allow);
     }
-    Ok(Built { options, locked })
+    Ok(Built {
+        options,
+        locked,
+        path,
+    })
 }

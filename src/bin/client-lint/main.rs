@@ -118,8 +118,12 @@ fn main() -> ExitCode {
         None => {}
     }
     let args = cli.check;
-    let (options, locked) = match config::options(&args) {
-        Ok(config::Built { options, locked }) => (options, locked),
+    let (options, locked, config_path) = match config::options(&args) {
+        Ok(config::Built {
+            options,
+            locked,
+            path,
+        }) => (options, locked, path),
         Err(e) => {
             error_line(args.lang.map_or(env_lang, config::lang_arg), &e);
             return ExitCode::from(EXIT_FAILURE);
@@ -251,6 +255,17 @@ fn main() -> ExitCode {
                 "{}",
                 output::summary(t, outcome.fixed, unreadable, lang)
             );
+            if let Some(p) = &config_path {
+                let p = client_lint::render::terminal_safe(&p.to_string_lossy()).into_owned();
+                let _ = writeln!(
+                    io::stderr(),
+                    "{}",
+                    match ui(lang) {
+                        Ui::En => format!("configuration: {p}"),
+                        Ui::Ru => format!("конфигурация: {p}"),
+                    }
+                );
+            }
         } else if outcome.fixed > 0 {
             let _ = writeln!(io::stderr(), "{}", output::fixed_line(outcome.fixed, lang));
         }
