@@ -1562,3 +1562,76 @@ fn a_configuration_planted_by_another_user_is_refused() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(stderr(&o).contains("owned by user 12345"), "{}", stderr(&o));
 }
+
+/// `setfacl`/`getfacl` (Debian's `acl`), or `None` where they are not
+/// installed; CI installs them (`.ci/run`), so there a missing tool fails.
+#[cfg(unix)]
+fn acl_tools() -> Option<()> {
+    let found = Command::new("setfacl").arg("--version").output().is_ok();
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI must install `acl` (setfacl) for the ACL tests"
+    );
+    found.then_some(())
+}
+
+#[cfg(unix)]
+fn acl(args: &[&str], path: &Path) -> String {
+    let tool = if args.is_empty() { "getfacl" } else { "setfacl" };
+    let o = Command::new(tool).args(args).arg(path).output().unwrap();
+    assert!(
+        o.status.success(),
+        "{tool} {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+/// A private file in a directory whose default ACL grants another user read:
+/// after `--fix` it carries exactly its own ACL and extended attributes, not
+/// the directory's default (issue 21: the temporary file inherited it).
+#[cfg(target_os = "linux")]
+#[test]
+fn fix_keeps_exactly_the_original_acl_and_attributes() {
+    use std::os::unix::fs::PermissionsExt;
+    if acl_tools().is_none() {
+        eprintln!("setfacl is not installed: skipped here, run on CI");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("plain.json");
+    let own = dir.path().join("own.json");
+    for f in [&plain, &own] {
+        std::fs::write(f, FIXABLE).unwrap();
+        std::fs::set_permissions(f, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
+    // `own` has its own ACL (nobody: nothing) and a user attribute.
+    acl(&["-m", "u:nobody:---"], &own);
+    xattr::set(&own, "user.owner-note", b"keep me").unwrap();
+    // Then the directory gets a default ACL granting nobody read and write.
+    acl(&["-d", "-m", "u:nobody:rw"], dir.path());
+    let (plain_before, own_before) = (acl(&[], &plain), acl(&[], &own));
+    assert!(!plain_before.contains("user:nobody"), "{plain_before}");
+
+    let o = run_in(dir.path(), &["--isolated", "--fix", "plain.json", "own.json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&plain).unwrap(), "{\"type\": \"J\"}\n");
+    assert_eq!(acl(&[], &plain), plain_before);
+    assert_eq!(acl(&[], &own), own_before);
+    let names = |p: &Path| {
+        let mut v: Vec<String> = xattr::list(p)
+            .unwrap()
+            .map(|n| n.to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with("security."))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&plain), Vec::<String>::new());
+    assert_eq!(names(&own), ["system.posix_acl_access", "user.owner-note"]);
+    assert_eq!(xattr::get(&own, "user.owner-note").unwrap().unwrap(), b"keep me");
+    assert_eq!(
+        std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+}

@@ -120,10 +120,6 @@ impl Temp {
         }
     }
 
-    fn path(&self) -> &Path {
-        &self.path
-    }
-
     fn as_file(&self) -> &std::fs::File {
         self.file.as_ref().expect("a live temporary file").as_file()
     }
@@ -152,7 +148,8 @@ const NAME_MAX_FOR_TEMP: usize = 200;
 
 /// Create the temporary file for `target` in `dir`: an unpredictable name,
 /// created `0600` (on Unix) so that no other user can open it, then given
-/// `target`'s owner, group and mode, all before any byte is written. With
+/// `target`'s owner, group, extended attributes (ACLs among them) and mode,
+/// all before any byte is written. With
 /// `force`, an owner that cannot be kept does not stop it.
 fn create_temp(dir: &Path, target: &Path, meta: &std::fs::Metadata, force: bool) -> Result<Temp, WriteError> {
     let name = target
@@ -185,29 +182,51 @@ fn create_temp(dir: &Path, target: &Path, meta: &std::fs::Metadata, force: bool)
             }
         }
     }
+    copy_xattrs(target, temp.as_file())?;
     temp.as_file().set_permissions(meta.permissions())?;
     Ok(temp)
 }
 
-/// Copy the extended attributes of `from` onto the temporary file.
+/// Make the temporary file's extended attributes exactly `from`'s, on its
+/// open descriptor (`fsetxattr`, as GNU `sed -i` does): copy each of the
+/// original's, and remove what the temporary file got that the original does
+/// not have, above all an access ACL inherited from the directory's default
+/// ACL, which would let another user read a private file. Done before the
+/// mode is set, while the file is still `0600` and empty.
 #[cfg(unix)]
-fn copy_xattrs(from: &Path, to: &Path) -> io::Result<()> {
-    let names = match xattr::list(from) {
-        Ok(names) => names,
+fn copy_xattrs(from: &Path, to: &std::fs::File) -> io::Result<()> {
+    use xattr::FileExt;
+    const NOT_SUPPORTED: i32 = 95; // EOPNOTSUPP on Linux
+    let unsupported = |e: &io::Error| e.raw_os_error() == Some(NOT_SUPPORTED);
+    let original = std::fs::File::open(from)?;
+    let wanted: Vec<_> = match original.list_xattr() {
+        Ok(names) => names.collect(),
         // A file system without extended attributes has none to keep.
-        Err(e) if e.raw_os_error() == Some(95) => return Ok(()),
+        Err(e) if unsupported(&e) => return Ok(()),
         Err(e) => return Err(e),
     };
-    for name in names {
-        if let Some(value) = xattr::get(from, &name)? {
-            xattr::set(to, &name, &value)?;
+    for name in to.list_xattr()? {
+        if wanted.contains(&name) {
+            continue;
+        }
+        match to.remove_xattr(&name) {
+            Ok(()) => {}
+            // A security label the system sets (SELinux, Smack) is the
+            // system's to decide; an ACL or a user attribute must go.
+            Err(_) if name.as_encoded_bytes().starts_with(b"security.") => {}
+            Err(e) => return Err(e),
+        }
+    }
+    for name in wanted {
+        if let Some(value) = original.get_xattr(&name)? {
+            to.set_xattr(&name, &value)?;
         }
     }
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn copy_xattrs(_: &Path, _: &Path) -> io::Result<()> {
+fn copy_xattrs(_: &Path, _: &std::fs::File) -> io::Result<()> {
     Ok(())
 }
 
@@ -232,7 +251,6 @@ pub fn write_atomic(path: &Path, text: &str, read_as: Identity, force: bool) -> 
         return Err(WriteError::ReadOnly);
     }
     let temp = create_temp(dir, path, &meta, force)?;
-    copy_xattrs(path, temp.path())?;
     let mut f = temp.as_file();
     f.write_all(text.as_bytes())?;
     f.sync_all()?;
@@ -315,14 +333,14 @@ mod tests {
         let a = create_temp(dir.path(), &file, &meta, false).unwrap();
         let b = create_temp(dir.path(), &file, &meta, false).unwrap();
         for t in [&a, &b] {
-            let m = std::fs::metadata(t.path()).unwrap();
+            let m = std::fs::metadata(&t.path).unwrap();
             assert_eq!(m.permissions().mode() & 0o777, 0o600);
             assert_eq!(m.len(), 0, "nothing written yet");
         }
         // Unpredictable: not derived from the process id alone.
-        assert_ne!(a.path(), b.path());
+        assert_ne!(a.path, b.path);
         assert!(
-            !a.path()
+            !a.path
                 .to_string_lossy()
                 .contains(&std::process::id().to_string())
         );
