@@ -124,6 +124,9 @@ fn fix_ndjson(text: &str, options: &Options, unsafe_fixes: UnsafeFixes) -> Fixed
         }
         let (fixed, broken) = fix_document(body, options, unsafe_fixes);
         if broken {
+            // The partial output goes before the copy is made: the input
+            // and one copy at most.
+            drop(out);
             return Fixed {
                 text: text.to_string(),
                 applied: 0,

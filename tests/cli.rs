@@ -877,6 +877,72 @@ fn one_large_document_is_held_once() {
     );
 }
 
+/// `--fix` and `--diff` of files whose records keep findings after the fix,
+/// and of one whose last line is broken: at most three times the file plus a
+/// constant (issue 21: 16 to 70 times, every record's findings held at once
+/// and `similar` run over the whole file).
+#[test]
+fn fix_and_diff_memory_is_bounded_when_findings_remain() {
+    if timed().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let record = |i: usize| {
+        format!(
+            "{{\"id\": {}, \"type\": \"j\", \"timezone\": \"Europe/Kiev\", \"language\": \"xx\", \"extra_params\": \"a\"}}",
+            i + 1
+        )
+    };
+    let ndjson: String = (0..100_000).map(|i| record(i) + "\n").collect();
+    let pretty = {
+        let records: Vec<serde_json::Value> = (0..60_000)
+            .map(|i| serde_json::from_str(&record(i)).unwrap())
+            .collect();
+        serde_json::to_string_pretty(&records).unwrap()
+    };
+    let broken = format!("{ndjson}{{\"broken\n");
+    for (name, text, args, want_code) in [
+        ("fix.ndjson", &ndjson, &["--fix"][..], 0),
+        ("diff.ndjson", &ndjson, &["--diff"][..], 1),
+        ("diff.json", &pretty, &["--diff"][..], 1),
+        ("fix.json", &pretty, &["--fix"][..], 0),
+        ("broken.ndjson", &broken, &["--fix"][..], 1),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let size_kb = text.len() as u64 / 1024;
+        let o = timed()
+            .unwrap()
+            .args(["--isolated", "--format", "jsonl"])
+            .args(args)
+            .arg(&path)
+            .stdout(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(want_code), "{name}: {}", stderr(&o));
+        let rss = peak_kb(&o).unwrap();
+        // The constant: one batch of findings as in a check (about 10 MB
+        // here) and what the allocator keeps of freed copies.
+        assert!(
+            rss < 3 * size_kb + 24 * 1024,
+            "{name} {args:?}: peak {rss} KiB for a {size_kb} KiB file"
+        );
+    }
+    // What was written is what a whole-file fix gives.
+    let fixed = std::fs::read_to_string(dir.path().join("fix.json")).unwrap();
+    let want = client_lint::fix_records(
+        &pretty,
+        &Default::default(),
+        client_lint::Layout::Auto,
+        client_lint::UnsafeFixes::Skip,
+    );
+    assert_eq!(fixed, want.text);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("broken.ndjson")).unwrap(),
+        broken
+    );
+}
+
 #[test]
 fn output_does_not_depend_on_the_number_of_threads() {
     let dir = tempfile::tempdir().unwrap();

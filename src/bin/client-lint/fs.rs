@@ -339,11 +339,7 @@ mod tests {
         }
         // Unpredictable: not derived from the process id alone.
         assert_ne!(a.path, b.path);
-        assert!(
-            !a.path
-                .to_string_lossy()
-                .contains(&std::process::id().to_string())
-        );
+        assert!(!a.path.to_string_lossy().contains(&std::process::id().to_string()));
         drop((a, b));
         // Dropped (an error path): removed.
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();

@@ -5,6 +5,7 @@
 mod args;
 mod commands;
 mod config;
+mod diff;
 mod fs;
 mod inputs;
 #[cfg(feature = "lsp")]

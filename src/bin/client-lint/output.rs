@@ -133,6 +133,8 @@ impl Totals {
 pub struct Render {
     pub format: Format,
     pub style: HumanStyle,
+    /// Count findings without formatting them (`--diff` prints the diff alone).
+    pub silent: bool,
 }
 
 impl Render {
@@ -140,7 +142,7 @@ impl Render {
     /// result of the log, written between its frame's two parts); none once
     /// the output is closed.
     pub fn items(&self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> Vec<String> {
-        if output_closed() {
+        if self.silent || output_closed() {
             return Vec::new();
         }
         record
@@ -176,7 +178,11 @@ impl<W: Write> Out<W> {
     pub fn new(w: W, format: Format, style: HumanStyle) -> Self {
         Out {
             w,
-            render: Render { format, style },
+            render: Render {
+                format,
+                style,
+                silent: false,
+            },
             first: true,
             sarif_tail: String::new(),
         }
@@ -200,7 +206,7 @@ impl<W: Write> Out<W> {
     /// Each finding is formatted and written in turn: memory holds one.
     pub fn record(&mut self, name: &str, src: &Source<'_>, record: &Record, multi: bool) -> io::Result<()> {
         for d in record.report.diagnostics() {
-            if output_closed() {
+            if self.render.silent || output_closed() {
                 break;
             }
             let item = self.render.item(d, name, src, record.index, multi);
@@ -246,6 +252,11 @@ impl<W: Write> Out<W> {
     /// Write raw text (fixed documents, diffs).
     pub fn raw(&mut self, text: &str) -> io::Result<()> {
         self.w.write_all(text.as_bytes())
+    }
+
+    /// Write text as it is produced (a large diff), never held whole.
+    pub fn raw_display(&mut self, text: impl std::fmt::Display) -> io::Result<()> {
+        write!(self.w, "{text}")
     }
 }
 

@@ -2,7 +2,6 @@
 //! diffed when asked), large files through `stream`.
 
 use std::io::{self, Write};
-use std::path::Path;
 
 use client_lint::render::Source;
 use client_lint::{Layout, Options, Record, UnsafeFixes};
@@ -45,23 +44,6 @@ struct Done {
     stdin_out: Option<Vec<u8>>,
 }
 
-/// Git-style `a/`/`b/` labels for relative paths; absolute ones as they are.
-fn label(name: &str, side: &str) -> String {
-    if Path::new(name).is_absolute() {
-        name.to_string()
-    } else {
-        format!("{side}{name}")
-    }
-}
-
-fn diff(name: &str, old: &str, new: &str) -> String {
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        .context_radius(2)
-        .header(&label(name, "a/"), &label(name, "b/"))
-        .to_string()
-}
-
 fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action: Action) -> Done {
     let name = input.name();
     let layout = input.layout();
@@ -101,7 +83,7 @@ fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action:
     let mut report = None;
     if let (Some(result), Some(original)) = (fix, original) {
         match (action, input, identity) {
-            (Action::Diff { .. }, _, _) => diff_text = Some(diff(&name, original, &result.text)),
+            (Action::Diff { .. }, _, _) => diff_text = Some(crate::diff::diff(&name, original, &result.text)),
             (Action::Fix { force, .. }, Input::File(path), Some(id)) => {
                 if let Err(e) = crate::fs::write_atomic(path, &result.text, id, force) {
                     failure = Some(format!("{name}: {e}"));
@@ -206,6 +188,92 @@ fn emit<W: Write>(done: &Done, out: &mut Out<W>, outcome: &mut Outcome, action: 
     Ok(())
 }
 
+/// `--fix` or `--diff` of a large file (over `STREAM_MIN`): fixed whole,
+/// then its report streamed as in a check, a batch of records at a time, and
+/// the diff written as it is made. Memory holds the text and its fixed copy
+/// plus one batch of findings, not every record's (a 11 MB NDJSON file with
+/// warnings left took 16 to 23 times its size).
+fn fix_large<W: Write>(
+    input: &Input,
+    options: &Options,
+    action: Action,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    progress: &ProgressBar,
+) -> io::Result<()> {
+    let (Input::File(path), Action::Fix { unsafe_fixes, .. } | Action::Diff { unsafe_fixes }) =
+        (input, action)
+    else {
+        return Ok(());
+    };
+    let name = input.name();
+    let read = crate::inputs::read(input);
+    let utf8 = matches!(&read, Ok((b, _)) if std::str::from_utf8(b).is_ok());
+    let (bytes, identity) = match read {
+        Ok(r) if utf8 => r,
+        // Unreadable, or not UTF-8 (never fixed): as any file.
+        other => {
+            let done = check_whole(input, other, options, action);
+            progress.inc(done.text.len() as u64);
+            return emit(&done, out, outcome, action);
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let fixed = client_lint::fix_records(&text, options, input.layout(), unsafe_fixes);
+    let changed = fixed.text != text;
+    drop(text);
+    let mut report = bytes;
+    if !changed {
+        drop(fixed);
+    } else {
+        let original = String::from_utf8_lossy(&report);
+        match action {
+            Action::Diff { .. } => {
+                outcome.diffs += 1;
+                out.raw_display(crate::diff::Diff {
+                    name: &name,
+                    old: &original,
+                    new: &fixed.text,
+                    window: crate::diff::WINDOW,
+                })?;
+                drop(fixed);
+            }
+            Action::Fix { force, .. } => {
+                match identity.map(|id| crate::fs::write_atomic(path, &fixed.text, id, force)) {
+                    Some(Ok(())) => {
+                        outcome.fixed += fixed.applied;
+                        drop(original);
+                        report = fixed.text.into_bytes();
+                    }
+                    Some(Err(e)) => outcome.failures.push(format!("{name}: {e}")),
+                    None => {}
+                }
+            }
+            Action::Check => {}
+        }
+    }
+    // The report: of the fixed text when it was written, else of the input;
+    // `--diff` counts it without printing it.
+    let before = outcome.totals;
+    let silent = out.render.silent;
+    out.render.silent = matches!(action, Action::Diff { .. });
+    let rest = crate::stream::large(Ok((report, identity)), &name, options, out, outcome, progress);
+    let result = match rest {
+        Ok(Some(read)) => {
+            let done = check_whole(input, read, options, Action::Check);
+            emit(&done, out, outcome, action)
+        }
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
+    out.render.silent = silent;
+    result?;
+    if outcome.totals.broken > before.broken {
+        outcome.skipped.push(not_fixed(&name, &[], options.get_lang()));
+    }
+    Ok(())
+}
+
 /// Check every input in order; output order never depends on parallelism.
 pub fn run<W: Write>(
     inputs: &[Input],
@@ -240,6 +308,13 @@ pub fn run<W: Write>(
             i += 1;
             continue;
         }
+        if let (Input::File(_), Action::Fix { .. } | Action::Diff { .. }) = (&inputs[i], action)
+            && size(&inputs[i]) > crate::stream::STREAM_MIN
+        {
+            fix_large(&inputs[i], options, action, out, &mut outcome, progress)?;
+            i += 1;
+            continue;
+        }
         // Standard input and streams: their size is known once read.
         if let (Input::Stdin(_) | Input::Stream(_), Action::Check) = (&inputs[i], action) {
             let read = crate::inputs::read(&inputs[i]);
@@ -260,8 +335,7 @@ pub fn run<W: Write>(
         let mut j = i;
         let mut bytes = 0;
         while j < inputs.len() && j - i < BATCH_FILES && (j == i || bytes < BATCH_BYTES) {
-            if matches!((&inputs[j], action), (Input::File(_), Action::Check))
-                && size(&inputs[j]) > crate::stream::STREAM_MIN
+            if matches!(&inputs[j], Input::File(_)) && size(&inputs[j]) > crate::stream::STREAM_MIN
                 || matches!(
                     (&inputs[j], action),
                     (Input::Stdin(_) | Input::Stream(_), Action::Check)
