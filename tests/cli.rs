@@ -264,7 +264,11 @@ fn directories_are_walked_in_sorted_order() {
     let empty = tempfile::tempdir().unwrap();
     let o = run(&[empty.path().to_str().unwrap(), GOOD]);
     assert_eq!(code(&o), 2);
-    assert!(stderr(&o).contains("no *.json"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no file to check in this directory"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -1700,4 +1704,73 @@ fn fix_keeps_exactly_the_original_acl_and_attributes() {
         std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777,
         0o640
     );
+}
+
+/// `include` and `exclude` in client-lint.toml choose the files of a
+/// directory walk; files named on the command line are always checked; an
+/// invalid pattern is an error naming it (issue 21).
+#[test]
+fn include_and_exclude_choose_the_files_of_a_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for f in [
+        "clients/a.json",
+        "clients/drafts/b.json",
+        "package.json",
+        "other/c.jsonl",
+        "clients/x.txt",
+    ] {
+        let path = root.join(f);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "{\"type\": \"x\"}\n").unwrap();
+    }
+    let files = |o: &Output| {
+        let mut v: Vec<String> = records(o)
+            .iter()
+            .map(|r| r["file"].as_str().unwrap().to_string())
+            .collect();
+        v.dedup();
+        v
+    };
+    // No configuration: every *.json, *.ndjson, *.jsonl.
+    let o = run_in(root, &["--isolated", "--format", "jsonl", "."]);
+    assert_eq!(
+        files(&o),
+        [
+            "./clients/a.json",
+            "./clients/drafts/b.json",
+            "./other/c.jsonl",
+            "./package.json"
+        ]
+    );
+    let config = root.join("client-lint.toml");
+    std::fs::write(&config, "exclude = [\"package.json\", \"drafts/\"]\n").unwrap();
+    let o = run_in(root, &["--format", "jsonl", "."]);
+    assert_eq!(files(&o), ["./clients/a.json", "./other/c.jsonl"]);
+    std::fs::write(
+        &config,
+        "include = [\"clients/**/*.json\", \"*.txt\"]\nexclude = [\"/clients/drafts\"]\n",
+    )
+    .unwrap();
+    let o = run_in(root, &["--format", "jsonl", "."]);
+    assert_eq!(files(&o), ["./clients/a.json", "./clients/x.txt"]);
+    // From a subdirectory, the patterns are still the configuration's.
+    let o = run_in(&root.join("clients"), &["--format", "jsonl", "."]);
+    assert_eq!(files(&o), ["./a.json", "./x.txt"]);
+    // Named: checked whatever the patterns say.
+    let o = run_in(root, &["--format", "jsonl", "package.json"]);
+    assert_eq!(files(&o), ["package.json"]);
+    // Nothing selected: said so, exit 2.
+    let o = run_in(root, &["other"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("other: no file to check in this directory"),
+        "{}",
+        stderr(&o)
+    );
+    // An invalid pattern.
+    std::fs::write(&config, "include = [\"clients/[a\"]\n").unwrap();
+    let o = run_in(root, &["."]);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("include: `clients/[a`"), "{}", stderr(&o));
 }

@@ -179,3 +179,43 @@ fn exit_without_shutdown_is_status_1() {
     s.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
     assert_eq!(s.exit_status(), 1);
 }
+
+impl Server {
+    /// Open `path` with `text`; the diagnostics published for it.
+    fn open(&mut self, path: &std::path::Path, text: &str) -> Vec<Value> {
+        let uri = format!("file://{}", path.display());
+        self.send(
+            &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "json", "version": 1, "text": text}}}),
+        );
+        let d = self.until(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri);
+        d["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+}
+
+/// The editor attaches the server to every JSON file: only those the
+/// configuration's `include` and `exclude` select get findings (issue 21).
+#[test]
+fn files_outside_include_or_in_exclude_get_no_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(
+        root.join("client-lint.toml"),
+        "include = [\"clients/**/*.json\", \"*.ndjson\"]\nexclude = [\"clients/drafts/\"]\n",
+    )
+    .unwrap();
+    let mut s = Server::start();
+    let bad = r#"{"type": "x", "devDependencies": {}}"#;
+    assert!(!s.open(&root.join("clients/acme.json"), bad).is_empty());
+    assert!(!s.open(&root.join("clients/eu/acme.json"), bad).is_empty());
+    assert!(!s.open(&root.join("export.ndjson"), bad).is_empty());
+    assert!(s.open(&root.join("package.json"), bad).is_empty());
+    assert!(s.open(&root.join("clients/drafts/new.json"), bad).is_empty());
+    // Without a configuration: every JSON file, as before.
+    let plain = tempfile::tempdir().unwrap();
+    assert!(!s.open(&plain.path().join("package.json"), bad).is_empty());
+    s.send(&json!({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}));
+    s.until(|m| m["id"] == 9);
+    s.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert_eq!(s.exit_status(), 0);
+}

@@ -1,7 +1,7 @@
 //! `client-lint.toml`: mode, language and per-rule levels.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use client_lint::{Lang, Level, Mode, Options, Rule};
 use serde::Deserialize;
@@ -16,8 +16,131 @@ pub const FILE_NAME: &str = "client-lint.toml";
 struct Config {
     mode: Option<String>,
     lang: Option<String>,
+    /// Files a directory walk (and the language server) checks.
+    include: Option<Vec<String>>,
+    /// Files and directories they skip.
+    #[serde(default)]
+    exclude: Vec<String>,
     #[serde(default)]
     rules: BTreeMap<String, String>,
+}
+
+/// What `include` is when the configuration does not say.
+pub const DEFAULT_INCLUDE: [&str; 3] = ["*.json", "*.ndjson", "*.jsonl"];
+
+/// Which files are checked: `include` and `exclude` globs relative to the
+/// configuration file's directory. A pattern without `/` matches a name at
+/// any depth (`package.json`, `*.json`); one with `/` matches the path from
+/// that directory (`clients/**/*.json`; a leading `/` anchors it there); a
+/// trailing `/` names a directory and everything in it.
+#[derive(Debug, Clone)]
+pub struct Files {
+    root: PathBuf,
+    include: globset::GlobSet,
+    exclude: globset::GlobSet,
+}
+
+impl Files {
+    /// The filter of `include` (the default when `None`) and `exclude`, for
+    /// paths under `root`; an invalid pattern is an error naming it.
+    pub fn new(
+        root: &Path,
+        include: Option<&[String]>,
+        exclude: &[String],
+        origin: &str,
+    ) -> Result<Files, String> {
+        let set = |patterns: &mut dyn Iterator<Item = &str>, key: &str| -> Result<globset::GlobSet, String> {
+            let mut builder = globset::GlobSetBuilder::new();
+            for p in patterns {
+                let trimmed = p.trim();
+                let mut glob = match trimmed.strip_prefix('/') {
+                    Some(anchored) => anchored.to_string(),
+                    None if trimmed.trim_end_matches('/').contains('/') => trimmed.to_string(),
+                    None => format!("**/{trimmed}"),
+                };
+                if glob.ends_with('/') {
+                    glob.push_str("**");
+                }
+                let g = globset::GlobBuilder::new(&glob)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| format!("{origin}: {key}: `{p}`: {}", e.kind()))?;
+                builder.add(g);
+                // `fixtures/` and `fixtures` also name the directory itself.
+                if let Some(dir) = glob.strip_suffix("/**") {
+                    builder.add(
+                        globset::Glob::new(dir)
+                            .map_err(|e| format!("{origin}: {key}: `{p}`: {}", e.kind()))?,
+                    );
+                }
+            }
+            builder.build().map_err(|e| format!("{origin}: {key}: {e}"))
+        };
+        let default: Vec<String> = DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect();
+        let include = include.unwrap_or(&default);
+        Ok(Files {
+            root: normal(root),
+            include: set(&mut include.iter().map(String::as_str), "include")?,
+            exclude: set(&mut exclude.iter().map(String::as_str), "exclude")?,
+        })
+    }
+
+    /// `path` from the configuration's directory (or whole, when outside it).
+    fn relative(&self, path: &Path) -> PathBuf {
+        let path = normal(path);
+        match path.strip_prefix(&self.root) {
+            Ok(rel) => rel.to_path_buf(),
+            Err(_) => path
+                .components()
+                .filter(|c| matches!(c, Component::Normal(_)))
+                .collect(),
+        }
+    }
+
+    /// Whether a file found by a directory walk, or opened in an editor, is
+    /// checked: included and not excluded.
+    pub fn accepts(&self, path: &Path) -> bool {
+        let rel = self.relative(path);
+        self.include.is_match(&rel) && !self.exclude.is_match(&rel)
+    }
+
+    /// Whether a directory walk skips `dir` and everything in it.
+    pub fn excludes(&self, dir: &Path) -> bool {
+        self.exclude.is_match(self.relative(dir))
+    }
+}
+
+impl Default for Files {
+    /// The default `include`, no `exclude`, from the working directory.
+    fn default() -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        Files::new(&cwd, None, &[], "").unwrap_or_else(|_| Files {
+            root: cwd,
+            include: globset::GlobSet::empty(),
+            exclude: globset::GlobSet::empty(),
+        })
+    }
+}
+
+/// `path` made absolute from the working directory, without `.` and with
+/// `..` resolved by name (a walk's paths, an editor's: no link is followed).
+fn normal(path: &Path) -> PathBuf {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Find `client-lint.toml` in `dir` or a parent: anything of that name, so
@@ -90,6 +213,8 @@ pub struct Built {
     pub locked: Vec<(String, Rule)>,
     /// The configuration file used, if any (the human summary names it).
     pub path: Option<PathBuf>,
+    /// Which files a directory walk checks.
+    pub files: Files,
 }
 
 /// Build the options: command line over configuration file over environment.
@@ -132,6 +257,13 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
     let origin = path
         .as_ref()
         .map_or_else(String::new, |p| p.display().to_string());
+    // Globs are relative to the configuration's directory, or to the
+    // working directory without one.
+    let root = match path.as_deref().and_then(Path::parent) {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => dir.map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+    };
+    let files = Files::new(&root, config.include.as_deref(), &config.exclude, &origin)?;
     let mode = match (args.mode, config.mode.as_deref()) {
         (Some(ModeArg::Response), _) => Mode::Response,
         (Some(ModeArg::Request), _) | (None, None) => Mode::Request,
@@ -191,5 +323,6 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
         options,
         locked,
         path,
+        files,
     })
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use client_lint::Layout;
 
+use crate::config::Files;
 use crate::fs::Bytes;
 
 /// One input to check.
@@ -38,16 +39,11 @@ impl Input {
     }
 }
 
-fn is_json_file(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("json" | "ndjson" | "jsonl")
-    )
-}
-
-/// Every JSON file below `dir`, sorted, skipping hidden directories and
-/// `target`/`node_modules`. Walks with an explicit stack.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+/// Every file below `dir` that `files` accepts (by default `*.json`,
+/// `*.ndjson`, `*.jsonl`), sorted, skipping hidden files and directories,
+/// `target`/`node_modules` and what `files` excludes. Walks with an
+/// explicit stack.
+fn walk(dir: &Path, files: &Files, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
     let mut stack = vec![dir.to_path_buf()];
     let mut found = Vec::new();
     while let Some(d) = stack.pop() {
@@ -64,10 +60,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
             let name = name.to_string_lossy();
             let Ok(kind) = entry.file_type() else { continue };
             if kind.is_dir() {
-                if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                if !name.starts_with('.')
+                    && name != "target"
+                    && name != "node_modules"
+                    && !files.excludes(&path)
+                {
                     stack.push(path);
                 }
-            } else if is_json_file(&path) && !name.starts_with('.') {
+            } else if !name.starts_with('.') && files.accepts(&path) {
                 found.push(path);
             }
         }
@@ -80,7 +80,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
 /// as messages; the other inputs are still checked. Each real file is an
 /// input once, however many names lead to it (given twice, through its
 /// directory and by name, or through a symbolic link): the first name wins.
-pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> (Vec<Input>, Vec<String>) {
+/// Files named on the command line are checked whatever `files` says; the
+/// files of a directory only when it accepts them.
+pub fn collect(
+    paths: &[PathBuf],
+    files: &Files,
+    stdin_name: &str,
+    stdin_is_terminal: bool,
+) -> (Vec<Input>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     if paths.is_empty() {
@@ -109,15 +116,16 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str, stdin_is_terminal: bool) -> 
                 inputs.push(Input::Stdin(stdin_name.to_string()));
             }
         } else if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, &mut files, &mut errors);
-            if files.is_empty() {
+            let mut found = Vec::new();
+            walk(p, files, &mut found, &mut errors);
+            if found.is_empty() {
                 errors.push(format!(
-                    "{}: no *.json, *.ndjson or *.jsonl files in this directory",
+                    "{}: no file to check in this directory (by default *.json, *.ndjson and *.jsonl; \
+                     `include` and `exclude` in client-lint.toml choose others)",
                     p.display()
                 ));
             }
-            for f in files {
+            for f in found {
                 push(&mut inputs, f);
             }
         } else if p.exists() {

@@ -119,12 +119,13 @@ fn main() -> ExitCode {
         None => {}
     }
     let args = cli.check;
-    let (options, locked, config_path) = match config::options(&args) {
+    let (options, locked, config_path, files) = match config::options(&args) {
         Ok(config::Built {
             options,
             locked,
             path,
-        }) => (options, locked, path),
+            files,
+        }) => (options, locked, path, files),
         Err(e) => {
             error_line(args.lang.map_or(env_lang, config::lang_arg), &e);
             return ExitCode::from(EXIT_FAILURE);
@@ -162,7 +163,7 @@ fn main() -> ExitCode {
         .stdin_filename
         .clone()
         .unwrap_or_else(|| "<stdin>".to_string());
-    let (inputs, input_errors) = inputs::collect(&args.paths, &stdin_name, io::stdin().is_terminal());
+    let (inputs, input_errors) = inputs::collect(&args.paths, &files, &stdin_name, io::stdin().is_terminal());
     for e in &input_errors {
         error_line(lang, e);
     }

@@ -67,7 +67,7 @@ impl Server {
         }
         if wanted(FIX_ALL) {
             let fixed =
-                client_lint::fix_records(&doc.text, &self.options(uri), layout(uri), UnsafeFixes::Skip);
+                client_lint::fix_records(&doc.text, &self.options(uri).0, layout(uri), UnsafeFixes::Skip);
             if fixed.text != doc.text {
                 let whole = Range::new(Position::new(0, 0), lines.positions(&[doc.text.len()])[0]);
                 out.push(CodeActionOrCommand::CodeAction(CodeAction {
@@ -92,7 +92,7 @@ impl Server {
             .findings
             .iter()
             .find(|d| d.span().is_some_and(|s| s.start <= at && at <= s.end))?;
-        let lang = self.options(uri).get_lang();
+        let lang = self.options(uri).0.get_lang();
         let value = format!(
             "**{} {}**: {}\n\n{}",
             d.code(),

@@ -12,6 +12,8 @@ use std::error::Error;
 use std::path::{Path, PathBuf};
 
 use client_lint::{Diagnostic, Lang, Mode, Options};
+
+use crate::config::Files;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability,
@@ -75,13 +77,15 @@ struct Server {
 /// When a configuration file was last changed, and its length.
 type Stamp = (Option<std::time::SystemTime>, u64);
 
-/// Options by configuration file, with the file's stamp when read.
-type Configs = HashMap<Option<PathBuf>, (Option<Stamp>, Options)>;
+/// Options and the files they apply to, by configuration file, with the
+/// file's stamp when read.
+type Configs = HashMap<Option<PathBuf>, (Option<Stamp>, (Options, Files))>;
 
 impl Server {
     /// The options for a document: `client-lint.toml` found from its
-    /// directory, then the command line, then the editor's locale.
-    fn options(&self, uri: &Uri) -> Options {
+    /// directory, then the command line, then the editor's locale; and which
+    /// files that configuration checks (its `include` and `exclude`).
+    fn options(&self, uri: &Uri) -> (Options, Files) {
         let dir = path_of(uri).and_then(|p| p.parent().map(Path::to_path_buf));
         let file = dir.as_deref().and_then(crate::config::discover);
         let stamp = file
@@ -94,7 +98,7 @@ impl Server {
             return options.clone();
         }
         let options = match self.read_options(dir.as_deref()) {
-            Ok(o) => o,
+            Ok(built) => (built.options, built.files),
             Err(e) => {
                 // Shown once per change of the file; the command line's
                 // settings still apply.
@@ -110,7 +114,7 @@ impl Server {
                         .or(self.locale_lang)
                         .unwrap_or_else(crate::config::env_lang),
                 );
-                o
+                (o, Files::default())
             }
         };
         self.configs.borrow_mut().insert(file, (stamp, options.clone()));
@@ -119,7 +123,7 @@ impl Server {
 
     /// The options from the configuration found from `dir`, under the
     /// command line's `--mode` and `--lang` (or the editor's locale).
-    fn read_options(&self, dir: Option<&Path>) -> std::result::Result<Options, String> {
+    fn read_options(&self, dir: Option<&Path>) -> std::result::Result<crate::config::Built, String> {
         let mut args = vec!["client-lint".to_string()];
         if let Some(m) = self.settings.mode {
             args.extend(["--mode".into(), m.as_str().into()]);
@@ -129,19 +133,25 @@ impl Server {
             args.extend(["--lang".into(), l.as_str().into()]);
         }
         let cli = <crate::args::Cli as clap::Parser>::try_parse_from(&args).map_err(|e| e.to_string())?;
-        crate::config::options_in(&cli.check, dir).map(|b| b.options)
+        crate::config::options_in(&cli.check, dir)
     }
 
     fn publish(&mut self, uri: &Uri) -> Result<()> {
-        let options = self.options(uri);
+        let (options, files) = self.options(uri);
         let Some(doc) = self.docs.get_mut(uri) else {
             return Ok(());
         };
-        let records = client_lint::lint_records(&doc.text, &options, layout(uri));
-        doc.findings = records
-            .into_iter()
-            .flat_map(|r| r.report.into_diagnostics())
-            .collect();
+        // A file the configuration does not include (`package.json`, say)
+        // gets no findings: the editor attaches the server to every JSON file.
+        let in_scope = path_of(uri).is_none_or(|p| files.accepts(&p));
+        doc.findings = if in_scope {
+            client_lint::lint_records(&doc.text, &options, layout(uri))
+                .into_iter()
+                .flat_map(|r| r.report.into_diagnostics())
+                .collect()
+        } else {
+            Vec::new()
+        };
         let diagnostics = to_lsp(&doc.findings, &Lines::new(&doc.text, self.units));
         let params = PublishDiagnosticsParams::new(uri.clone(), diagnostics, None);
         self.notify::<lsp_types::notification::PublishDiagnostics>(params)
