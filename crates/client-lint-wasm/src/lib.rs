@@ -86,6 +86,39 @@ fn text_of(text: &JsValue, function: &str) -> Result<String, JsValue> {
     })
 }
 
+/// A document as the linter reads a file: UTF-8 text; or, when the string
+/// holds a lone surrogate (which `String` would turn into U+FFFD without a
+/// word, and which no UTF-8 file can hold), the bytes a file would hold
+/// (WTF-8), which the linter reports as `invalid-encoding`.
+enum Document {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+fn document_of(value: &JsValue, function: &str) -> Result<Document, JsValue> {
+    let text = text_of(value, function)?;
+    // A lone surrogate arrives as U+FFFD: only then ask the engine.
+    let js: &js_sys::JsString = value.unchecked_ref();
+    if !text.contains('\u{FFFD}') || js.is_well_formed() {
+        return Ok(Document::Text(text));
+    }
+    let mut bytes = Vec::with_capacity(text.len());
+    for unit in char::decode_utf16(js.iter()) {
+        match unit {
+            Ok(c) => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            Err(e) => {
+                let u = e.unpaired_surrogate();
+                bytes.extend_from_slice(&[
+                    0xE0 | (u >> 12) as u8,
+                    0x80 | ((u >> 6) & 0x3F) as u8,
+                    0x80 | (u & 0x3F) as u8,
+                ]);
+            }
+        }
+    }
+    Ok(Document::Bytes(bytes))
+}
+
 /// The members `JsOptions` reads.
 const OPTION_NAMES: [&str; 5] = ["lang", "mode", "redact", "levels", "unsafeFixes"];
 
@@ -179,19 +212,42 @@ fn convert(text: &str, diags: &[Diagnostic]) -> Vec<JsDiagnostic> {
 /// `mode` (`"request"`, `"response"`), `redact`, `levels` (`{"CL803": "off"}`).
 #[wasm_bindgen(skip_typescript)]
 pub fn lint(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(&text, "lint")?;
+    let document = document_of(&text, "lint")?;
     let (options, _) = parse_options(options)?;
-    let report = client_lint::lint_str(&text, &options);
-    Ok(to_js(&convert(&text, report.diagnostics()))?)
+    match document {
+        Document::Text(text) => {
+            let report = client_lint::lint_str(&text, &options);
+            Ok(to_js(&convert(&text, report.diagnostics()))?)
+        }
+        Document::Bytes(bytes) => {
+            let report = client_lint::lint_bytes(&bytes, &options);
+            // The spans point into the valid text before the surrogate.
+            let valid = match std::str::from_utf8(&bytes) {
+                Ok(all) => all,
+                Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+            };
+            Ok(to_js(&convert(valid, report.diagnostics()))?)
+        }
+    }
 }
 
 /// Apply the safe fixes (the unsafe ones too with `unsafeFixes: true`):
 /// `{text, fixed}`.
 #[wasm_bindgen(skip_typescript)]
 pub fn fix(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = text_of(&text, "fix")?;
-    let text = text.as_str();
+    let document = document_of(&text, "fix")?;
     let (options, js) = parse_options(options)?;
+    // Not UTF-8 (a lone surrogate): never rewritten, as a file that is not
+    // UTF-8 is not; the very string comes back, every code unit kept.
+    let Document::Text(owned) = document else {
+        let out = to_js(&JsFixed {
+            text: String::new(),
+            fixed: 0,
+        })?;
+        js_sys::Reflect::set(&out, &JsValue::from_str("text"), &text)?;
+        return Ok(out);
+    };
+    let text = owned.as_str();
     let u = if js.unsafe_fixes.unwrap_or(false) {
         UnsafeFixes::Apply
     } else {
@@ -287,7 +343,11 @@ export interface Rule {
 }
 /** Lint one client document. Throws an Error on bad options. */
 export function lint(text: string, options?: Options): Diagnostic[];
-/** Apply the safe fixes (and the unsafe ones with `unsafeFixes: true`). */
+/**
+ * Apply the safe fixes (and the unsafe ones with `unsafeFixes: true`). A document holding a
+ * lone surrogate is not UTF-8 and is never rewritten: `text` is the very string given
+ * (`lint` reports it as `invalid-encoding`).
+ */
 export function fix(text: string, options?: Options): { text: string; fixed: number };
 /** Every rule, in code order. */
 export function rules(lang?: Lang): Rule[];

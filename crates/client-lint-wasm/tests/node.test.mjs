@@ -111,8 +111,22 @@ test("hostile input gets diagnostics, not crashes", () => {
   const many = "{" + Array.from({ length: 20000 }, (_, i) => `"k${i}": ${i}`).join(", ") + "}";
   assert.ok(cl.lint(many).length >= 1000);
   assert.equal(cl.lint("\u0000")[0].severity, "error");
-  // A lone surrogate in the JavaScript string itself becomes U+FFFD on the way in.
-  assert.ok(Array.isArray(cl.lint('{"name": "\ud800"}')));
+});
+
+test("a lone surrogate in the string itself is reported, and fix keeps every code unit", () => {
+  // Not the escape `\ud800` but the code unit itself, as a file cannot hold it.
+  const doc = '{"type": "j", "name": "a\ud800b"}';
+  const found = cl.lint(doc);
+  assert.equal(found[0].name, "invalid-encoding");
+  assert.equal(found[0].severity, "error");
+  const fixed = cl.fix(doc);
+  assert.equal(fixed.fixed, 0);
+  assert.equal(fixed.text, doc);
+  assert.equal(fixed.text.charCodeAt(24), 0xd800);
+  // A real U+FFFD is text like any other: linted and fixed.
+  const replacement = '{"type": "j", "name": "a\ufffdb"}';
+  assert.equal(cl.fix(replacement).text, '{"type": "J", "name": "a\ufffdb"}');
+  assert.ok(!cl.lint(replacement).some((d) => d.name === "invalid-encoding"));
 });
 
 test("the TypeScript declarations name every export", () => {
