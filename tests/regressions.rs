@@ -123,13 +123,13 @@ fn spans_after_a_lone_surrogate_in_an_escaped_string() {
             .collect();
         assert!(texts.contains(&at), "{doc}: {texts:?}");
     }
-    let text = String::from_utf8(
-        std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/fuzz/seeds/fix/lone-surrogate-then-text-in-a-string"
-        ))
-        .unwrap_or_default(),
-    )
-    .unwrap_or_default();
-    let _ = client_lint::fix_str(&text, &Options::default(), client_lint::UnsafeFixes::Skip);
+    // A copy of the fuzz seed (fuzz/ is not packaged), read as text with
+    // its NUL bytes and lone surrogate escapes.
+    let bytes = include_bytes!("data/regressions/lone-surrogate-then-text-in-a-string");
+    let text = std::str::from_utf8(bytes).expect("the seed is UTF-8");
+    assert!(
+        text.contains("\\ud83d"),
+        "the seed holds its lone surrogate escape"
+    );
+    let _ = client_lint::fix_str(text, &Options::default(), client_lint::UnsafeFixes::Skip);
 }

@@ -3,30 +3,52 @@
 //! The Python objects are built straight from the library's diagnostics (no
 //! JSON in between). Offsets are in code points, as Python indexes `str`, so
 //! `text[d.start:d.end]` is the flagged text; lines and columns are 1-based,
-//! columns in code points too.
+//! columns in code points too. `to_dict()` is the library's serialised record
+//! (the CLI's `--format json`), plus those offsets.
 
 use client_lint::{Diagnostic, Lang, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-/// A fix: the text to write in place of `text[start:end]`.
-#[pyclass(name = "Fix", frozen, get_all, module = "client_lint", eq)]
+/// A fix: the text to write in place of `text[start:end]`; as a JSON edit,
+/// the `value` to put at `pointer`, or `remove` the member there.
+#[pyclass(name = "Fix", frozen, module = "client_lint", eq)]
 #[derive(Clone, PartialEq)]
 struct PyFix {
     /// `"safe"` (`fix` applies it) or `"unsafe"` (only with `unsafe_fixes=True`).
+    #[pyo3(get)]
     applicability: &'static str,
     /// The JSON Pointer of the value replaced or the member removed.
+    #[pyo3(get)]
     pointer: String,
     /// Code-point offsets of the replaced text, or `None` if unknown.
+    #[pyo3(get)]
     start: Option<usize>,
+    #[pyo3(get)]
     end: Option<usize>,
     /// The replacement text, or `None` if unknown.
+    #[pyo3(get)]
     replacement: Option<String>,
+    /// Whether the fix removes the member at `pointer`.
+    #[pyo3(get)]
+    remove: bool,
+    /// The new value as JSON text (`value` parses it).
+    value_json: Option<String>,
 }
 
 #[pymethods]
 impl PyFix {
+    /// The value to put at `pointer` (a `str`, `int`, ... as `json.loads`
+    /// gives it), or `None` when the fix removes the member.
+    #[getter]
+    fn value<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match &self.value_json {
+            Some(v) => py.import("json")?.call_method1("loads", (v,)),
+            None => Ok(py.None().into_bound(py)),
+        }
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Fix(applicability={:?}, pointer={:?}, replacement={})",
@@ -38,23 +60,41 @@ impl PyFix {
 }
 
 /// One finding.
-#[pyclass(name = "Diagnostic", frozen, get_all, module = "client_lint", eq)]
+#[pyclass(name = "Diagnostic", frozen, module = "client_lint", eq)]
 #[derive(Clone, PartialEq)]
 struct PyDiagnostic {
+    #[pyo3(get)]
     code: &'static str,
+    #[pyo3(get)]
     name: &'static str,
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"info"`.
+    #[pyo3(get)]
     severity: &'static str,
+    #[pyo3(get)]
     message: String,
+    #[pyo3(get)]
     help: Option<String>,
+    #[pyo3(get)]
     pointer: Option<String>,
+    #[pyo3(get)]
     line: Option<usize>,
+    #[pyo3(get)]
     column: Option<usize>,
+    #[pyo3(get)]
     end_line: Option<usize>,
+    #[pyo3(get)]
     end_column: Option<usize>,
+    #[pyo3(get)]
     start: Option<usize>,
+    #[pyo3(get)]
     end: Option<usize>,
+    #[pyo3(get)]
     fix: Option<PyFix>,
+    /// `lint_records`: the record's 0-based index, as the CLI numbers it.
+    #[pyo3(get)]
+    record: Option<usize>,
+    /// The library's finding, serialised by `to_dict`.
+    diagnostic: Diagnostic,
 }
 
 #[pymethods]
@@ -71,32 +111,28 @@ impl PyDiagnostic {
         )
     }
 
-    /// The finding as a `dict` of plain values (`fix` a `dict` or `None`).
+    /// The finding as a `dict`: the library's serialised record (what the
+    /// CLI's `--format json` writes: `span` in UTF-8 bytes, `fix` with its
+    /// `value` or `remove`), plus `start` and `end` in code points and the
+    /// fix's text edit (`start`, `end`, `replacement`), and `record` for
+    /// `lint_records`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        d.set_item("code", self.code)?;
-        d.set_item("name", self.name)?;
-        d.set_item("severity", self.severity)?;
-        d.set_item("message", &self.message)?;
-        d.set_item("help", &self.help)?;
-        d.set_item("pointer", &self.pointer)?;
-        d.set_item("line", self.line)?;
-        d.set_item("column", self.column)?;
-        d.set_item("end_line", self.end_line)?;
-        d.set_item("end_column", self.end_column)?;
+        let json =
+            serde_json::to_string(&self.diagnostic).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let d = py
+            .import("json")?
+            .call_method1("loads", (json,))?
+            .cast_into::<PyDict>()?;
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
-        match &self.fix {
-            Some(f) => {
-                let fd = PyDict::new(py);
-                fd.set_item("applicability", f.applicability)?;
-                fd.set_item("pointer", &f.pointer)?;
-                fd.set_item("start", f.start)?;
-                fd.set_item("end", f.end)?;
-                fd.set_item("replacement", &f.replacement)?;
-                d.set_item("fix", fd)?;
-            }
-            None => d.set_item("fix", py.None())?,
+        if let (Some(f), Some(fd)) = (&self.fix, d.get_item("fix")?) {
+            let fd = fd.cast_into::<PyDict>()?;
+            fd.set_item("start", f.start)?;
+            fd.set_item("end", f.end)?;
+            fd.set_item("replacement", &f.replacement)?;
+        }
+        if let Some(r) = self.record {
+            d.set_item("record", r)?;
         }
         Ok(d)
     }
@@ -166,7 +202,7 @@ fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDic
     Ok(o)
 }
 
-fn convert(text: &str, diags: &[Diagnostic]) -> Vec<PyDiagnostic> {
+fn convert(text: &str, diags: &[Diagnostic], record: Option<usize>) -> Vec<PyDiagnostic> {
     client_lint::render::locate(text, diags, OffsetUnit::CodePoints)
         .into_iter()
         .map(|at| {
@@ -190,7 +226,11 @@ fn convert(text: &str, diags: &[Diagnostic]) -> Vec<PyDiagnostic> {
                     start: at.fix_start,
                     end: at.fix_end,
                     replacement: f.edit().map(|(_, r)| r.to_string()),
+                    remove: f.is_remove(),
+                    value_json: f.value().map(|v| v.to_string()),
                 }),
+                record,
+                diagnostic: d.clone(),
             }
         })
         .collect()
@@ -210,7 +250,33 @@ fn lint(
     let options = options(lang, mode, redact, levels)?;
     Ok(py.detach(|| {
         let report = client_lint::lint_str(text, &options);
-        convert(text, report.diagnostics())
+        convert(text, report.diagnostics(), None)
+    }))
+}
+
+/// Lint a file of records: a JSON array of clients or NDJSON (one per line),
+/// each record checked on its own as the CLI checks it. Every finding carries
+/// `record`, the record's 0-based index; offsets and lines are in the whole
+/// text. The GIL is released while linting, so threads (or a pandas or Spark
+/// map over batches) run in parallel.
+#[pyfunction]
+#[pyo3(signature = (text, lang = "en", mode = "request", redact = false, levels = None))]
+fn lint_records(
+    py: Python<'_>,
+    text: &str,
+    lang: &str,
+    mode: &str,
+    redact: bool,
+    levels: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Vec<PyDiagnostic>> {
+    let options = options(lang, mode, redact, levels)?;
+    Ok(py.detach(|| {
+        let records = client_lint::lint_records(text, &options, client_lint::Layout::Auto);
+        let mut out = Vec::new();
+        for r in &records {
+            out.extend(convert(text, r.report.diagnostics(), Some(r.index)));
+        }
+        out
     }))
 }
 
@@ -286,6 +352,13 @@ fn _native_seconds(py: Python<'_>, text: &str, iterations: usize) -> f64 {
     })
 }
 
+/// The client-lint rules for Python: lint, fix and explain the JSON
+/// configuration of a cloud-PBX client.
+///
+/// `lint(text)` checks one document, `lint_records(text)` a JSON array or
+/// NDJSON export, `fix(text)` applies the safe fixes; `rules()`,
+/// `explain(code)` and `schema()` describe the rules. Offsets are code-point
+/// indices into the `str`; `Diagnostic.to_dict()` is the library's record.
 #[pymodule(name = "client_lint")]
 fn client_lint_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDiagnostic>()?;
@@ -293,6 +366,7 @@ fn client_lint_py(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFixed>()?;
     m.add_class::<RuleInfo>()?;
     m.add_function(wrap_pyfunction!(lint, m)?)?;
+    m.add_function(wrap_pyfunction!(lint_records, m)?)?;
     m.add_function(wrap_pyfunction!(fix, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;

@@ -105,13 +105,20 @@ def test_objects_are_frozen_and_convert_to_dicts():
         d.code = "CL000"
     as_dict = d.to_dict()
     assert as_dict["code"] == "CL201"
+    assert as_dict["span"] == {"start": 9, "end": 12}
     assert as_dict["fix"] == {
         "applicability": "safe",
         "pointer": "/type",
+        "value": "J",
         "start": 9,
         "end": 12,
         "replacement": '"J"',
     }
+    assert (d.fix.value, d.fix.remove) == ("J", False)
+    removed = next(x for x in cl.lint('{"id": 5}') if x.fix is not None)
+    assert (removed.fix.value, removed.fix.remove) == (None, True)
+    assert removed.to_dict()["fix"]["remove"] is True
+    assert "value" not in removed.to_dict()["fix"]
     assert json.loads(json.dumps(as_dict)) == as_dict
     assert repr(d).startswith('Diagnostic(code="CL201"')
 
@@ -139,7 +146,9 @@ def test_hostile_input_gets_diagnostics_not_crashes():
 def test_the_stub_names_what_the_module_has():
     stub = ast.parse((HERE.parent / "client_lint.pyi").read_text(encoding="utf-8"))
     declared = {
-        n.name for n in stub.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))
+        n.name
+        for n in stub.body
+        if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and not n.name.startswith("_")
     }
     public = {n for n in dir(cl) if not n.startswith("_")}
     assert declared <= public, declared - public
@@ -148,9 +157,11 @@ def test_the_stub_names_what_the_module_has():
     d = cl.lint('{"type": "j"}')[0]
     for cls, obj in (("Diagnostic", d), ("Fix", d.fix), ("Fixed", cl.fix("{}")), ("Rule", cl.rules()[0])):
         node = next(n for n in stub.body if isinstance(n, ast.ClassDef) and n.name == cls)
-        for a in node.body:
-            if isinstance(a, ast.AnnAssign):
-                assert hasattr(obj, a.target.id), (cls, a.target.id)
+        names = [a.target.id for a in node.body if isinstance(a, ast.AnnAssign)]
+        names += [a.name for a in node.body if isinstance(a, ast.FunctionDef)]
+        assert names, cls
+        for name in names:
+            assert hasattr(obj, name), (cls, name)
 
 
 def test_version():
@@ -184,3 +195,48 @@ def test_an_unknown_rule_is_not_echoed_in_full():
     with pytest.raises(ValueError) as e:
         cl.explain("a\u202eb")
     assert "\u202e" not in str(e.value)
+
+
+# The binding's own additions to the library's record.
+OWN = {"start", "end", "record"}
+OWN_FIX = {"start", "end", "replacement"}
+
+
+def test_records_are_the_library_s_records_as_the_cli_writes_them():
+    """lint_records over the bundled NDJSON: the CLI's --format json records
+    (tests/snapshots/cli__json.snap, checked by the CLI's own tests), minus
+    `file`, plus the binding's code-point offsets."""
+    batch = (ROOT / "examples" / "batch.ndjson").read_text(encoding="utf-8")
+    snap = (ROOT / "tests" / "snapshots" / "cli__json.snap").read_text(encoding="utf-8")
+    cli = json.loads(snap.split("---", 2)[2])
+    found = cl.lint_records(batch)
+    assert len(found) == len(cli)
+    for d, want in zip(found, cli):
+        got = d.to_dict()
+        assert got["record"] == d.record == want["record"]
+        assert batch.encode()[want["span"]["start"]:want["span"]["end"]].decode() == batch[d.start:d.end]
+        ours = {k: v for k, v in got.items() if k not in OWN}
+        if "fix" in ours:
+            ours["fix"] = {k: v for k, v in ours["fix"].items() if k not in OWN_FIX}
+        theirs = {k: v for k, v in want.items() if k not in ("file", "record")}
+        assert ours == theirs
+
+
+def test_lint_records_numbers_array_elements_and_lines():
+    array = '[{"type": "j"}, {}, {"type": "x"}]'
+    assert [(d.record, d.code) for d in cl.lint_records(array)] == [(0, "CL201"), (2, "CL202")]
+    ndjson = '{}\n{"type": "j"}\n'
+    assert [(d.record, d.line) for d in cl.lint_records(ndjson)] == [(1, 2)]
+    assert all(d.record is None for d in cl.lint('{"type": "j"}'))
+
+
+def test_lint_records_runs_in_threads():
+    """The GIL is released: threads lint batches side by side and get what
+    one thread gets."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    batches = ["\n".join(f'{{"name": "c{i}", "type": "{t}"}}' for i in range(2000)) for t in "jFx"]
+    with ThreadPoolExecutor(3) as pool:
+        parallel = list(pool.map(lambda b: [d.to_dict() for d in cl.lint_records(b)], batches))
+    assert parallel == [[d.to_dict() for d in cl.lint_records(b)] for b in batches]
+    assert len(parallel[2]) == 2000
