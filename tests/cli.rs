@@ -153,21 +153,67 @@ fn github_output() {
     insta::assert_snapshot!("github", stdout(&o));
 }
 
-#[test]
-fn sarif_output_validates_against_the_schema() {
-    let o = run(&[BAD, BATCH, "--format", "sarif"]);
-    assert_eq!(code(&o), 1);
-    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+/// The SARIF 2.1.0 schema (`tests/data/peer/`), formats checked.
+fn sarif_validator() -> jsonschema::Validator {
     let schema_path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/data/peer/sarif-schema-2.1.0.json"
     );
     let schema: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
-    let validator = jsonschema::options()
+    jsonschema::options()
         .should_validate_formats(true)
         .build(&schema)
-        .unwrap();
+        .unwrap()
+}
+
+/// Over GitHub code scanning's 25,000 results a run, the log keeps the first
+/// 25,000 and says in `invocations` how many more there were (issue 22).
+#[test]
+fn sarif_keeps_at_most_25000_results_and_says_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ndjson");
+    std::fs::write(&path, "{\"type\": \"x\"}\n".repeat(25_010)).unwrap();
+    for (lang, words) in [
+        ("en", "10 more results were left out"),
+        ("ru", "ещё 10 результатов не записаны"),
+    ] {
+        let o = run(&[
+            "--isolated",
+            "--lang",
+            lang,
+            "--format",
+            "sarif",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 1);
+        let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let errors: Vec<String> = sarif_validator()
+            .iter_errors(&log)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+        let run0 = &log["runs"][0];
+        assert_eq!(run0["results"].as_array().unwrap().len(), 25_000);
+        let note = &run0["invocations"][0]["toolExecutionNotifications"][0];
+        assert_eq!(note["descriptor"]["id"], "client-lint/results-omitted");
+        assert!(
+            note["message"]["text"].as_str().unwrap().contains(words),
+            "{note}"
+        );
+    }
+    // Under the limit: no invocation.
+    let o = run(&[BAD, "--format", "sarif"]);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(log["runs"][0].get("invocations").is_none());
+}
+
+#[test]
+fn sarif_output_validates_against_the_schema() {
+    let o = run(&[BAD, BATCH, "--format", "sarif"]);
+    assert_eq!(code(&o), 1);
+    let log: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let validator = sarif_validator();
     let errors: Vec<String> = validator
         .iter_errors(&log)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -1027,6 +1073,16 @@ fn the_pre_commit_hook_runs_this_binary_on_its_files() {
     for ext in ["json", "ndjson", "jsonl"] {
         assert!(files.contains(ext), "{files} misses .{ext}");
     }
+    // pre-commit runs a hook on a file only when both `files` and `types`
+    // match, and its `json` type is `.json` alone: a type filter would skip
+    // .ndjson and .jsonl silently (issue 22).
+    assert!(
+        !hook.lines().any(|l| {
+            let l = l.trim();
+            l.starts_with("types:") || l.starts_with("types_or:")
+        }),
+        "a type filter skips .ndjson/.jsonl"
+    );
 }
 
 // --- a clean report means the API accepts the document -----------------------------

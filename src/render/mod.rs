@@ -22,4 +22,4 @@ pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, Source, human};
 pub use json::{json_array, json_record};
 pub use located::{Located, locate};
-pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result, sarif_result_text};
+pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result, sarif_result_text, sarif_results_omitted};

@@ -132,6 +132,45 @@ pub fn sarif_frame(lang: Lang) -> (String, String) {
     }
 }
 
+/// The `invocations` member that says a run left results out: GitHub code
+/// scanning takes at most 25,000 results a run, so a writer that stops there
+/// tells the reader how many more there were
+/// (`toolExecutionNotifications`, SARIF 2.1.0 section 3.20.21).
+///
+/// ```
+/// use client_lint::{Lang, render::sarif_results_omitted};
+/// let member = sarif_results_omitted(25_000, 3, Lang::En);
+/// let v: serde_json::Value = serde_json::from_str(&format!("{{{member}}}")).unwrap();
+/// let note = &v["invocations"][0]["toolExecutionNotifications"][0];
+/// assert_eq!(note["descriptor"]["id"], "client-lint/results-omitted");
+/// assert!(note["message"]["text"].as_str().unwrap().contains("3 more results"));
+/// ```
+pub fn sarif_results_omitted(kept: usize, omitted: usize, lang: Lang) -> String {
+    let text = match lang {
+        Lang::Ru => format!(
+            "в журнале первые {kept} {} из {}: ещё {omitted} {} не записаны (GitHub принимает не больше {kept} за запуск); \
+             полный список даёт --format json",
+            crate::i18n::ru_form(kept, ("результат", "результата", "результатов")),
+            kept + omitted,
+            crate::i18n::ru_form(omitted, ("результат", "результата", "результатов")),
+        ),
+        _ => format!(
+            "the log holds the first {kept} of {} results: {omitted} more results were left out \
+             (GitHub code scanning takes at most {kept} a run); --format json lists them all",
+            kept + omitted
+        ),
+    };
+    let invocation = json!([{
+        "executionSuccessful": true,
+        "toolExecutionNotifications": [{
+            "level": "warning",
+            "descriptor": {"id": "client-lint/results-omitted"},
+            "message": {"text": text},
+        }],
+    }]);
+    format!("\"invocations\":{invocation}")
+}
+
 /// [`sarif_result`] as text, written directly rather than built as a
 /// `serde_json::Value` first: the same bytes as `sarif_result(…).to_string()`
 /// (keys in sorted order, as serde_json's map keeps them unless its

@@ -164,6 +164,10 @@ impl Render {
     }
 }
 
+/// Results in one SARIF run that GitHub code scanning accepts; the rest are
+/// counted and named in the log's `invocations`.
+pub const SARIF_MAX_RESULTS: usize = 25_000;
+
 /// Where results go, in one format, as they come: memory is bounded by one
 /// record's findings, in every format.
 pub struct Out<W: Write> {
@@ -172,6 +176,9 @@ pub struct Out<W: Write> {
     first: bool,
     /// SARIF: what closes the log.
     sarif_tail: String,
+    /// SARIF: results written, and left out over [`SARIF_MAX_RESULTS`].
+    sarif_written: usize,
+    sarif_omitted: usize,
 }
 
 impl<W: Write> Out<W> {
@@ -185,6 +192,8 @@ impl<W: Write> Out<W> {
             },
             first: true,
             sarif_tail: String::new(),
+            sarif_written: 0,
+            sarif_omitted: 0,
         }
     }
 
@@ -223,7 +232,11 @@ impl<W: Write> Out<W> {
                     self.w.write_all(item.as_bytes())?;
                     self.w.write_all(b"\n\n")?;
                 }
+                Format::Sarif if self.sarif_written >= SARIF_MAX_RESULTS => {
+                    self.sarif_omitted += 1;
+                }
                 Format::Json | Format::Sarif => {
+                    self.sarif_written += usize::from(self.render.format == Format::Sarif);
                     self.w.write_all(if self.first { b"\n  " } else { b",\n  " })?;
                     self.first = false;
                     self.w.write_all(item.as_bytes())?;
@@ -241,7 +254,19 @@ impl<W: Write> Out<W> {
         match self.render.format {
             Format::Json => self.w.write_all(if self.first { b"]\n" } else { b"\n]\n" })?,
             Format::Sarif => {
-                self.w.write_all(self.sarif_tail.as_bytes())?;
+                // The results array closes with the tail's first `]`; a note
+                // of what was left out goes right after it.
+                match self.sarif_tail.split_once(']') {
+                    Some((close, rest)) if self.sarif_omitted > 0 => {
+                        let note = render::sarif_results_omitted(
+                            self.sarif_written,
+                            self.sarif_omitted,
+                            self.render.style.lang,
+                        );
+                        write!(self.w, "{close}],\n      {note}{rest}")?;
+                    }
+                    _ => self.w.write_all(self.sarif_tail.as_bytes())?,
+                }
                 self.w.write_all(b"\n")?;
             }
             _ => {}
