@@ -1830,3 +1830,94 @@ fn include_and_exclude_choose_the_files_of_a_walk() {
     assert_eq!(code(&o), 2);
     assert!(stderr(&o).contains("include: `clients/[a`"), "{}", stderr(&o));
 }
+
+/// `client-lint completions SHELL` and `client-lint manpage`, generated from
+/// the command line's own definition (issue 22).
+#[test]
+fn completions_and_manpage_come_from_the_command_line() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = run(&["completions", shell]);
+        assert_eq!(code(&o), 0, "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        // Fish writes options as `-l format`, the others as `--format`.
+        for word in [
+            "client-lint",
+            "fix",
+            "format",
+            "unsafe-fixes",
+            "explain",
+            "completions",
+        ] {
+            assert!(script.contains(word), "{shell} completion lacks {word}");
+        }
+    }
+    // The bash script is valid bash, and completes subcommands and formats.
+    let o = run(&["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let script = dir.path().join("client-lint.bash");
+    std::fs::write(&script, &o.stdout).unwrap();
+    let check = Command::new("bash").arg("-n").arg(&script).output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let complete = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        // As bash calls it: the command, the word being completed, the one before.
+        let n = words.len();
+        let probe = format!(
+            "source {}; COMP_WORDS=({}); COMP_CWORD={}; _client__lint client-lint '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            words
+                .iter()
+                .map(|w| format!("'{w}'"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            n - 1,
+            words[n - 1],
+            words[n - 2]
+        );
+        let o = Command::new("bash").arg("-c").arg(probe).output().unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    assert!(complete("client-lint --format s").lines().any(|l| l == "sarif"));
+    assert!(complete("client-lint ex").lines().any(|l| l == "explain"));
+    // An unknown shell is a usage error naming the ones there are.
+    let o = run(&["completions", "tcsh"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("bash, elvish, fish, powershell, zsh"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = run(&["manpage"]);
+    assert_eq!(code(&o), 0);
+    let page = stdout(&o);
+    assert!(page.contains(".TH client-lint 1"), "{page}");
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH SUBCOMMANDS",
+        ".SH VERSION",
+    ] {
+        assert!(page.contains(section), "manpage lacks {section}");
+    }
+    assert!(page.contains("\\-\\-unsafe\\-fixes"));
+    assert!(page.contains(env!("CARGO_PKG_VERSION")));
+    // Where man is installed, it renders the page.
+    let file = dir.path().join("client-lint.1");
+    std::fs::write(&file, &page).unwrap();
+    if let Ok(o) = Command::new("man")
+        .arg("-l")
+        .arg(&file)
+        .env("MANWIDTH", "100")
+        .env("MANPAGER", "cat")
+        .output()
+    {
+        let shown = String::from_utf8_lossy(&o.stdout);
+        assert!(o.status.success() && shown.contains("--unsafe-fixes"), "{shown}");
+    }
+}

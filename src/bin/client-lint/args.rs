@@ -44,6 +44,14 @@ pub enum Command {
     },
     /// Print a JSON Schema (draft 2020-12) of the client resource.
     Schema,
+    /// Print a shell completion script: `client-lint completions bash >
+    /// ~/.local/share/bash-completion/completions/client-lint`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `client-lint manpage > client-lint.1`.
+    Manpage,
     /// Run a language server over standard input and output (LSP): findings
     /// while a file is typed, quick fixes, explanations on hover.
     #[cfg(feature = "lsp")]

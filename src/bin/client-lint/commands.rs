@@ -1,4 +1,4 @@
-//! `rules`, `explain`, `schema`.
+//! `rules`, `explain`, `schema`, `completions`, `manpage`.
 
 use std::io::{self, Write};
 
@@ -60,4 +60,16 @@ pub fn explain(w: &mut impl Write, name: &str, lang: Lang) -> Result<(), String>
 pub fn schema(w: &mut impl Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, &client_lint::schema())?;
     writeln!(w)
+}
+
+/// The completion script for `shell`, from the command line's definition.
+pub fn completions(w: &mut impl Write, shell: clap_complete::Shell) {
+    let mut cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut cmd, "client-lint", w);
+}
+
+/// The manual page (roff), from the command line's definition.
+pub fn manpage(w: &mut impl Write) -> io::Result<()> {
+    let cmd = <crate::args::Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(cmd).render(w)
 }

@@ -116,6 +116,16 @@ fn main() -> ExitCode {
                 _ => ExitCode::from(EXIT_OK),
             };
         }
+        Some(Command::Completions { shell }) => {
+            commands::completions(&mut output::Closable::new(&mut stdout), shell);
+            return ExitCode::from(EXIT_OK);
+        }
+        Some(Command::Manpage) => {
+            return match commands::manpage(&mut stdout) {
+                Err(e) if !closed_pipe(&e) => ExitCode::from(EXIT_FAILURE),
+                _ => ExitCode::from(EXIT_OK),
+            };
+        }
         None => {}
     }
     let args = cli.check;
