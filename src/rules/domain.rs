@@ -263,12 +263,7 @@ fn unicode_mixed_script(unicode: &str) -> Option<MixedScript> {
             if c.is_ascii() {
                 return c;
             }
-            let mut one = [0u8; 4];
-            let mut proto = unicode_security::skeleton(c.encode_utf8(&mut one));
-            match (proto.next(), proto.next()) {
-                (Some(p), None) if p.is_ascii_alphanumeric() => p.to_ascii_lowercase(),
-                _ => c,
-            }
+            super::confusables::ascii_lookalike(c).unwrap_or(c)
         })
         .collect();
     Some(MixedScript {

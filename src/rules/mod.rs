@@ -8,6 +8,7 @@ pub(crate) use context::Ctx;
 pub use context::pointer_token;
 
 pub(crate) mod client_type;
+mod confusables;
 mod context;
 mod countries;
 pub(crate) mod create_date;
