@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-const cl = createRequire(import.meta.url)("./pkg/node/client_lint_wasm.js");
+const cl = createRequire(import.meta.url)("./pkg/node.cjs");
 const root = new URL("../../", import.meta.url);
 const docs = {
   "valid (examples/client.json)": readFileSync(new URL("examples/client.json", root), "utf8"),

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const cl = require("../pkg/node/client_lint_wasm.js");
+const cl = require("../pkg/node.cjs");
 const root = new URL("../../../", import.meta.url);
 const CLEAN = readFileSync(new URL("examples/client.json", root), "utf8");
 const MISTAKES = readFileSync(new URL("examples/client-with-mistakes.json", root), "utf8");
@@ -130,7 +130,7 @@ test("a lone surrogate in the string itself is reported, and fix keeps every cod
 });
 
 test("the TypeScript declarations name every export", () => {
-  const dts = readFileSync(new URL("../pkg/node/client_lint_wasm.d.ts", import.meta.url), "utf8");
+  const dts = readFileSync(new URL("../pkg/client_lint_wasm.d.ts", import.meta.url), "utf8");
   for (const name of ["lint", "fix", "rules", "explain", "schema"]) {
     assert.match(dts, new RegExp(`export function ${name}\\(`));
     assert.equal(typeof cl[name], "function");
@@ -162,4 +162,18 @@ test("non-string documents throw a TypeError before entering the module", () => 
   }
   // And the module still works afterwards.
   assert.deepEqual(cl.lint("{}"), []);
+});
+
+test("the ES-module entry for Node is ready on import and agrees with CommonJS", async () => {
+  const esm = await import("../pkg/node.mjs");
+  for (const name of ["lint", "fix", "rules", "explain", "schema"]) {
+    assert.equal(typeof esm[name], "function", name);
+  }
+  assert.deepEqual(esm.lint(MISTAKES), cl.lint(MISTAKES));
+  // The Node declarations are the API without init; the browser's have init.
+  const nodeTypes = readFileSync(new URL("../pkg/node.d.mts", import.meta.url), "utf8");
+  assert.match(nodeTypes, /export function lint\(/);
+  assert.doesNotMatch(nodeTypes, /InitInput|initSync/);
+  const webTypes = readFileSync(new URL("../pkg/client_lint_wasm.d.ts", import.meta.url), "utf8");
+  assert.match(webTypes, /export default function __wbg_init/);
 });
