@@ -188,6 +188,7 @@ registry! {
     "CL807" NonAsciiDigits "non-ascii-digits" Warning Safe;
     "CL106" NonCanonicalInteger "non-canonical-integer" Warning Safe;
     "CL605" MixedScriptDomain "mixed-script-domain" Warning None;
+    "CL506" HomeCountryNotAllowed "home-country-not-allowed" Warning Unsafe;
 }
 
 /// A code or name that is no rule, with the closest rule name when there is

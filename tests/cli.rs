@@ -429,7 +429,9 @@ fn unsafe_fixes_need_both_flags() {
     let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert!(v.get("id").is_none(), "the read-only id is removed");
     assert_eq!(v["email"], "admin@acme.example");
-    assert_eq!(v["geo_list"], "RU GB");
+    // Once the list is valid, the client's own country (Europe/Kiev: UA) is
+    // missing from it, and the unsafe fix adds it (home-country-not-allowed).
+    assert_eq!(v["geo_list"], "RU GB UA");
 }
 
 #[test]

@@ -260,3 +260,61 @@ fn offsets_are_told_the_zone_with_the_same_offset_or_none() {
         }
     }
 }
+
+/// The countries of every zone name, recomputed from tzdata's own files
+/// (`zone.tab`, `zone1970.tab`, `backward` in tests/data/tzdata), agree with
+/// the embedded table (issue 23): the zone's own zone.tab country first, then
+/// its zone1970.tab countries, then those of the zone it links to.
+#[test]
+fn the_countries_of_each_zone_are_tzdata_s() {
+    use client_lint::values::Timezone;
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("{}/tests/data/tzdata/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let rows = |text: &str| {
+        let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let cols: Vec<&str> = line.split('\t').collect();
+            out.entry(cols[2].to_string())
+                .or_default()
+                .extend(cols[0].split(',').map(str::to_string));
+        }
+        out
+    };
+    let (zone_tab, zone1970) = (rows(&read("zone.tab")), rows(&read("zone1970.tab")));
+    let links: std::collections::HashMap<String, String> = read("backward")
+        .lines()
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            (cols.first() == Some(&"Link")).then(|| (cols[2].to_string(), cols[1].to_string()))
+        })
+        .collect();
+    let mut with_countries = 0;
+    for tz in chrono_tz::TZ_VARIANTS {
+        let name = tz.name();
+        let mut want: Vec<String> = Vec::new();
+        for zone in [Some(name), links.get(name).map(String::as_str)]
+            .into_iter()
+            .flatten()
+        {
+            for c in zone_tab.get(zone).into_iter().chain(zone1970.get(zone)).flatten() {
+                if !want.contains(c) {
+                    want.push(c.clone());
+                }
+            }
+        }
+        let got: Vec<&str> = name.parse::<Timezone>().unwrap().countries().collect();
+        assert_eq!(got, want, "{name}");
+        with_countries += usize::from(!got.is_empty());
+        for c in &got {
+            assert!(
+                isocountry::CountryCode::for_alpha2(c).is_ok(),
+                "{name}: {c} is no ISO 3166-1 code"
+            );
+        }
+    }
+    assert!(with_countries > 500, "{with_countries}");
+}

@@ -31,6 +31,7 @@ pub(crate) mod timezone;
 mod timezone_links;
 mod timezone_names;
 mod unicode_digits;
+mod zone_countries;
 
 /// Every family's rules with their explanations, as each family file declares
 /// them beside the code that emits them.

@@ -5,6 +5,7 @@
 use super::context::{Ctx, FieldAt};
 use super::dispatch::check_of;
 use super::document;
+use super::geo_list;
 use super::numbers;
 use crate::fields::{FIELDS, field_index_near};
 use crate::pointer::Path;
@@ -53,15 +54,7 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
     for (i, m) in members.iter().enumerate() {
         let index = field_index_near(&m.key, hint);
         hint = index.map_or(hint, |i| i + 1);
-        let at = FieldAt {
-            source: ctx.source,
-            key: &m.key,
-            key_span: m.key_span,
-            node: &m.value,
-            remove_span: remove_span(ctx.source, object, members, i),
-            field: index.map(|i| &FIELDS[i]),
-            fixes: true,
-        };
+        let at = field_at(ctx.source, object, members, i, index);
         if seen.repeated(&m.key, index) {
             document::duplicate_key(ctx, || Some(at.pointer()), m.key_span, &m.key, true);
         }
@@ -83,7 +76,50 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
     }
     if complete {
         numbers::notify_pair(ctx, members);
+        home_country(ctx, object, members);
     }
+}
+
+/// Member `i` of `object` as its field's checks see it.
+fn field_at<'t, 'a>(
+    source: &'t str,
+    object: &Node<'_>,
+    members: &'t [Member<'a>],
+    i: usize,
+    index: Option<usize>,
+) -> FieldAt<'t, 'a> {
+    let m = &members[i];
+    FieldAt {
+        source,
+        key: &m.key,
+        key_span: m.key_span,
+        node: &m.value,
+        remove_span: remove_span(source, object, members, i),
+        field: index.map(|i| &FIELDS[i]),
+        fixes: true,
+    }
+}
+
+/// The client's own country and its `geo_list`: the last `geo_list` and
+/// `timezone` members (as the server reads a repeated key), when both are
+/// strings.
+fn home_country(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>]) {
+    let last = |name: &str| members.iter().rposition(|m| m.key == name);
+    let (Some(g), Some(t)) = (last("geo_list"), last("timezone")) else {
+        return;
+    };
+    let (Value::String(list), Value::String(zone)) = (&members[g].value.value, &members[t].value.value)
+    else {
+        return;
+    };
+    let at = field_at(
+        ctx.source,
+        object,
+        members,
+        g,
+        crate::fields::field_index("geo_list"),
+    );
+    geo_list::home_country(ctx, &at, list, zone);
 }
 
 /// The JSON Pointer of the innermost key or value of `root` that holds

@@ -117,6 +117,30 @@ impl Timezone {
     pub fn tz(self) -> Tz {
         self.0
     }
+
+    /// The ISO 3166-1 countries whose clocks follow this zone, from tzdata's
+    /// `zone.tab` and `zone1970.tab` (through `backward` for a link): the
+    /// zone's own location first. None for `UTC`, `Etc/GMT-3` and the like.
+    ///
+    /// ```
+    /// use client_lint::values::Timezone;
+    /// let countries = |z: &str| z.parse::<Timezone>().unwrap().countries().collect::<Vec<_>>();
+    /// assert_eq!(countries("Europe/Moscow"), ["RU"]);
+    /// assert_eq!(countries("Europe/Copenhagen"), ["DK", "DE", "NO", "SE", "SJ"]);
+    /// assert_eq!(countries("Europe/Kiev"), ["UA"]);
+    /// assert!(countries("Etc/GMT-3").is_empty());
+    /// ```
+    pub fn countries(self) -> impl Iterator<Item = &'static str> {
+        zone_countries(self.0.name()).split_ascii_whitespace()
+    }
+}
+
+/// The countries of the zone `name`, space-separated (empty when none).
+pub(crate) fn zone_countries(name: &str) -> &'static str {
+    use super::zone_countries::ZONE_COUNTRIES;
+    ZONE_COUNTRIES
+        .binary_search_by(|(zone, _)| (*zone).cmp(name))
+        .map_or("", |i| ZONE_COUNTRIES[i].1)
 }
 
 impl std::fmt::Display for Timezone {
