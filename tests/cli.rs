@@ -1923,3 +1923,93 @@ fn completions_and_manpage_come_from_the_command_line() {
         assert!(o.status.success() && shown.contains("--unsafe-fixes"), "{shown}");
     }
 }
+
+/// `--statistics`: one line per rule across all inputs, most first, the
+/// same counts as the findings themselves, on whole files and on a large
+/// NDJSON file checked in batches (issue 23).
+#[test]
+fn statistics_count_what_the_findings_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.ndjson");
+    let text: String = (0..80_000)
+        .map(|i| match i % 4 {
+            0 => "{\"type\": \"j\", \"geo_list\": \"RU UK\"}\n".to_string(),
+            1 => "{\"type\": \"x\"}\n".to_string(),
+            2 => format!("{{\"name\": \"c{i}\"}}\n"),
+            _ => "{\"timezone\": \"Europe/Kiev\"}\n".to_string(),
+        })
+        .collect();
+    std::fs::write(&big, text).unwrap();
+    assert!(
+        std::fs::metadata(&big).unwrap().len() > 1 << 20,
+        "streamed in batches"
+    );
+    let count_of = |args: &[&str]| {
+        let mut by_code = std::collections::BTreeMap::<String, u64>::new();
+        for r in records(&run(&[&["--isolated", "--format", "jsonl"], args].concat())) {
+            *by_code
+                .entry(r["code"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+        by_code
+    };
+    for inputs in [vec![BAD, BATCH, GOOD], vec![big.to_str().unwrap()]] {
+        let o = run(&[&["--isolated", "--statistics", "--format", "json"], &inputs[..]].concat());
+        assert_eq!(code(&o), 1);
+        let stats: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+        let got: std::collections::BTreeMap<String, u64> = stats
+            .iter()
+            .map(|s| {
+                (
+                    s["code"].as_str().unwrap().to_string(),
+                    s["count"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(got, count_of(&inputs), "{inputs:?}");
+        let counts: Vec<u64> = stats.iter().map(|s| s["count"].as_u64().unwrap()).collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "most first: {counts:?}");
+        let errors: u64 = stats
+            .iter()
+            .filter(|s| s["severity"] == "error")
+            .map(|s| s["count"].as_u64().unwrap())
+            .sum();
+        // The human summary counts the same findings.
+        let o = run(&[&["--isolated", "--statistics"], &inputs[..]].concat());
+        assert!(
+            stderr(&o).contains(&format!("found {errors} error")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // The table: a header, then one line per rule with its count first.
+    let o = run(&["--isolated", "--statistics", big.to_str().unwrap()]);
+    let table = stdout(&o);
+    let mut lines = table.lines();
+    assert!(lines.next().unwrap().trim_start().starts_with("count  code"));
+    let first = lines.next().unwrap();
+    assert!(first.trim_start().starts_with("20000  CL"), "{table}");
+    assert!(
+        table.contains("client-type-wrong-case") && table.contains("20000 safe"),
+        "{table}"
+    );
+    // A severity set by configuration is the one counted.
+    let o = run(&[
+        "--isolated",
+        "--statistics",
+        "--format",
+        "json",
+        "--ignore",
+        "CL403",
+        big.to_str().unwrap(),
+    ]);
+    assert!(!stdout(&o).contains("CL403"));
+    // Only a table or JSON.
+    let o = run(&["--isolated", "--statistics", "--format", "sarif", GOOD]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("--statistics prints a table"),
+        "{}",
+        stderr(&o)
+    );
+}

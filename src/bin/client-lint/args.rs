@@ -135,6 +135,11 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
+    /// Print how many findings each rule had, across all inputs (most first),
+    /// instead of each finding: as a table, or with --format json as an array.
+    #[arg(long, conflicts_with = "diff")]
+    pub statistics: bool,
+
     /// Print no summary.
     #[arg(long, short)]
     pub quiet: bool,

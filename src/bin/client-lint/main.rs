@@ -228,7 +228,18 @@ fn main() -> ExitCode {
         Box::new(stdout)
     };
     let sink = output::Closable::new(sink);
+    if args.statistics && !matches!(args.format, Format::Human | Format::Json) {
+        error_line(
+            lang,
+            match ui(lang) {
+                Ui::En => "--statistics prints a table (--format human) or a JSON array (--format json)",
+                Ui::Ru => "--statistics печатает таблицу (--format human) или массив JSON (--format json)",
+            },
+        );
+        return ExitCode::from(EXIT_FAILURE);
+    }
     let mut out = output::Out::new(io::BufWriter::new(sink), args.format, style);
+    out.render.statistics = args.statistics;
     let result = out
         .begin()
         .and_then(|()| run::run(&inputs, &options, action, &mut out, &progress))
