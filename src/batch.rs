@@ -53,6 +53,7 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
                 vec![Record {
                     index: 0,
                     report: finish_order(ctx.diags),
+                    span: Some(Span::new(start, text.len())),
                 }]
             }
         }
@@ -62,6 +63,7 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
             records.push(Record {
                 index: 0,
                 report: Report::default(),
+                span: None,
             });
         }
         let r = &mut records[0].report.diagnostics;
@@ -92,7 +94,14 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
 pub fn lint_file<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b str, Vec<Record>) {
     match crate::lint::decode(bytes, options) {
         Ok(text) => (text, lint_records(text, options, layout)),
-        Err((valid, report)) => (valid, vec![Record { index: 0, report }]),
+        Err((valid, report)) => (
+            valid,
+            vec![Record {
+                index: 0,
+                report,
+                span: None,
+            }],
+        ),
     }
 }
 
@@ -196,6 +205,7 @@ pub(crate) fn elements(
         records.push(Record {
             index: records.len(),
             report: finish_order(ctx.diags),
+            span: Some(Span::new(pos, end)),
         });
         pos = skip_ws(text, end);
         let (kind, span) = match bytes.get(pos) {
@@ -229,6 +239,7 @@ pub(crate) fn elements(
                     report: Report {
                         diagnostics: std::mem::take(&mut pending),
                     },
+                    span: None,
                 });
                 return (trailing(text, pos + 1, records, options), None);
             }
@@ -242,6 +253,7 @@ pub(crate) fn elements(
                         report: Report {
                             diagnostics: std::mem::take(&mut pending),
                         },
+                        span: None,
                     });
                     return (trailing(text, after, records, options), None);
                 }
@@ -253,6 +265,7 @@ pub(crate) fn elements(
     records.push(Record {
         index: records.len(),
         report: Report { diagnostics: pending },
+        span: None,
     });
     (records, None)
 }
@@ -267,6 +280,7 @@ fn trailing(text: &str, after: usize, mut records: Vec<Record>, options: &Option
             None => records.push(Record {
                 index: 0,
                 report: Report { diagnostics: diags },
+                span: None,
             }),
         }
     }

@@ -14,6 +14,7 @@ mod error;
 mod escape;
 pub mod fields;
 mod fix;
+pub mod fleet;
 pub mod i18n;
 mod lint;
 pub mod ndjson;

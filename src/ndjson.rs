@@ -45,6 +45,10 @@ impl NdjsonLine {
         Record {
             index: self.index,
             report,
+            span: Some(crate::span::Span::new(
+                self.offset,
+                self.offset + self.bytes.len(),
+            )),
         }
     }
 

@@ -183,6 +183,7 @@ impl Part {
                     records.push(Record {
                         index: 0,
                         report: Report::default(),
+                        span: None,
                     });
                 }
                 records[0].report.diagnostics.splice(0..0, found);

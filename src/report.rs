@@ -29,6 +29,18 @@ impl Report {
         &self.diagnostics
     }
 
+    /// A report of `diagnostics`, in the order given (as from
+    /// [`Report::into_diagnostics`] of several reports).
+    ///
+    /// ```
+    /// let a = client_lint::lint_str(r#"{"type": "j"}"#, &Default::default());
+    /// let both = client_lint::Report::from_diagnostics(a.clone().into_diagnostics());
+    /// assert_eq!(both, a);
+    /// ```
+    pub fn from_diagnostics(diagnostics: Vec<Diagnostic>) -> Report {
+        Report { diagnostics }
+    }
+
     /// The findings, by value.
     pub fn into_diagnostics(self) -> Vec<Diagnostic> {
         self.diagnostics
@@ -133,4 +145,20 @@ pub struct Record {
     pub index: usize,
     /// Its findings; positions and spans are in the whole file.
     pub report: Report,
+    /// The record's own bytes in the file (an NDJSON line, an array element,
+    /// the one document), when it was read whole; what
+    /// [`Fleet`](crate::fleet::Fleet) compares across records.
+    pub span: Option<crate::span::Span>,
+}
+
+impl Record {
+    /// A record of a batch: its index, its findings and, when known, its bytes.
+    ///
+    /// ```
+    /// let r = client_lint::Record::new(3, Default::default(), None);
+    /// assert_eq!((r.index, r.report.diagnostics().len()), (3, 0));
+    /// ```
+    pub fn new(index: usize, report: Report, span: Option<crate::span::Span>) -> Record {
+        Record { index, report, span }
+    }
 }

@@ -189,6 +189,9 @@ registry! {
     "CL106" NonCanonicalInteger "non-canonical-integer" Warning Safe;
     "CL605" MixedScriptDomain "mixed-script-domain" Warning None;
     "CL506" HomeCountryNotAllowed "home-country-not-allowed" Warning Unsafe;
+    "CL901" DuplicateId "duplicate-id" Error None;
+    "CL902" DuplicateDomain "duplicate-domain" Error None;
+    "CL903" DuplicateDomainPrefix "duplicate-domain-prefix" Error None;
 }
 
 /// A code or name that is no rule, with the closest rule name when there is

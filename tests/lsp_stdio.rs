@@ -219,3 +219,27 @@ fn files_outside_include_or_in_exclude_get_no_findings() {
     s.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
     assert_eq!(s.exit_status(), 0);
 }
+
+/// Records of an open document are checked against each other (issue 23).
+#[test]
+fn duplicates_inside_an_open_document_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Server::start();
+    let found = s.open(
+        &dir.path().join("fleet.ndjson"),
+        "{\"domain\": \"pbx.example.com\"}\n{\"domain\": \"PBX.example.com\"}\n",
+    );
+    let dup: Vec<&Value> = found.iter().filter(|d| d["code"] == "CL902").collect();
+    assert_eq!(dup.len(), 1, "{found:?}");
+    assert_eq!(dup[0]["range"]["start"]["line"], 1);
+    assert!(
+        dup[0]["message"].as_str().unwrap().contains("record 0"),
+        "{dup:?}"
+    );
+    let found = s.open(&dir.path().join("one.json"), "{\"domain\": \"pbx.example.com\"}");
+    assert!(found.iter().all(|d| d["code"] != "CL902"), "{found:?}");
+    s.send(&json!({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}));
+    s.until(|m| m["id"] == 9);
+    s.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
+    assert_eq!(s.exit_status(), 0);
+}

@@ -112,6 +112,18 @@ fn valid_client() -> impl Strategy<Value = Map<String, Value>> {
                 put("extension_len", ext.map(Value::from));
                 put("create_date", date.map(Value::from));
                 put("jur_address", addr.map(Value::from));
+                // A valid client's list holds a country of its own zone
+                // (home-country-not-allowed otherwise).
+                let home = tz.and_then(|z| {
+                    z.parse::<client_lint::values::Timezone>()
+                        .ok()?
+                        .countries()
+                        .next()
+                });
+                let geo = geo.map(|g| match home {
+                    Some(h) if g != "*" && !g.split(' ').any(|c| c == h) => format!("{g} {h}"),
+                    _ => g,
+                });
                 put("geo_list", geo.map(Value::from));
                 put("hold_music", hold.map(|h| h.map_or(Value::Null, |v| json!(v))));
                 if let Some((e, t)) = notify {

@@ -92,6 +92,10 @@ impl Rule {
     /// assert!(Rule::SyntaxError.fields().is_empty());
     /// ```
     pub fn fields(self) -> Vec<&'static str> {
+        // Rules across records are about one field each.
+        if let Some(field) = super::fleet::field_of(self) {
+            return vec![field];
+        }
         FIELDS
             .iter()
             .filter(|f| {

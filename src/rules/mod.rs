@@ -18,6 +18,7 @@ pub(crate) mod document;
 pub(crate) mod domain;
 pub(crate) mod email;
 pub(crate) mod encoding;
+pub(crate) mod fleet;
 pub(crate) mod geo_list;
 mod idna2008;
 pub(crate) mod language;
@@ -49,6 +50,7 @@ const FAMILIES: &[&[(Rule, &Explanation)]] = &[
     create_date::EXPLAINED,
     language::EXPLAINED,
     text::EXPLAINED,
+    fleet::EXPLAINED,
 ];
 
 /// Shown only if a rule were declared without an explanation, which a test

@@ -238,7 +238,7 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(EXIT_FAILURE);
     }
-    let mut out = output::Out::new(io::BufWriter::new(sink), args.format, style);
+    let mut out = output::Out::new(io::BufWriter::new(sink), args.format, style, &options);
     out.render.statistics = args.statistics;
     let result = out
         .begin()

@@ -193,11 +193,15 @@ pub struct Out<W: Write> {
     sarif_omitted: usize,
     /// `--statistics`: findings by rule code and fix kind (`s`, `u`, `-`).
     stats: std::collections::HashMap<String, u64>,
+    /// Every record so far, for the rules across records (duplicate ids,
+    /// domains, prefixes): one entry per distinct value.
+    pub fleet: client_lint::fleet::Fleet,
 }
 
 impl<W: Write> Out<W> {
-    pub fn new(w: W, format: Format, style: HumanStyle) -> Self {
+    pub fn new(w: W, format: Format, style: HumanStyle, options: &client_lint::Options) -> Self {
         Out {
+            fleet: client_lint::fleet::Fleet::new(options),
             w,
             render: Render {
                 format,
@@ -555,7 +559,12 @@ mod tests {
         let records = client_lint::lint_records(&text, &Default::default(), client_lint::Layout::Ndjson);
         let src = Source::new("a.ndjson", &text);
         let style = HumanStyle::default();
-        let mut out = Out::new(Closable::new(Reader { lines: 2 }), Format::Jsonl, style);
+        let mut out = Out::new(
+            Closable::new(Reader { lines: 2 }),
+            Format::Jsonl,
+            style,
+            &Default::default(),
+        );
         assert!(!out.render.items("a.ndjson", &src, &records[0], true).is_empty());
         out.record("a.ndjson", &src, &records[0], true).unwrap();
         assert!(!output_closed());

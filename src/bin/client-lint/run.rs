@@ -159,7 +159,15 @@ fn not_fixed(name: &str, records: &[Record], lang: client_lint::Lang) -> String 
     }
 }
 
-fn emit<W: Write>(done: &Done, out: &mut Out<W>, outcome: &mut Outcome, action: Action) -> io::Result<()> {
+fn emit<W: Write>(
+    done: &mut Done,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    action: Action,
+) -> io::Result<()> {
+    // Each record against the ones before it, in this input or earlier ones:
+    // its conflicts follow its own findings.
+    out.fleet.add_records(&done.name, &done.text, &mut done.records);
     if done.unreadable {
         outcome.unreadable += 1;
     } else {
@@ -213,9 +221,9 @@ fn fix_large<W: Write>(
         Ok(r) if utf8 => r,
         // Unreadable, or not UTF-8 (never fixed): as any file.
         other => {
-            let done = check_whole(input, other, options, action);
+            let mut done = check_whole(input, other, options, action);
             progress.inc(done.text.len() as u64);
-            return emit(&done, out, outcome, action);
+            return emit(&mut done, out, outcome, action);
         }
     };
     let text = String::from_utf8_lossy(&bytes);
@@ -260,8 +268,8 @@ fn fix_large<W: Write>(
     let rest = crate::stream::large(Ok((report, identity)), &name, options, out, outcome, progress);
     let result = match rest {
         Ok(Some(read)) => {
-            let done = check_whole(input, read, options, Action::Check);
-            emit(&done, out, outcome, action)
+            let mut done = check_whole(input, read, options, Action::Check);
+            emit(&mut done, out, outcome, action)
         }
         Ok(None) => Ok(()),
         Err(e) => Err(e),
@@ -300,9 +308,9 @@ pub fn run<W: Write>(
             } else {
                 let read = crate::inputs::read(&inputs[i]);
                 if let Some(read) = crate::stream::large(read, &name, options, out, &mut outcome, progress)? {
-                    let done = check_whole(&inputs[i], read, options, action);
+                    let mut done = check_whole(&inputs[i], read, options, action);
                     progress.inc(size(&inputs[i]));
-                    emit(&done, out, &mut outcome, action)?;
+                    emit(&mut done, out, &mut outcome, action)?;
                 }
             }
             i += 1;
@@ -325,8 +333,8 @@ pub fn run<W: Write>(
                 Some(read)
             };
             if let Some(read) = rest {
-                let done = check_whole(&inputs[i], read, options, action);
-                emit(&done, out, &mut outcome, action)?;
+                let mut done = check_whole(&inputs[i], read, options, action);
+                emit(&mut done, out, &mut outcome, action)?;
             }
             i += 1;
             continue;
@@ -346,7 +354,7 @@ pub fn run<W: Write>(
             bytes += size(&inputs[j]);
             j += 1;
         }
-        let done: Vec<Done> = inputs[i..j]
+        let mut done: Vec<Done> = inputs[i..j]
             .par_iter()
             .map(|input| {
                 let d = check_whole(input, crate::inputs::read(input), options, action);
@@ -354,7 +362,7 @@ pub fn run<W: Write>(
                 d
             })
             .collect();
-        for d in &done {
+        for d in &mut done {
             emit(d, out, &mut outcome, action)?;
         }
         if let Action::Fix { .. } = action {

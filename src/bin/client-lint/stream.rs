@@ -10,10 +10,11 @@
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
+use client_lint::fleet::Keys;
 use client_lint::ndjson::{NdjsonLine, NdjsonLines};
 use client_lint::parts::{ArrayParts, Joiner, Part, PartReport};
 use client_lint::render::Source;
-use client_lint::{Layout, Options, Record};
+use client_lint::{Layout, Options, Record, Span};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -33,12 +34,27 @@ const MAX_PARTS: usize = BATCH / PART;
 /// ...fewer when they hold more than about this many findings.
 const FINDINGS: usize = 4 << 10;
 
-/// What linting one line produced: its counts, and its findings already
-/// formatted.
+/// What linting one line (or a group of array records) produced: its counts,
+/// its findings already formatted, and what the rules across records compare.
 struct Linted {
     totals: Totals,
     items: Vec<String>,
+    keyed: Vec<Keyed>,
 }
+
+/// A record with values the fleet compares: its findings end at item `end`
+/// of its [`Linted`]; its conflicts, found in order on the writing thread,
+/// follow them.
+struct Keyed {
+    end: usize,
+    keys: Keys,
+    index: usize,
+    span: Span,
+}
+
+/// Where a record's text is, for the fleet: the record's text, its offset and
+/// the lines before it in the input, and the source its findings point into.
+type Place<'t> = (&'t str, usize, usize, Source<'t>);
 
 /// Stream the NDJSON file at `path`.
 pub fn stream<W: Write>(
@@ -103,7 +119,16 @@ fn lines<R: BufRead, W: Write>(
             .par_iter()
             .map(|line| lint_line(line, options, name, &render))
             .collect();
-        let found = write(&linted, out, outcome)?;
+        let first = batch.first().map_or(0, |l| l.index);
+        let found = write(linted, name, true, out, outcome, |index, _| {
+            let line = &batch[index - first];
+            let src = Source {
+                path: name,
+                text: line.text(),
+                byte_offset: line.offset,
+            };
+            (line.text(), line.offset, line.line, src)
+        })?;
         want = next_size(bytes, found, PART, BATCH);
         if let Some(last) = batch.last() {
             let end = last.offset + last.bytes.len() + 1;
@@ -122,14 +147,39 @@ fn lines<R: BufRead, W: Write>(
     Ok(())
 }
 
-/// Write a batch's formatted findings in order and count them in; how many
-/// findings it held.
-fn write<W: Write>(linted: &[Linted], out: &mut Out<W>, outcome: &mut Outcome) -> io::Result<usize> {
+/// Write a batch's formatted findings in order and count them in, each
+/// record's conflicts with earlier records right after its own findings
+/// (`place` finds a record's text); how many findings it held.
+fn write<'t, W: Write>(
+    linted: Vec<Linted>,
+    name: &str,
+    multi: bool,
+    out: &mut Out<W>,
+    outcome: &mut Outcome,
+    mut place: impl FnMut(usize, Span) -> Place<'t>,
+) -> io::Result<usize> {
     let mut found = 0;
     for l in linted {
         outcome.totals.absorb(&l.totals);
-        out.items(&l.items)?;
         found += l.items.len();
+        let mut at = 0;
+        for k in l.keyed {
+            out.items(&l.items[at..k.end])?;
+            at = k.end;
+            let (text, offset, line, src) = place(k.index, k.span);
+            let report = out.fleet.add_keys(k.keys, name, k.index, text, offset, line);
+            if !report.diagnostics().is_empty() {
+                let record = Record::new(k.index, report, Some(k.span));
+                // Findings of a record already counted.
+                let mut more = Totals::default();
+                more.add(&record);
+                more.records = 0;
+                outcome.totals.absorb(&more);
+                found += record.report.diagnostics().len();
+                out.record(name, &src, &record, multi)?;
+            }
+        }
+        out.items(&l.items[at..])?;
     }
     Ok(found)
 }
@@ -155,21 +205,27 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
     let record = line.lint(options);
     let mut totals = Totals::default();
     totals.add(&record);
-    if record.report.diagnostics().is_empty() {
-        return Linted {
-            totals,
-            items: Vec::new(),
+    let items = if record.report.diagnostics().is_empty() {
+        Vec::new()
+    } else {
+        let src = Source {
+            path: name,
+            text: line.text(),
+            byte_offset: line.offset,
         };
-    }
-    let src = Source {
-        path: name,
-        text: line.text(),
-        byte_offset: line.offset,
+        render.items(name, &src, &record, true)
     };
-    Linted {
-        totals,
-        items: render.items(name, &src, &record, true),
-    }
+    let keys = Keys::of(line.text());
+    let keyed = match record.span {
+        Some(span) if keys != Keys::default() => vec![Keyed {
+            end: items.len(),
+            keys,
+            index: line.index,
+            span,
+        }],
+        _ => Vec::new(),
+    };
+    Linted { totals, items, keyed }
 }
 
 /// Check a large input that is not named as NDJSON, as read: a JSON array
@@ -221,6 +277,7 @@ fn array<W: Write>(
     let mut multi = None;
     let mut read_to = 0;
     let least = 2 * rayon::current_num_threads();
+    let (mut counted, mut lines_before) = (0, 0);
     let mut batch: Vec<Part> = parts.by_ref().take(least).collect();
     let mut want = least;
     while !batch.is_empty() {
@@ -244,16 +301,41 @@ fn array<W: Write>(
             .map(|records| {
                 let mut totals = Totals::default();
                 let mut items = Vec::new();
+                let mut keyed = Vec::new();
                 for record in &records {
                     totals.add(record);
                     if !record.report.diagnostics().is_empty() {
                         items.extend(render.items(name, &src, record, multi));
                     }
+                    if let Some(span) = record.span {
+                        let keys = Keys::of(&text[span.start..span.end]);
+                        if keys != Keys::default() {
+                            keyed.push(Keyed {
+                                end: items.len(),
+                                keys,
+                                index: record.index,
+                                span,
+                            });
+                        }
+                    }
                 }
-                Linted { totals, items }
+                Linted { totals, items, keyed }
             })
             .collect();
-        let found = write(&linted, out, outcome)?;
+        let found = write(linted, name, multi, out, outcome, |_, span| {
+            // Lines before the record, counted once over the text.
+            lines_before += text.as_bytes()[counted.min(span.start)..span.start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = counted.max(span.start);
+            (
+                &text[span.start..span.end],
+                span.start,
+                lines_before,
+                Source::new(name, text),
+            )
+        })?;
         let end = batch.last().map_or(text.len(), |p| p.range().end.min(text.len()));
         progress.inc(end.saturating_sub(read_to) as u64);
         read_to = end;

@@ -145,7 +145,11 @@ impl Server {
         // gets no findings: the editor attaches the server to every JSON file.
         let in_scope = path_of(uri).is_none_or(|p| files.accepts(&p));
         doc.findings = if in_scope {
-            client_lint::lint_records(&doc.text, &options, layout(uri))
+            let mut records = client_lint::lint_records(&doc.text, &options, layout(uri));
+            // Records of the document against each other (arrays, NDJSON).
+            let name = path_of(uri).map_or_else(|| uri.as_str().to_string(), |p| p.display().to_string());
+            client_lint::fleet::Fleet::new(&options).add_records(&name, &doc.text, &mut records);
+            records
                 .into_iter()
                 .flat_map(|r| r.report.into_diagnostics())
                 .collect()

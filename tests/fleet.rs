@@ -1,0 +1,188 @@
+//! Rules across records (issue 23): the same `id` (response mode), `domain`
+//! or `domain_prefix` in two records. The whole-text pass
+//! ([`Fleet::add_records`]) is the reference; a record-at-a-time pass over
+//! NDJSON lines, the same records as a JSON array, and the command line's
+//! streamed and parallel paths must report exactly what it does.
+
+use std::process::Command;
+
+use client_lint::fleet::{Fleet, Keys};
+use client_lint::ndjson::NdjsonLines;
+use client_lint::{Layout, Mode, Options, lint_records};
+use proptest::prelude::*;
+
+/// One client with values drawn from small pools, so that they repeat, in
+/// the spellings that must compare equal.
+fn client() -> impl Strategy<Value = String> {
+    let domain = prop_oneof![
+        Just(None),
+        (0..4u8, prop::sample::select(vec!["", " ", "."]), any::<bool>()).prop_map(|(n, pad, upper)| {
+            let d = format!("pbx{n}.example.com");
+            let d = if upper { d.to_uppercase() } else { d };
+            Some(match pad {
+                " " => format!(" {d} "),
+                "." => format!("{d}."),
+                _ => d,
+            })
+        }),
+        Just(Some("пример.рф".to_string())),
+        Just(Some("xn--e1afmkfd.xn--p1ai".to_string())),
+    ];
+    let prefix = prop_oneof![Just(None), (0..4u8).prop_map(|n| Some(format!("12{n}")))];
+    let id = prop_oneof![
+        Just(None),
+        (1..5u8).prop_map(|n| Some(n.to_string())),
+        Just(Some("2.0".to_string()))
+    ];
+    (domain, prefix, id).prop_map(|(d, p, i)| {
+        let mut members = Vec::new();
+        if let Some(i) = i {
+            members.push(format!("\"id\": {i}"));
+        }
+        if let Some(d) = d {
+            members.push(format!("\"domain\": {}", serde_json::to_string(&d).unwrap()));
+        }
+        if let Some(p) = p {
+            members.push(format!("\"domain_prefix\": \"{p}\""));
+        }
+        format!("{{{}}}", members.join(", "))
+    })
+}
+
+/// The conflicts of each record: (record, rule, message).
+fn conflicts(records: &[client_lint::Record]) -> Vec<(usize, String, String)> {
+    records
+        .iter()
+        .flat_map(|r| {
+            r.report
+                .diagnostics()
+                .iter()
+                .filter(|d| d.code().starts_with("CL9"))
+                .map(move |d| (r.index, d.name().to_string(), d.message().to_string()))
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_path_reports_what_the_whole_pass_reports(clients in prop::collection::vec(client(), 0..25), response in any::<bool>()) {
+        let options = Options::new().mode(if response { Mode::Response } else { Mode::Request });
+        let ndjson: String = clients.iter().map(|c| format!("{c}\n")).collect();
+        let mut whole = lint_records(&ndjson, &options, Layout::Ndjson);
+        Fleet::new(&options).add_records("f", &ndjson, &mut whole);
+        let want = conflicts(&whole);
+
+        // A line at a time, keys read apart (as threads do), in order.
+        let mut fleet = Fleet::new(&options);
+        let mut streamed = Vec::new();
+        for line in NdjsonLines::new(ndjson.as_bytes()) {
+            let line = line.unwrap();
+            let keys = Keys::of(line.text());
+            let report = fleet.add_keys(keys, "f", line.index, line.text(), line.offset, line.line);
+            streamed.push(client_lint::Record::new(line.index, report, None));
+        }
+        prop_assert_eq!(conflicts(&streamed), want.clone());
+
+        // The same records as a JSON array: the same conflicts, but lines.
+        let array = format!("[{}]", clients.join(",\n"));
+        let mut records = lint_records(&array, &options, Layout::Auto);
+        Fleet::new(&options).add_records("f", &array, &mut records);
+        let strip = |v: Vec<(usize, String, String)>| -> Vec<(usize, String)> { v.into_iter().map(|(i, n, _)| (i, n)).collect() };
+        prop_assert_eq!(strip(conflicts(&records)), strip(want.clone()));
+
+        // Ids only in response mode; each later equal value once per key.
+        if !response {
+            prop_assert!(want.iter().all(|(_, n, _)| n != "duplicate-id"));
+        }
+    }
+}
+
+#[test]
+fn values_compare_in_canonical_form() {
+    let k = |t: &str| Keys::of(t);
+    assert_eq!(
+        k(r#"{"domain": " PBX.Example.COM. "}"#).domain,
+        k(r#"{"domain": "pbx.example.com"}"#).domain
+    );
+    assert_eq!(
+        k(r#"{"domain": "пример.рф"}"#).domain,
+        k(r#"{"domain": "xn--e1afmkfd.xn--p1ai"}"#).domain
+    );
+    assert_eq!(
+        k(r#"{"domain_prefix": " 123"}"#).domain_prefix.as_deref(),
+        Some("123")
+    );
+    assert_eq!(k(r#"{"id": 7e0}"#).id, Some(7));
+    assert_eq!(k(r#"{"id": "7"}"#).id, None);
+    assert_eq!(k(r#"{"domain": 5}"#), Keys::default());
+    assert_eq!(k("not json"), Keys::default());
+    // Memory grows with distinct values, not with records.
+    let mut fleet = Fleet::new(&Options::default());
+    for i in 0..10_000 {
+        let _ = fleet.add(
+            "f",
+            i,
+            &format!("{{\"domain\": \"c{}.example.com\"}}", i % 100),
+            0,
+            i,
+        );
+    }
+    assert_eq!(fleet.len(), 100);
+}
+
+/// The command line, on a file large enough to be streamed (NDJSON in
+/// batches, the array in parts), on one thread and on two: the records the
+/// whole-text pass gives, byte for byte.
+#[test]
+fn the_command_line_reports_what_the_whole_pass_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let clients: Vec<String> = (0..30_000)
+        .map(|i| {
+            format!(
+                "{{\"id\": {}, \"domain\": \"c{}.example.com\", \"domain_prefix\": \"{}\", \"name\": \"client number {i}\"}}",
+                i % 29_000 + 1,
+                i % 27_000,
+                i % 28_000
+            )
+        })
+        .collect();
+    let options = Options::new().mode(Mode::Response);
+    for (name, text) in [
+        (
+            "fleet.ndjson",
+            clients.iter().map(|c| format!("{c}\n")).collect::<String>(),
+        ),
+        ("fleet.json", format!("[\n{}\n]\n", clients.join(",\n"))),
+    ] {
+        assert!(text.len() > 1 << 20, "streamed");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).unwrap();
+        let mut records = lint_records(&text, &options, Layout::Auto);
+        let file = path.to_str().unwrap();
+        Fleet::new(&options).add_records(file, &text, &mut records);
+        let want: String = records
+            .iter()
+            .flat_map(|r| {
+                r.report
+                    .diagnostics()
+                    .iter()
+                    .map(move |d| client_lint::render::json_record(d, file, r.index) + "\n")
+            })
+            .collect();
+        assert_eq!(want.matches("CL90").count(), 3 * 1000 + 2000 + 1000, "{name}");
+        for threads in ["1", "2"] {
+            let o = Command::new(env!("CARGO_BIN_EXE_client-lint"))
+                .args(["--isolated", "--mode", "response", "--format", "jsonl", file])
+                .env("RAYON_NUM_THREADS", threads)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(1));
+            assert!(
+                String::from_utf8(o.stdout).unwrap() == want,
+                "{name} on {threads} thread(s)"
+            );
+        }
+    }
+}
