@@ -91,6 +91,15 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(ours, theirs);
     }
     let records = client_lint::lint_records(text, &options, Layout::Auto);
+    // The rules across records, twice over the same records: the second pass
+    // finds every keyed record again.
+    let mut fleet = client_lint::fleet::Fleet::new(&options);
+    let mut again = records.clone();
+    fleet.add_records("fuzz.json", text, &mut again.clone());
+    fleet.add_records("fuzz.json", text, &mut again);
+    for (r, a) in records.iter().zip(&again) {
+        assert!(a.report.diagnostics().len() >= r.report.diagnostics().len());
+    }
     let mut files = FileFindings {
         path: "fuzz.json".into(),
         findings: Vec::new(),
