@@ -28,91 +28,203 @@ use crate::options::{Mode, Options};
 use crate::report::{Report, finish_order, resolve_positions};
 use crate::rule::Rule;
 
-/// What a record is known by, each in the form it is compared in: `id` as an
-/// integer, `domain` in lower case without padding or a final dot (a Unicode
-/// name in its `xn--` form), `domain_prefix` without padding. A value of the
-/// wrong type is left out (its own rule reports it).
+/// What a record is known by: 128-bit digests of its `id` (as an integer),
+/// `domain` (in lower case, without padding or a final dot, a Unicode name
+/// in its `xn--` form) and `domain_prefix` (without padding). A value of the
+/// wrong type is left out (its own rule reports it). Reading them allocates
+/// nothing for ordinary values, on any thread.
 ///
 /// ```
 /// use client_lint::fleet::Keys;
-/// let k = Keys::of(r#"{"id": 7.0, "domain": " PBX.example.com. ", "domain_prefix": "123"}"#);
-/// assert_eq!((k.id, k.domain.as_deref(), k.domain_prefix.as_deref()), (Some(7), Some("pbx.example.com"), Some("123")));
-/// assert_eq!(Keys::of(r#"{"domain": "пример.рф"}"#).domain.as_deref(), Some("xn--e1afmkfd.xn--p1ai"));
-/// assert_eq!(Keys::of("[1, 2]"), Keys::default());
+/// assert_eq!(Keys::of(r#"{"domain": " PBX.example.com. "}"#), Keys::of(r#"{"domain": "pbx.example.com"}"#));
+/// assert_eq!(Keys::of(r#"{"domain": "пример.рф"}"#), Keys::of(r#"{"domain": "xn--e1afmkfd.xn--p1ai"}"#));
+/// assert_eq!(Keys::of(r#"{"id": 7.0}"#), Keys::of(r#"{"id": 7}"#));
+/// assert_ne!(Keys::of(r#"{"id": 7}"#), Keys::of(r#"{"domain_prefix": "7"}"#));
+/// assert!(Keys::of("[1, 2]").is_empty());
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Keys {
-    /// The client's id.
-    pub id: Option<i64>,
-    /// The host name, as DNS compares it.
-    pub domain: Option<String>,
-    /// The dialling prefix.
-    pub domain_prefix: Option<String>,
+    digests: [Option<u128>; 3],
 }
 
-/// The three members, every other one skipped unread.
+/// The three members, every other one skipped unread; strings borrowed from
+/// the text unless they hold escapes.
 #[derive(Deserialize)]
-struct Raw {
-    id: Option<serde_json::Value>,
-    domain: Option<serde_json::Value>,
-    domain_prefix: Option<serde_json::Value>,
+struct Raw<'a> {
+    #[serde(borrow)]
+    id: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    domain: Option<Scalar<'a>>,
+    #[serde(borrow)]
+    domain_prefix: Option<Scalar<'a>>,
+}
+
+/// A member's value: a string or an integral number are read, anything else
+/// skipped.
+enum Scalar<'a> {
+    Str(std::borrow::Cow<'a, str>),
+    Int(i64),
+    Other,
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Scalar<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Str(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Str(std::borrow::Cow::Owned(v.to_string())))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Int(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Scalar<'de>, E> {
+                Ok(i64::try_from(v).map_or(Scalar::Other, Scalar::Int))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Scalar<'de>, E> {
+                // `7.0` and `7e0` are the id 7.
+                Ok(if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Scalar::Int(v as i64)
+                } else {
+                    Scalar::Other
+                })
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_unit<E>(self) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_none<E>(self) -> Result<Scalar<'de>, E> {
+                Ok(Scalar::Other)
+            }
+            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
+                d.deserialize_any(V)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Scalar<'de>, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Scalar<'de>, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Scalar::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A string member's value.
+fn string(v: Option<Scalar<'_>>) -> Option<std::borrow::Cow<'_, str>> {
+    match v {
+        Some(Scalar::Str(s)) => Some(s),
+        _ => None,
+    }
 }
 
 impl Keys {
     /// The keys of one record's JSON text. A text that is not one JSON
     /// object, or repeats one of the three keys, has none.
     pub fn of(text: &str) -> Keys {
-        let Ok(raw) = serde_json::from_str::<Raw>(text) else {
+        let Ok(raw) = serde_json::from_str::<Raw<'_>>(text) else {
             return Keys::default();
         };
-        let string = |v: Option<serde_json::Value>| match v {
-            Some(serde_json::Value::String(s)) => Some(s),
+        let id = match raw.id {
+            Some(Scalar::Int(i)) => Some(digest(0, &[&i.to_le_bytes()], false)),
             _ => None,
         };
+        let domain = string(raw.domain).and_then(|d| {
+            let d = d.trim();
+            let d = d.strip_suffix('.').unwrap_or(d);
+            if d.is_empty() {
+                None
+            } else if d.is_ascii() {
+                Some(digest(1, &[d.as_bytes()], true))
+            } else {
+                let ascii = idna::domain_to_ascii(d).unwrap_or_else(|_| d.to_lowercase());
+                Some(digest(1, &[ascii.as_bytes()], false))
+            }
+        });
+        let domain_prefix = string(raw.domain_prefix)
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .map(|p| digest(2, &[p.as_bytes()], false));
         Keys {
-            id: raw.id.and_then(|v| canonical_id(&v)),
-            domain: string(raw.domain).and_then(|d| canonical_domain(&d)),
-            domain_prefix: string(raw.domain_prefix)
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
+            digests: [id, domain, domain_prefix],
         }
     }
 
-    fn is_empty(&self) -> bool {
-        self.id.is_none() && self.domain.is_none() && self.domain_prefix.is_none()
+    /// Whether the record has none of the three values.
+    pub fn is_empty(&self) -> bool {
+        self.digests.iter().all(Option::is_none)
     }
 }
 
-/// An id by its JSON meaning: `7`, `7.0` and `7e0` are one id.
-fn canonical_id(v: &serde_json::Value) -> Option<i64> {
-    let n = v.as_number()?;
-    n.as_i64().or_else(|| {
-        let f = n.as_f64()?;
-        (f.fract() == 0.0 && f.abs() < 9.0e15).then_some(f as i64)
-    })
+/// Two SipHash keys drawn once per process, shared by every thread.
+fn seeds() -> &'static (std::hash::RandomState, std::hash::RandomState) {
+    static SEEDS: std::sync::OnceLock<(std::hash::RandomState, std::hash::RandomState)> =
+        std::sync::OnceLock::new();
+    SEEDS.get_or_init(|| (std::hash::RandomState::new(), std::hash::RandomState::new()))
 }
 
-/// A host name as DNS compares it.
-fn canonical_domain(d: &str) -> Option<String> {
-    let d = d.trim();
-    let d = d.strip_suffix('.').unwrap_or(d);
-    if d.is_empty() {
-        return None;
+/// 128 bits for a value of one kind: two keyed SipHash digests. Two distinct
+/// values collide with probability about 2^-128 (and keyed per process, so
+/// no input can be made to collide on purpose).
+fn digest(kind: u8, parts: &[&[u8]], lowercase: bool) -> u128 {
+    use std::hash::{BuildHasher, Hasher};
+    let (a, b) = seeds();
+    let half = |state: &std::hash::RandomState| {
+        let mut h = state.build_hasher();
+        h.write_u8(kind);
+        for part in parts {
+            if lowercase && part.iter().any(u8::is_ascii_uppercase) {
+                for byte in *part {
+                    h.write_u8(byte.to_ascii_lowercase());
+                }
+            } else {
+                h.write(part);
+            }
+        }
+        h.finish()
+    };
+    (u128::from(half(a)) << 64) | u128::from(half(b))
+}
+
+/// The map's own hasher: a digest is already uniform, so its low bits are
+/// the hash.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
     }
-    if d.is_ascii() {
-        return Some(d.to_ascii_lowercase());
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
     }
-    idna::domain_to_ascii(d).ok().or_else(|| Some(d.to_lowercase()))
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
 }
 
 /// Where a value was first seen: an index into the file names, the record
-/// and its first line (1-based).
+/// and its first line (1-based). 20 bytes.
 #[derive(Debug, Clone, Copy)]
 struct First {
     file: u32,
-    record: usize,
-    line: usize,
+    record: u64,
+    line: u64,
 }
 
 /// The rule of each key, in the order of [`Keys`]' fields.
@@ -127,7 +239,7 @@ const KINDS: [Rule; 3] = [
 pub struct Fleet {
     options: Options,
     files: Vec<String>,
-    seen: HashMap<(u8, Box<str>), First>,
+    seen: HashMap<u128, First, std::hash::BuildHasherDefault<Prehashed>>,
 }
 
 impl Fleet {
@@ -137,8 +249,30 @@ impl Fleet {
         Fleet {
             options: options.clone(),
             files: Vec::new(),
-            seen: HashMap::new(),
+            seen: HashMap::default(),
         }
+    }
+
+    /// Whether any of its rules is on: when none is (all three allowed, or
+    /// ids in request mode and the two others allowed), there is nothing to
+    /// read or hold.
+    ///
+    /// ```
+    /// use client_lint::{Level, Options, Rule, fleet::Fleet};
+    /// assert!(Fleet::new(&Options::default()).is_on());
+    /// let off = Options::default()
+    ///     .with_level(Rule::DuplicateDomain, Level::Allow)
+    ///     .with_level(Rule::DuplicateDomainPrefix, Level::Allow);
+    /// assert!(!Fleet::new(&off).is_on());
+    /// ```
+    pub fn is_on(&self) -> bool {
+        (0..KINDS.len()).any(|kind| self.checks(kind))
+    }
+
+    /// Whether values of `kind` are compared.
+    fn checks(&self, kind: usize) -> bool {
+        self.options.severity(KINDS[kind]).is_some()
+            && (kind != 0 || self.options.get_mode() == Mode::Response)
     }
 
     /// Distinct values held.
@@ -175,6 +309,9 @@ impl Fleet {
     /// assert!(d.message().ends_with("record 0 (export.ndjson, line 1)"));
     /// ```
     pub fn add_records(&mut self, file: &str, text: &str, records: &mut [crate::Record]) {
+        if !self.is_on() {
+            return;
+        }
         let (mut at, mut line) = (0, 0);
         for r in records {
             let Some(span) = r.span else { continue };
@@ -213,20 +350,17 @@ impl Fleet {
         };
         let here = First {
             file: u32::try_from(file_index).unwrap_or(u32::MAX),
-            record,
-            line: line + 1,
+            record: record as u64,
+            line: line as u64 + 1,
         };
-        let values = [
-            keys.id
-                .filter(|_| self.options.get_mode() == Mode::Response)
-                .map(|i| i.to_string()),
-            keys.domain,
-            keys.domain_prefix,
-        ];
         let mut conflicts = Vec::new();
-        for (kind, value) in values.into_iter().enumerate() {
-            let Some(value) = value else { continue };
-            match self.seen.entry((kind as u8, value.into_boxed_str())) {
+        for (kind, digest) in keys.digests.into_iter().enumerate() {
+            // Ids are the server's: compared in responses only; a rule that
+            // is off holds nothing.
+            let Some(digest) = digest.filter(|_| self.checks(kind)) else {
+                continue;
+            };
+            match self.seen.entry(digest) {
                 std::collections::hash_map::Entry::Occupied(e) => conflicts.push((kind, *e.get())),
                 std::collections::hash_map::Entry::Vacant(e) => {
                     e.insert(here);
@@ -240,7 +374,7 @@ impl Fleet {
             .iter()
             .map(|&(kind, first)| {
                 let file = self.files.get(first.file as usize).map_or("", String::as_str);
-                (KINDS[kind], (file, first.record, first.line))
+                (KINDS[kind], (file, first.record as usize, first.line as usize))
             })
             .collect();
         let diags = crate::rules::fleet::duplicates(&self.options, text, &found);

@@ -103,21 +103,30 @@ proptest! {
 fn values_compare_in_canonical_form() {
     let k = |t: &str| Keys::of(t);
     assert_eq!(
-        k(r#"{"domain": " PBX.Example.COM. "}"#).domain,
-        k(r#"{"domain": "pbx.example.com"}"#).domain
+        k(r#"{"domain": " PBX.Example.COM. "}"#),
+        k(r#"{"domain": "pbx.example.com"}"#)
     );
     assert_eq!(
-        k(r#"{"domain": "пример.рф"}"#).domain,
-        k(r#"{"domain": "xn--e1afmkfd.xn--p1ai"}"#).domain
+        k(r#"{"domain": "пример.рф"}"#),
+        k(r#"{"domain": "xn--e1afmkfd.xn--p1ai"}"#)
     );
     assert_eq!(
-        k(r#"{"domain_prefix": " 123"}"#).domain_prefix.as_deref(),
-        Some("123")
+        k(r#"{"domain_prefix": " 123"}"#),
+        k(r#"{"domain_prefix": "123"}"#)
     );
-    assert_eq!(k(r#"{"id": 7e0}"#).id, Some(7));
-    assert_eq!(k(r#"{"id": "7"}"#).id, None);
-    assert_eq!(k(r#"{"domain": 5}"#), Keys::default());
-    assert_eq!(k("not json"), Keys::default());
+    assert_eq!(k(r#"{"id": 7e0, "name": "x"}"#), k(r#"{"id": 7}"#));
+    assert_ne!(
+        k(r#"{"domain": "a.example.com"}"#),
+        k(r#"{"domain": "b.example.com"}"#)
+    );
+    assert!(k(r#"{"id": "7"}"#).is_empty());
+    assert!(k(r#"{"domain": 5}"#).is_empty());
+    assert!(k("not json").is_empty());
+    assert!(!k(r#"{"domain": "\u0061.example.com"}"#).is_empty());
+    assert_eq!(
+        k(r#"{"domain": "\u0061.example.com"}"#),
+        k(r#"{"domain": "a.example.com"}"#)
+    );
     // Memory grows with distinct values, not with records.
     let mut fleet = Fleet::new(&Options::default());
     for i in 0..10_000 {

@@ -115,9 +115,10 @@ fn lines<R: BufRead, W: Write>(
                 None => break,
             }
         }
+        let fleet = out.fleet.is_on();
         let linted: Vec<Linted> = batch
             .par_iter()
-            .map(|line| lint_line(line, options, name, &render))
+            .map(|line| lint_line(line, options, name, &render, fleet))
             .collect();
         let first = batch.first().map_or(0, |l| l.index);
         let found = write(linted, name, true, out, outcome, |index, _| {
@@ -201,7 +202,7 @@ fn unfixable_if_broken(outcome: &mut Outcome, before: &Totals) {
 }
 
 /// Lint one line and format its findings, on a worker thread.
-fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) -> Linted {
+fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render, fleet: bool) -> Linted {
     let record = line.lint(options);
     let mut totals = Totals::default();
     totals.add(&record);
@@ -215,9 +216,13 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render) 
         };
         render.items(name, &src, &record, true)
     };
-    let keys = Keys::of(line.text());
+    let keys = if fleet {
+        Keys::of(line.text())
+    } else {
+        Keys::default()
+    };
     let keyed = match record.span {
-        Some(span) if keys != Keys::default() => vec![Keyed {
+        Some(span) if !keys.is_empty() => vec![Keyed {
             end: items.len(),
             keys,
             index: line.index,
@@ -296,6 +301,7 @@ fn array<W: Write>(
         // "(record N)" as for the whole file: unless it holds one record.
         let multi = *multi.get_or_insert_with(|| !next.is_empty() || groups.iter().flatten().count() > 1);
         // Each group's records are dropped once formatted.
+        let fleet = out.fleet.is_on();
         let linted: Vec<Linted> = groups
             .into_par_iter()
             .map(|records| {
@@ -307,9 +313,9 @@ fn array<W: Write>(
                     if !record.report.diagnostics().is_empty() {
                         items.extend(render.items(name, &src, record, multi));
                     }
-                    if let Some(span) = record.span {
+                    if let Some(span) = record.span.filter(|_| fleet) {
                         let keys = Keys::of(&text[span.start..span.end]);
-                        if keys != Keys::default() {
+                        if !keys.is_empty() {
                             keyed.push(Keyed {
                                 end: items.len(),
                                 keys,
