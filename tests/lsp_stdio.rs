@@ -93,6 +93,14 @@ impl Server {
         self.until(|m| m["id"] == id);
     }
 
+    /// `shutdown`, then `exit`: the status the server ends with.
+    fn shut_down(mut self) -> i32 {
+        self.send(&json!({"jsonrpc": "2.0", "id": 999, "method": "shutdown"}));
+        self.until(|m| m["id"] == 999);
+        self.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
+        self.exit_status()
+    }
+
     fn exit_status(mut self) -> i32 {
         drop(self.child.stdin.take());
         self.child.wait().unwrap().code().unwrap_or(-1)
@@ -214,10 +222,7 @@ fn files_outside_include_or_in_exclude_get_no_findings() {
     // Without a configuration: every JSON file, as before.
     let plain = tempfile::tempdir().unwrap();
     assert!(!s.open(&plain.path().join("package.json"), bad).is_empty());
-    s.send(&json!({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}));
-    s.until(|m| m["id"] == 9);
-    s.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
-    assert_eq!(s.exit_status(), 0);
+    assert_eq!(s.shut_down(), 0);
 }
 
 /// Records of an open document are checked against each other (issue 23).
@@ -238,8 +243,5 @@ fn duplicates_inside_an_open_document_are_reported() {
     );
     let found = s.open(&dir.path().join("one.json"), "{\"domain\": \"pbx.example.com\"}");
     assert!(found.iter().all(|d| d["code"] != "CL902"), "{found:?}");
-    s.send(&json!({"jsonrpc": "2.0", "id": 9, "method": "shutdown"}));
-    s.until(|m| m["id"] == 9);
-    s.send(&json!({"jsonrpc": "2.0", "method": "exit"}));
-    assert_eq!(s.exit_status(), 0);
+    assert_eq!(s.shut_down(), 0);
 }

@@ -53,9 +53,11 @@ def main():
     print()
     print("/// Each time-zone name with countries, ascending by name: its countries,")
     print("/// space-separated, the one a fix adds first.")
+    print("#[rustfmt::skip]")
     print("pub(crate) static ZONE_COUNTRIES: &[(&str, &str)] = &[")
-    for name, found in table.items():
-        print(f'    ("{name}", "{" ".join(found)}"),')
+    items = [f'("{name}", "{" ".join(found)}")' for name, found in table.items()]
+    for i in range(0, len(items), 3):
+        print("    " + ", ".join(items[i:i + 3]) + ",")
     print("];")
     print(f"{len(table)} names", file=sys.stderr)
 

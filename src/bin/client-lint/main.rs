@@ -12,6 +12,7 @@ mod inputs;
 mod lsp;
 mod output;
 mod run;
+mod statistics;
 mod stream;
 mod ui;
 
