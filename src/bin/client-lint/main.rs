@@ -223,10 +223,13 @@ fn main() -> ExitCode {
     } else {
         ProgressBar::hidden()
     };
-    let sink: Box<dyn Write> = if to_stderr {
-        Box::new(io::stderr().lock())
+    // Unlocked handles, which the writer thread of a large NDJSON input can
+    // use (writes reach them through a BufWriter, in large chunks).
+    drop(stdout);
+    let sink: Box<dyn Write + Send> = if to_stderr {
+        Box::new(io::stderr())
     } else {
-        Box::new(stdout)
+        Box::new(io::stdout())
     };
     let sink = output::Closable::new(sink);
     if args.statistics && !matches!(args.format, Format::Human | Format::Json) {

@@ -201,7 +201,7 @@ fn emit<W: Write>(
 /// the diff written as it is made. Memory holds the text and its fixed copy
 /// plus one batch of findings, not every record's (a 11 MB NDJSON file with
 /// warnings left took 16 to 23 times its size).
-fn fix_large<W: Write>(
+fn fix_large<W: Write + Send>(
     input: &Input,
     options: &Options,
     action: Action,
@@ -283,7 +283,7 @@ fn fix_large<W: Write>(
 }
 
 /// Check every input in order; output order never depends on parallelism.
-pub fn run<W: Write>(
+pub fn run<W: Write + Send>(
     inputs: &[Input],
     options: &Options,
     action: Action,

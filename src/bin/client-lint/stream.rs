@@ -57,7 +57,7 @@ struct Keyed {
 type Place<'t> = (&'t str, usize, usize, Source<'t>);
 
 /// Stream the NDJSON file at `path`.
-pub fn stream<W: Write>(
+pub fn stream<W: Write + Send>(
     path: &Path,
     name: &str,
     options: &Options,
@@ -83,8 +83,11 @@ pub fn stream<W: Write>(
     )
 }
 
-/// NDJSON from `reader`, a batch of lines at a time.
-fn lines<R: BufRead, W: Write>(
+/// NDJSON from `reader`, a batch of lines at a time. This thread reads and
+/// has each batch linted on every core; a writer thread writes the batches in
+/// order and checks their records against the fleet (the ordered work), so
+/// the two overlap. At most two batches wait between them.
+fn lines<R: BufRead, W: Write + Send>(
     reader: R,
     name: &str,
     options: &Options,
@@ -96,53 +99,68 @@ fn lines<R: BufRead, W: Write>(
     let before = outcome.totals;
     let mut lines = NdjsonLines::new(reader);
     let render = out.render;
-    let mut read_to = 0;
+    let fleet = out.fleet.is_on();
     let mut want = PART;
-    loop {
-        let mut batch: Vec<NdjsonLine> = Vec::new();
-        let mut bytes = 0;
-        let mut failed = None;
-        while bytes < want {
-            match lines.next() {
-                Some(Ok(line)) => {
-                    bytes += line.bytes.len() + 1;
-                    batch.push(line);
+    let failure = std::thread::scope(|scope| -> io::Result<Option<io::Error>> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<NdjsonLine>, Vec<Linted>)>(2);
+        let writer = scope.spawn(|| -> io::Result<()> {
+            let mut read_to = 0;
+            for (batch, linted) in rx {
+                let first = batch.first().map_or(0, |l| l.index);
+                write(linted, name, true, out, outcome, |index, _| {
+                    let line = &batch[index - first];
+                    let src = Source {
+                        path: name,
+                        text: line.text(),
+                        byte_offset: line.offset,
+                    };
+                    (line.text(), line.offset, line.line, src)
+                })?;
+                if let Some(last) = batch.last() {
+                    let end = last.offset + last.bytes.len() + 1;
+                    progress.inc((end - read_to) as u64);
+                    read_to = end;
                 }
-                Some(Err(e)) => {
-                    failed = Some(e);
-                    break;
-                }
-                None => break,
             }
+            Ok(())
+        });
+        let failure = loop {
+            let mut batch: Vec<NdjsonLine> = Vec::new();
+            let mut bytes = 0;
+            let mut failed = None;
+            while bytes < want {
+                match lines.next() {
+                    Some(Ok(line)) => {
+                        bytes += line.bytes.len() + 1;
+                        batch.push(line);
+                    }
+                    Some(Err(e)) => {
+                        failed = Some(e);
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            let linted: Vec<Linted> = batch
+                .par_iter()
+                .map(|line| lint_line(line, options, name, &render, fleet))
+                .collect();
+            let found = linted.iter().map(|l| l.items.len()).sum();
+            want = next_size(bytes, found, PART, BATCH);
+            let done = failed.is_some() || batch.is_empty();
+            // The writer stopped (a write failed): its error is returned below.
+            if tx.send((batch, linted)).is_err() || done {
+                break failed;
+            }
+        };
+        drop(tx);
+        match writer.join() {
+            Ok(result) => result.map(|()| failure),
+            Err(panic) => std::panic::resume_unwind(panic),
         }
-        let fleet = out.fleet.is_on();
-        let linted: Vec<Linted> = batch
-            .par_iter()
-            .map(|line| lint_line(line, options, name, &render, fleet))
-            .collect();
-        let first = batch.first().map_or(0, |l| l.index);
-        let found = write(linted, name, true, out, outcome, |index, _| {
-            let line = &batch[index - first];
-            let src = Source {
-                path: name,
-                text: line.text(),
-                byte_offset: line.offset,
-            };
-            (line.text(), line.offset, line.line, src)
-        })?;
-        want = next_size(bytes, found, PART, BATCH);
-        if let Some(last) = batch.last() {
-            let end = last.offset + last.bytes.len() + 1;
-            progress.inc((end - read_to) as u64);
-            read_to = end;
-        }
-        if let Some(e) = failed {
-            outcome.failures.push(format!("{name}: {e}"));
-            break;
-        }
-        if batch.is_empty() {
-            break;
-        }
+    })?;
+    if let Some(e) = failure {
+        outcome.failures.push(format!("{name}: {e}"));
     }
     unfixable_if_broken(outcome, &before);
     Ok(())
@@ -237,7 +255,7 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render, 
 /// is linted part by part, NDJSON found by its content a batch of lines at a
 /// time. Anything else (one object, text that is not UTF-8, an input that
 /// could not be read) is returned for the caller to check whole.
-pub fn large<W: Write>(
+pub fn large<W: Write + Send>(
     read: crate::fs::Bytes,
     name: &str,
     options: &Options,
