@@ -14,6 +14,7 @@ mod output;
 mod run;
 mod statistics;
 mod stream;
+mod summary;
 mod ui;
 
 use std::io::{self, IsTerminal, Write};
@@ -280,7 +281,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 io::stderr(),
                 "{}",
-                output::summary(t, outcome.fixed, unreadable, lang)
+                summary::summary(t, outcome.fixed, unreadable, lang)
             );
             if let Some(p) = &config_path {
                 let p = client_lint::render::terminal_safe(&p.to_string_lossy()).into_owned();
@@ -294,7 +295,7 @@ fn main() -> ExitCode {
                 );
             }
         } else if outcome.fixed > 0 {
-            let _ = writeln!(io::stderr(), "{}", output::fixed_line(outcome.fixed, lang));
+            let _ = writeln!(io::stderr(), "{}", summary::fixed_line(outcome.fixed, lang));
         }
     }
     let code = if !input_errors.is_empty() || !outcome.failures.is_empty() {
