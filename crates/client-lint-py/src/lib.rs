@@ -202,10 +202,14 @@ fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDic
     Ok(o)
 }
 
-fn convert(text: &str, diags: &[Diagnostic], record: Option<usize>) -> Vec<PyDiagnostic> {
+/// The findings as Python objects, `records[i]` the record of `diags[i]`
+/// (empty: none). One pass over `text` places them all, however many records
+/// it holds.
+fn convert(text: &str, diags: &[Diagnostic], records: &[usize]) -> Vec<PyDiagnostic> {
     client_lint::render::locate(text, diags, OffsetUnit::CodePoints)
         .into_iter()
-        .map(|at| {
+        .enumerate()
+        .map(|(i, at)| {
             let d = at.diagnostic;
             PyDiagnostic {
                 code: d.code(),
@@ -229,7 +233,7 @@ fn convert(text: &str, diags: &[Diagnostic], record: Option<usize>) -> Vec<PyDia
                     remove: f.is_remove(),
                     value_json: f.value().map(|v| v.to_string()),
                 }),
-                record,
+                record: records.get(i).copied(),
                 diagnostic: d.clone(),
             }
         })
@@ -250,7 +254,7 @@ fn lint(
     let options = options(lang, mode, redact, levels)?;
     Ok(py.detach(|| {
         let report = client_lint::lint_str(text, &options);
-        convert(text, report.diagnostics(), None)
+        convert(text, report.diagnostics(), &[])
     }))
 }
 
@@ -272,11 +276,14 @@ fn lint_records(
     let options = options(lang, mode, redact, levels)?;
     Ok(py.detach(|| {
         let records = client_lint::lint_records(text, &options, client_lint::Layout::Auto);
-        let mut out = Vec::new();
-        for r in &records {
-            out.extend(convert(text, r.report.diagnostics(), Some(r.index)));
+        let (mut diags, mut which) = (Vec::new(), Vec::new());
+        for r in records {
+            let index = r.index;
+            let found = r.report.into_diagnostics();
+            which.extend(std::iter::repeat_n(index, found.len()));
+            diags.extend(found);
         }
-        out
+        convert(text, &diags, &which)
     }))
 }
 
