@@ -154,10 +154,10 @@ impl Keys {
                 Some(digest(1, &[ascii.as_bytes()], false))
             }
         });
-        let domain_prefix = string(raw.domain_prefix)
-            .map(|p| p.trim().to_string())
-            .filter(|p| !p.is_empty())
-            .map(|p| digest(2, &[p.as_bytes()], false));
+        let domain_prefix = string(raw.domain_prefix).and_then(|p| {
+            let p = p.trim();
+            (!p.is_empty()).then(|| digest(2, &[p.as_bytes()], false))
+        });
         Keys {
             digests: [id, domain, domain_prefix],
         }
