@@ -139,7 +139,7 @@ impl Keys {
             return Keys::default();
         };
         let id = match raw.id {
-            Some(Scalar::Int(i)) => Some(digest(0, &[&i.to_le_bytes()], false)),
+            Some(Scalar::Int(i)) => Some(digest(0, &i.to_le_bytes(), false)),
             _ => None,
         };
         let domain = string(raw.domain).and_then(|d| {
@@ -148,15 +148,15 @@ impl Keys {
             if d.is_empty() {
                 None
             } else if d.is_ascii() {
-                Some(digest(1, &[d.as_bytes()], true))
+                Some(digest(1, d.as_bytes(), true))
             } else {
                 let ascii = idna::domain_to_ascii(d).unwrap_or_else(|_| d.to_lowercase());
-                Some(digest(1, &[ascii.as_bytes()], false))
+                Some(digest(1, ascii.as_bytes(), false))
             }
         });
         let domain_prefix = string(raw.domain_prefix).and_then(|p| {
             let p = p.trim();
-            (!p.is_empty()).then(|| digest(2, &[p.as_bytes()], false))
+            (!p.is_empty()).then(|| digest(2, p.as_bytes(), false))
         });
         Keys {
             digests: [id, domain, domain_prefix],
@@ -179,20 +179,18 @@ fn seeds() -> &'static (std::hash::RandomState, std::hash::RandomState) {
 /// 128 bits for a value of one kind: two keyed SipHash digests. Two distinct
 /// values collide with probability about 2^-128 (and keyed per process, so
 /// no input can be made to collide on purpose).
-fn digest(kind: u8, parts: &[&[u8]], lowercase: bool) -> u128 {
+fn digest(kind: u8, value: &[u8], lowercase: bool) -> u128 {
     use std::hash::{BuildHasher, Hasher};
     let (a, b) = seeds();
     let half = |state: &std::hash::RandomState| {
         let mut h = state.build_hasher();
         h.write_u8(kind);
-        for part in parts {
-            if lowercase && part.iter().any(u8::is_ascii_uppercase) {
-                for byte in *part {
-                    h.write_u8(byte.to_ascii_lowercase());
-                }
-            } else {
-                h.write(part);
+        if lowercase && value.iter().any(u8::is_ascii_uppercase) {
+            for byte in value {
+                h.write_u8(byte.to_ascii_lowercase());
             }
+        } else {
+            h.write(value);
         }
         h.finish()
     };
