@@ -163,10 +163,35 @@ impl Keys {
         }
     }
 
+    /// Only the values `options` compare (a fleet with those options would
+    /// ignore the others): what a thread keeps for the ordered pass.
+    ///
+    /// ```
+    /// use client_lint::{Mode, Options, fleet::Keys};
+    /// let keys = Keys::of(r#"{"id": 7}"#);
+    /// assert!(keys.compared_by(&Options::default()).is_empty());
+    /// assert!(!keys.compared_by(&Options::new().mode(Mode::Response)).is_empty());
+    /// ```
+    #[must_use]
+    pub fn compared_by(mut self, options: &Options) -> Keys {
+        for (kind, digest) in self.digests.iter_mut().enumerate() {
+            if !compared(options, kind) {
+                *digest = None;
+            }
+        }
+        self
+    }
+
     /// Whether the record has none of the three values.
     pub fn is_empty(&self) -> bool {
         self.digests.iter().all(Option::is_none)
     }
+}
+
+/// Whether `options` compare values of `kind`: its rule is on, and ids only
+/// in response mode.
+fn compared(options: &Options, kind: usize) -> bool {
+    options.severity(KINDS[kind]).is_some() && (kind != 0 || options.get_mode() == Mode::Response)
 }
 
 /// Two SipHash keys drawn once per process, shared by every thread.

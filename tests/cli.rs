@@ -974,9 +974,11 @@ fn fix_and_diff_memory_is_bounded_when_findings_remain() {
         assert_eq!(o.status.code(), Some(want_code), "{name}: {}", stderr(&o));
         let rss = peak_kb(&o).unwrap();
         // The constant: one batch of findings as in a check (about 10 MB
-        // here) and what the allocator keeps of freed copies.
+        // here), the threads' batches in flight and what the allocator keeps
+        // of freed copies; peaks vary by 4 MB from run to run with thread
+        // timing (debug build: 39 to 44 MB for the 7 MB array).
         assert!(
-            rss < 3 * size_kb + 24 * 1024,
+            rss < 3 * size_kb + 32 * 1024,
             "{name} {args:?}: peak {rss} KiB for a {size_kb} KiB file"
         );
     }

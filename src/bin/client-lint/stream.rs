@@ -235,7 +235,7 @@ fn lint_line(line: &NdjsonLine, options: &Options, name: &str, render: &Render, 
         render.items(name, &src, &record, true)
     };
     let keys = if fleet {
-        Keys::of(line.text())
+        Keys::of(line.text()).compared_by(options)
     } else {
         Keys::default()
     };
@@ -332,7 +332,7 @@ fn array<W: Write>(
                         items.extend(render.items(name, &src, record, multi));
                     }
                     if let Some(span) = record.span.filter(|_| fleet) {
-                        let keys = Keys::of(&text[span.start..span.end]);
+                        let keys = Keys::of(&text[span.start..span.end]).compared_by(options);
                         if !keys.is_empty() {
                             keyed.push(Keyed {
                                 end: items.len(),
