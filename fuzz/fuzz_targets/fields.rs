@@ -34,7 +34,7 @@ fuzz_target!(|s: &str| {
         assert_eq!(client_lint::values::parse_language(l.as_str()).as_ref(), Ok(&l));
     }
     if let Ok(p) = client_lint::values::parse_prefix(s) {
-        assert_eq!(client_lint::values::parse_prefix(p), Ok(p));
+        assert_eq!(client_lint::values::parse_prefix(p.as_str()).as_ref(), Ok(&p));
     }
     if let Ok(n) = client_lint::values::parse_extension_len(s) {
         assert_eq!(client_lint::values::parse_extension_len(&n.to_string()), Ok(n));

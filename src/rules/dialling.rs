@@ -88,7 +88,7 @@ impl std::str::FromStr for DomainPrefix {
     type Err = FieldError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_prefix(s).map(|p| DomainPrefix(p.to_string()))
+        parse_prefix(s)
     }
 }
 
@@ -118,7 +118,7 @@ impl std::str::FromStr for ExtensionLen {
     type Err = FieldError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_extension_len(s).map(ExtensionLen)
+        parse_extension_len(s)
     }
 }
 
@@ -126,18 +126,23 @@ impl std::str::FromStr for ExtensionLen {
 ///
 /// ```
 /// use client_lint::values::{FieldError, parse_prefix};
-/// assert_eq!(parse_prefix("12345"), Ok("12345"));
+/// assert_eq!(parse_prefix("12345").unwrap().as_str(), "12345");
 /// assert_eq!(parse_prefix("12 345"), Err(FieldError::NotDigits));
 /// assert_eq!(parse_prefix(""), Err(FieldError::Empty));
 /// assert_eq!(parse_prefix("\t123"), Err(FieldError::Whitespace));
 /// ```
-pub fn parse_prefix(s: &str) -> Result<&str, FieldError> {
+pub fn parse_prefix(s: &str) -> Result<DomainPrefix, FieldError> {
+    check_prefix(s).map(|()| DomainPrefix(s.to_string()))
+}
+
+/// [`parse_prefix`]'s grammar without the copy it returns: the lint's check.
+fn check_prefix(s: &str) -> Result<(), FieldError> {
     if s.is_empty() {
         Err(FieldError::Empty)
     } else if is_padded(s) {
         Err(FieldError::Whitespace)
     } else if is_digits(s) {
-        Ok(s)
+        Ok(())
     } else {
         Err(FieldError::NotDigits)
     }
@@ -146,15 +151,15 @@ pub fn parse_prefix(s: &str) -> Result<&str, FieldError> {
 /// Parse `extension_len`: `"2"`, `"3"` or `"4"`.
 ///
 /// ```
-/// assert_eq!(client_lint::values::parse_extension_len("3"), Ok(3));
+/// assert_eq!(client_lint::values::parse_extension_len("3").map(|n| n.get()), Ok(3));
 /// assert!(client_lint::values::parse_extension_len("5").is_err());
 /// assert_eq!(client_lint::values::parse_extension_len("3 "), Err(client_lint::values::FieldError::Whitespace));
 /// ```
-pub fn parse_extension_len(s: &str) -> Result<u8, FieldError> {
+pub fn parse_extension_len(s: &str) -> Result<ExtensionLen, FieldError> {
     match s {
-        "2" => Ok(2),
-        "3" => Ok(3),
-        "4" => Ok(4),
+        "2" => Ok(ExtensionLen(2)),
+        "3" => Ok(ExtensionLen(3)),
+        "4" => Ok(ExtensionLen(4)),
         "" => Err(FieldError::Empty),
         _ if is_padded(s) => Err(FieldError::Whitespace),
         _ => Err(FieldError::NotAllowed {
@@ -164,34 +169,29 @@ pub fn parse_extension_len(s: &str) -> Result<u8, FieldError> {
 }
 
 pub(crate) fn check_digits(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
-    structured(
-        ctx,
-        at,
-        |v| parse_prefix(v).map(drop),
-        |ctx, t, _| {
-            let name = at.key;
-            at.emit(ctx, Rule::NonDigitPrefix, |s| {
-                let v = s.quote(t);
-                let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-                let f = Finding::new(tr!(
+    structured(ctx, at, check_prefix, |ctx, t, _| {
+        let name = at.key;
+        at.emit(ctx, Rule::NonDigitPrefix, |s| {
+            let v = s.quote(t);
+            let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+            let f = Finding::new(tr!(
+                s,
+                "`{name}` must hold digits only, found `{v}`",
+                "`{name}` должен содержать только цифры, найдено `{v}`"
+            ));
+            if digits.is_empty() {
+                f.help(tr!(
                     s,
-                    "`{name}` must hold digits only, found `{v}`",
-                    "`{name}` должен содержать только цифры, найдено `{v}`"
-                ));
-                if digits.is_empty() {
-                    f.help(tr!(
-                        s,
-                        "write digits such as `12345`",
-                        "укажите цифры, например `12345`"
-                    ))
-                } else {
-                    let d = s.quote(&digits);
-                    f.help(tr!(s, "did you mean `{d}`?", "может быть, `{d}`?"))
-                        .fix(at.replace(digits.as_str(), Applicability::Unsafe))
-                }
-            });
-        },
-    );
+                    "write digits such as `12345`",
+                    "укажите цифры, например `12345`"
+                ))
+            } else {
+                let d = s.quote(&digits);
+                f.help(tr!(s, "did you mean `{d}`?", "может быть, `{d}`?"))
+                    .fix(at.replace(digits.as_str(), Applicability::Unsafe))
+            }
+        });
+    });
 }
 
 pub(crate) fn check_extension_len(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
@@ -245,7 +245,7 @@ pub(crate) fn check_caller_id(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 /// A dialling prefix: digits.
 pub(crate) static PREFIX: Check = Check {
     run: check_digits,
-    parse: Some(|s| parse_prefix(s).map(drop)),
+    parse: Some(check_prefix),
     rules: &[Rule::NonDigitPrefix, Rule::EmptyValue, Rule::PaddedValue],
 };
 

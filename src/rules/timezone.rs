@@ -118,6 +118,16 @@ impl Timezone {
         self.0
     }
 
+    /// The IANA name, as written (a deprecated link keeps its own name).
+    ///
+    /// ```
+    /// let tz = client_lint::values::parse_timezone("Europe/Kiev").unwrap();
+    /// assert_eq!(tz.name(), "Europe/Kiev");
+    /// ```
+    pub fn name(self) -> &'static str {
+        self.0.name()
+    }
+
     /// The ISO 3166-1 countries whose clocks follow this zone, from tzdata's
     /// `zone.tab` and `zone1970.tab` (through `backward` for a link): the
     /// zone's own location first. None for `UTC`, `Etc/GMT-3` and the like.
@@ -153,7 +163,7 @@ impl std::str::FromStr for Timezone {
     type Err = FieldError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        parse_timezone(s).map(Timezone)
+        parse_timezone(s)
     }
 }
 
@@ -167,8 +177,8 @@ const NAME_MAX: usize = 64;
 ///
 /// ```
 /// use client_lint::values::{FieldError, parse_timezone};
-/// assert_eq!(parse_timezone("Europe/Moscow"), Ok(chrono_tz::Europe::Moscow));
-/// assert_eq!(parse_timezone("UTC"), Ok(chrono_tz::UTC));
+/// assert_eq!(parse_timezone("Europe/Moscow").unwrap().tz(), chrono_tz::Europe::Moscow);
+/// assert_eq!(parse_timezone("UTC").unwrap().name(), "UTC");
 /// assert_eq!(parse_timezone("utc"), Err(FieldError::WrongCase { canonical: "UTC".into() }));
 /// assert_eq!(parse_timezone("UTC\n"), Err(FieldError::Whitespace));
 /// assert_eq!(
@@ -178,7 +188,12 @@ const NAME_MAX: usize = 64;
 /// let Err(FieldError::UnknownTimezone { suggestions }) = parse_timezone("Europe/Moskow") else { panic!() };
 /// assert_eq!(suggestions[0], "Europe/Moscow");
 /// ```
-pub fn parse_timezone(s: &str) -> Result<Tz, FieldError> {
+pub fn parse_timezone(s: &str) -> Result<Timezone, FieldError> {
+    zone(s).map(Timezone)
+}
+
+/// [`parse_timezone`]'s grammar, giving chrono-tz's zone.
+fn zone(s: &str) -> Result<Tz, FieldError> {
     if let Ok(tz) = s.parse::<Tz>() {
         return Ok(tz);
     }
@@ -396,7 +411,7 @@ fn no_zone_has(s: &Say, offset: Offset) -> String {
 /// `timezone`.
 pub(crate) static CHECK: Check = Check {
     run: check,
-    parse: Some(|s| parse_timezone(s).map(drop)),
+    parse: Some(|s| zone(s).map(drop)),
     rules: &[
         Rule::UnknownTimezone,
         Rule::TimezoneWrongCase,
