@@ -17,7 +17,7 @@ fn documents(c: &mut Criterion) {
         .build(&schema)
         .expect("the emitted schema compiles");
     // Records with every field are API responses: server-owned fields are expected.
-    let options = Options::new().mode(client_lint::Mode::Response);
+    let options = Options::new().with_mode(client_lint::Mode::Response);
     for (name, text) in [
         ("typical", inputs::typical()),
         ("small", inputs::small()),

@@ -293,7 +293,7 @@ async fn create(req: Request, max_body: usize, body_timeout: Duration) -> Respon
         Err(_) => return problem(StatusCode::REQUEST_TIMEOUT, "the body took too long", None),
     };
     let lang = lang(&headers);
-    let options = Options::new().lang(lang);
+    let options = Options::new().with_lang(lang);
     let title = match lang {
         Lang::Ru => "в описании клиента есть ошибки",
         _ => "the client document has errors",
@@ -302,7 +302,7 @@ async fn create(req: Request, max_body: usize, body_timeout: Duration) -> Respon
     let errors = |report: &client_lint::Report| Some(client_lint::render::json_array(report.diagnostics()));
     // Not UTF-8: the encoding finding says where.
     let Ok(text) = std::str::from_utf8(&body) else {
-        let report = client_lint::lint_bytes(&body, &options);
+        let report = client_lint::lint_slice(&body, &options);
         return problem(StatusCode::UNPROCESSABLE_ENTITY, title, errors(&report));
     };
     match client_lint::parse(text, &options) {
@@ -317,7 +317,7 @@ async fn create(req: Request, max_body: usize, body_timeout: Duration) -> Respon
             )
                 .into_response()
         }
-        Err(report) => problem(StatusCode::UNPROCESSABLE_ENTITY, title, errors(&report)),
+        Err(rejected) => problem(StatusCode::UNPROCESSABLE_ENTITY, title, errors(rejected.report())),
     }
 }
 

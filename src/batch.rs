@@ -85,13 +85,13 @@ pub fn lint_records(text: &str, options: &Options, layout: Layout) -> Vec<Record
 /// point into: all of it, or the part before the first byte that is not UTF-8.
 ///
 /// ```
-/// use client_lint::{Layout, lint_file};
-/// let (text, records) = lint_file(b"{\"name\": \"Caf\xe9\"}", &Default::default(), Layout::Auto);
+/// use client_lint::{Layout, lint_records_slice};
+/// let (text, records) = lint_records_slice(b"{\"name\": \"Caf\xe9\"}", &Default::default(), Layout::Auto);
 /// assert_eq!(text, "{\"name\": \"Caf");
 /// assert_eq!(records[0].report.diagnostics()[0].name(), "invalid-encoding");
 /// ```
 #[must_use]
-pub fn lint_file<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b str, Vec<Record>) {
+pub fn lint_records_slice<'b>(bytes: &'b [u8], options: &Options, layout: Layout) -> (&'b str, Vec<Record>) {
     match crate::lint::decode(bytes, options) {
         Ok(text) => (text, lint_records(text, options, layout)),
         Err((valid, report)) => (

@@ -170,7 +170,7 @@ impl Keys {
     /// use client_lint::{Mode, Options, fleet::Keys};
     /// let keys = Keys::of(r#"{"id": 7}"#);
     /// assert!(keys.compared_by(&Options::default()).is_empty());
-    /// assert!(!keys.compared_by(&Options::new().mode(Mode::Response)).is_empty());
+    /// assert!(!keys.compared_by(&Options::new().with_mode(Mode::Response)).is_empty());
     /// ```
     #[must_use]
     pub fn compared_by(mut self, options: &Options) -> Keys {
@@ -191,7 +191,7 @@ impl Keys {
 /// Whether `options` compare values of `kind`: its rule is on, and ids only
 /// in response mode.
 fn compared(options: &Options, kind: usize) -> bool {
-    options.severity(KINDS[kind]).is_some() && (kind != 0 || options.get_mode() == Mode::Response)
+    options.severity(KINDS[kind]).is_some() && (kind != 0 || options.mode() == Mode::Response)
 }
 
 /// Two SipHash keys drawn once per process, shared by every thread.
@@ -294,8 +294,7 @@ impl Fleet {
 
     /// Whether values of `kind` are compared.
     fn checks(&self, kind: usize) -> bool {
-        self.options.severity(KINDS[kind]).is_some()
-            && (kind != 0 || self.options.get_mode() == Mode::Response)
+        self.options.severity(KINDS[kind]).is_some() && (kind != 0 || self.options.mode() == Mode::Response)
     }
 
     /// Distinct values held.
@@ -316,13 +315,13 @@ impl Fleet {
     }
 
     /// Take the records of `text` (as [`lint_records`](crate::lint_records)
-    /// or [`lint_file`](crate::lint_file) gave them, in order), appending to
+    /// or [`lint_records_slice`](crate::lint_records_slice) gave them, in order), appending to
     /// each record's report its findings against the records before it, in
     /// this file or earlier ones.
     ///
     /// ```
     /// use client_lint::{Layout, Mode, Options, fleet::Fleet, lint_records};
-    /// let options = Options::new().mode(Mode::Response);
+    /// let options = Options::new().with_mode(Mode::Response);
     /// let text = "{\"id\": 7}\n{\"id\": 8}\n{\"id\": 7.0}\n";
     /// let mut records = lint_records(text, &options, Layout::Auto);
     /// Fleet::new(&options).add_records("export.ndjson", text, &mut records);

@@ -36,14 +36,33 @@ pub fn lint_str(text: &str, options: &Options) -> Report {
 /// Lint raw bytes: like [`lint_str`], after checking that they are UTF-8.
 ///
 /// ```
-/// let report = client_lint::lint_bytes(b"\xff\xfe{\x00}\x00", &Default::default());
+/// let report = client_lint::lint_slice(b"\xff\xfe{\x00}\x00", &Default::default());
 /// assert_eq!(report.diagnostics()[0].name(), "invalid-encoding");
 /// ```
-pub fn lint_bytes(bytes: &[u8], options: &Options) -> Report {
+pub fn lint_slice(bytes: &[u8], options: &Options) -> Report {
     match decode(bytes, options) {
         Ok(text) => lint_str(text, options),
         Err((_, report)) => report,
     }
+}
+
+/// Read everything `reader` gives, then [`lint_slice`] it. For a request body
+/// or a file; the whole record is held in memory (cap the reader with
+/// [`Read::take`](std::io::Read::take) when its size is not trusted).
+///
+/// # Errors
+///
+/// The reader's own error; what it gave is not linted then.
+///
+/// ```
+/// let body: &[u8] = br#"{"type": "x"}"#;
+/// let report = client_lint::lint_reader(body, &Default::default()).unwrap();
+/// assert_eq!(report.diagnostics()[0].name(), "unknown-client-type");
+/// ```
+pub fn lint_reader<R: std::io::Read>(mut reader: R, options: &Options) -> std::io::Result<Report> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    Ok(lint_slice(&bytes, options))
 }
 
 /// UTF-8 text, or the valid part before the first bad byte and a report

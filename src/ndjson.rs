@@ -7,7 +7,7 @@
 
 use std::io::{self, BufRead};
 
-use crate::lint::lint_bytes;
+use crate::lint::lint_slice;
 use crate::options::Options;
 use crate::report::Record;
 
@@ -30,7 +30,7 @@ impl NdjsonLine {
     /// the whole input. Bytes that are not UTF-8 get `invalid-encoding`.
     ///
     /// ```
-    /// use client_lint::ndjson::NdjsonLines;
+    /// use client_lint::stream::NdjsonLines;
     /// let input = "{\"type\": \"J\"}\n\n{\"type\": \"x\"}\n";
     /// let line = NdjsonLines::new(input.as_bytes()).nth(1).unwrap().unwrap();
     /// let record = line.lint(&Default::default());
@@ -40,7 +40,7 @@ impl NdjsonLine {
     /// ```
     #[must_use]
     pub fn lint(&self, options: &Options) -> Record {
-        let mut report = lint_bytes(&self.bytes, options);
+        let mut report = lint_slice(&self.bytes, options);
         report.shift(self.offset, self.line);
         Record {
             index: self.index,
@@ -56,7 +56,7 @@ impl NdjsonLine {
     /// the first byte that is not (which is where its finding points).
     ///
     /// ```
-    /// use client_lint::ndjson::NdjsonLines;
+    /// use client_lint::stream::NdjsonLines;
     /// let line = NdjsonLines::new(&b"{\"a\xff\"}\n"[..]).next().unwrap().unwrap();
     /// assert_eq!(line.text(), "{\"a");
     /// ```
@@ -69,7 +69,7 @@ impl NdjsonLine {
 /// space only: space, tab, CR) are skipped but counted in line numbers.
 ///
 /// ```
-/// use client_lint::ndjson::NdjsonLines;
+/// use client_lint::stream::NdjsonLines;
 /// let lines: Vec<_> = NdjsonLines::new(&b"{}\n \n{}"[..]).map(Result::unwrap).collect();
 /// assert_eq!(lines.iter().map(|l| (l.index, l.line, l.offset)).collect::<Vec<_>>(), [(0, 0, 0), (1, 2, 5)]);
 /// ```

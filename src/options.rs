@@ -182,12 +182,12 @@ pub const DEFAULT_MAX_FINDINGS: usize = 1000;
 /// ```
 /// use client_lint::{Lang, Level, Mode, Options, Rule};
 /// let options = Options::new()
-///     .mode(Mode::Response)
-///     .lang(Lang::Ru)
+///     .with_mode(Mode::Response)
+///     .with_lang(Lang::Ru)
 ///     .with_level(Rule::UnknownKey, Level::Allow);
 /// let report = client_lint::lint_str(r#"{"colour": "red"}"#, &options);
 /// assert!(report.diagnostics().is_empty());
-/// assert_eq!(options.get_mode(), Mode::Response);
+/// assert_eq!(options.mode(), Mode::Response);
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -208,14 +208,14 @@ impl Options {
 
     /// Request (default) or response document.
     #[must_use]
-    pub fn mode(mut self, mode: Mode) -> Self {
+    pub fn with_mode(mut self, mode: Mode) -> Self {
         self.mode = mode;
         self
     }
 
     /// The language of messages and help.
     #[must_use]
-    pub fn lang(mut self, lang: Lang) -> Self {
+    pub fn with_lang(mut self, lang: Lang) -> Self {
         self.lang = lang;
         self
     }
@@ -224,12 +224,12 @@ impl Options {
     /// diagnostics). Fixes still carry the corrected value.
     ///
     /// ```
-    /// let options = client_lint::Options::new().redact(true);
+    /// let options = client_lint::Options::new().with_redact(true);
     /// let report = client_lint::lint_str(r#"{"type": "secret"}"#, &options);
     /// assert!(!report.diagnostics()[0].message().contains("secret"));
     /// ```
     #[must_use]
-    pub fn redact(mut self, redact: bool) -> Self {
+    pub fn with_redact(mut self, redact: bool) -> Self {
         self.redact = redact;
         self
     }
@@ -244,29 +244,29 @@ impl Options {
     /// ```
     /// use client_lint::Options;
     /// let doc = r#"{"a": 1, "b": 2, "c": 3, "type": "x"}"#;
-    /// let report = client_lint::lint_str(doc, &Options::new().max_findings(2));
+    /// let report = client_lint::lint_str(doc, &Options::new().with_max_findings(2));
     /// let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
     /// assert_eq!(names, ["unknown-key", "unknown-client-type", "too-many-findings"]);
     /// assert!(report.has_errors(), "the error is shown in place of a warning");
     /// ```
     #[must_use]
-    pub fn max_findings(mut self, max: usize) -> Self {
+    pub fn with_max_findings(mut self, max: usize) -> Self {
         self.max_findings = Some(max);
         self
     }
 
     /// The cap on findings per record.
-    pub fn get_max_findings(&self) -> usize {
+    pub fn max_findings(&self) -> usize {
         self.max_findings.unwrap_or(DEFAULT_MAX_FINDINGS)
     }
 
     /// The mode set.
-    pub fn get_mode(&self) -> Mode {
+    pub fn mode(&self) -> Mode {
         self.mode
     }
 
     /// The language set.
-    pub fn get_lang(&self) -> Lang {
+    pub fn lang(&self) -> Lang {
         self.lang
     }
 

@@ -7,23 +7,6 @@
 //! checks each guess against where reading the previous part really ended,
 //! and reads the rest of the array in one piece when the two differ (broken
 //! text can fool the scan), so the records never depend on the cuts.
-//!
-//! ```
-//! use client_lint::parts::{ArrayParts, Joiner};
-//! use client_lint::{Layout, Options, lint_records};
-//! let text = "[{\"type\": \"j\"},\n {\"type\": \"J\"},\n {\"typ\": 1}]";
-//! let options = Options::default();
-//! // Lint every part (here in turn; any thread will do), join them in order.
-//! let reports: Vec<_> = ArrayParts::new(text, 16).unwrap().map(|p| p.lint(text, &options)).collect();
-//! assert_eq!(reports.len(), 3);
-//! let mut joiner = Joiner::new();
-//! let mut records = Vec::new();
-//! for report in reports {
-//!     records.extend(joiner.join(text, &options, report));
-//! }
-//! records.extend(joiner.finish(text, &options));
-//! assert_eq!(records, lint_records(text, &options, Layout::Auto));
-//! ```
 
 use crate::batch::{elements, first_element, skip_ws};
 use crate::diagnostic::Position;
@@ -54,7 +37,7 @@ impl<'t> ArrayParts<'t> {
     /// byte order mark and white space), `None` for any other text.
     ///
     /// ```
-    /// use client_lint::parts::ArrayParts;
+    /// use client_lint::stream::ArrayParts;
     /// assert_eq!(ArrayParts::new("[{}, {}, {}]", 1).unwrap().count(), 3);
     /// assert_eq!(ArrayParts::new("[{}, {}, {}]", 1 << 20).unwrap().count(), 1);
     /// assert!(ArrayParts::new("{}", 1).is_none());
@@ -159,7 +142,7 @@ impl Part {
     /// The part's byte range in the text (the last part's ends at `usize::MAX`).
     ///
     /// ```
-    /// use client_lint::parts::ArrayParts;
+    /// use client_lint::stream::ArrayParts;
     /// let ranges: Vec<_> = ArrayParts::new("[{}, {}]", 1).unwrap().map(|p| p.range()).collect();
     /// assert_eq!(ranges, [0..5, 5..usize::MAX]);
     /// ```

@@ -121,7 +121,10 @@ macro_rules! registry {
             )*
         }
 
-        /// The registry: one entry per rule, in code order.
+        /// The registry: one entry per rule, in the order rules were added.
+        /// Append-only: a rule keeps its place and its code for ever (a code
+        /// is never reused, even for a rule that is removed), so a rule's
+        /// index here is stable across versions.
         pub static RULES: &[RuleInfo] = &[
             $( RuleInfo {
                 rule: Rule::$variant,

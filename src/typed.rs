@@ -171,8 +171,60 @@ pub struct Parsed {
     pub warnings: Report,
 }
 
+/// Why [`parse`] refused a document: the linter's full report, which has at
+/// least one error. An [`Error`](std::error::Error), so that `?` carries it
+/// into `Box<dyn Error>`, `anyhow` or a server's error type.
+///
+/// ```
+/// let rejected = client_lint::parse(r#"{"type": "j"}"#, &Default::default()).unwrap_err();
+/// assert_eq!(
+///     rejected.to_string(),
+///     "1 error; first at line 1, column 10: CL201 client-type-wrong-case: client type `j` must be upper case"
+/// );
+/// assert_eq!(rejected.report().diagnostics().len(), 1);
+/// let boxed: Box<dyn std::error::Error> = rejected.into();
+/// ```
+#[derive(Debug, Clone)]
+pub struct Rejected {
+    report: Report,
+}
+
+impl Rejected {
+    /// Every finding, errors and warnings, as [`lint_str`] gives them.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The report, owned.
+    pub fn into_report(self) -> Report {
+        self.report
+    }
+}
+
+impl std::fmt::Display for Rejected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors = self.report.count(crate::Severity::Error);
+        write!(f, "{errors} error{}", if errors == 1 { "" } else { "s" })?;
+        let first = self
+            .report
+            .diagnostics()
+            .iter()
+            .find(|d| d.severity() == crate::Severity::Error);
+        if let Some(d) = first {
+            f.write_str("; first")?;
+            if let Some(p) = d.start() {
+                write!(f, " at line {}, column {}", p.line, p.column)?;
+            }
+            write!(f, ": {} {}: {}", d.code(), d.name(), d.message())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Rejected {}
+
 /// Parse a client document: the typed client when the linter finds no error
-/// in it, else the full report. A report with errors never yields a client.
+/// in it, else the full report, as [`Rejected`]. A report with errors never yields a client.
 ///
 /// In request mode the fields the server or the provider sets (`id`,
 /// `prefix`, `create_date`, `reg_status_log`) are warned about and left out
@@ -187,12 +239,12 @@ pub struct Parsed {
 /// assert_eq!(ok.warnings.diagnostics()[0].name(), "read-only-field");
 ///
 /// let bad = parse(r#"{"type": "j"}"#, &Options::default()).unwrap_err();
-/// assert_eq!(bad.diagnostics()[0].name(), "client-type-wrong-case");
+/// assert_eq!(bad.report().diagnostics()[0].name(), "client-type-wrong-case");
 /// ```
-pub fn parse(text: &str, options: &Options) -> Result<Parsed, Report> {
+pub fn parse(text: &str, options: &Options) -> Result<Parsed, Rejected> {
     let report = lint_str(text, options);
     if report.has_errors() {
-        return Err(report);
+        return Err(Rejected { report });
     }
     // Without errors the text is JSON an object of known types; a byte order
     // mark (a warning) is the only thing serde_json would refuse.
@@ -204,9 +256,9 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Report> {
     let Ok(mut client) = client else {
         // The linter and the typed fields share their parsers, and a
         // property test holds them together: not reached.
-        return Err(report);
+        return Err(Rejected { report });
     };
-    if options.get_mode() == Mode::Request {
+    if options.mode() == Mode::Request {
         client.id = None;
         client.prefix = None;
         client.create_date = None;

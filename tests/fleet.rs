@@ -7,7 +7,7 @@
 use std::process::Command;
 
 use client_lint::fleet::{Fleet, Keys};
-use client_lint::ndjson::NdjsonLines;
+use client_lint::stream::NdjsonLines;
 use client_lint::{Layout, Mode, Options, lint_records};
 use proptest::prelude::*;
 
@@ -68,7 +68,7 @@ proptest! {
 
     #[test]
     fn every_path_reports_what_the_whole_pass_reports(clients in prop::collection::vec(client(), 0..25), response in any::<bool>()) {
-        let options = Options::new().mode(if response { Mode::Response } else { Mode::Request });
+        let options = Options::new().with_mode(if response { Mode::Response } else { Mode::Request });
         let ndjson: String = clients.iter().map(|c| format!("{c}\n")).collect();
         let mut whole = lint_records(&ndjson, &options, Layout::Ndjson);
         Fleet::new(&options).add_records("f", &ndjson, &mut whole);
@@ -157,7 +157,7 @@ fn the_command_line_reports_what_the_whole_pass_reports() {
             )
         })
         .collect();
-    let options = Options::new().mode(Mode::Response);
+    let options = Options::new().with_mode(Mode::Response);
     for (name, text) in [
         (
             "fleet.ndjson",

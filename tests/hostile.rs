@@ -1,12 +1,12 @@
 //! Hostile input: each gets a clear diagnostic or a documented limit, in
 //! linear time, never a crash. (Speed is measured in benches/, not here.)
 
-use client_lint::{Layout, Options, lint_bytes, lint_records, lint_str};
+use client_lint::{Layout, Options, lint_records, lint_slice, lint_str};
 
 /// Every finding kept: these tests are about scale (the default cap keeps
 /// 1,000 per record; tests/linear.rs checks it).
 fn unlimited() -> Options {
-    Options::new().max_findings(usize::MAX)
+    Options::new().with_max_findings(usize::MAX)
 }
 
 fn names(text: &str) -> Vec<&'static str> {
@@ -120,7 +120,7 @@ fn a_hundred_thousand_unknown_and_duplicate_keys() {
 #[test]
 fn encodings_and_bytes() {
     let ru = |b: &[u8]| -> Vec<&'static str> {
-        lint_bytes(b, &Options::default())
+        lint_slice(b, &Options::default())
             .diagnostics()
             .iter()
             .map(|d| d.name())

@@ -101,7 +101,7 @@ async fn the_service_answers_as_documented() {
     )
     .await;
     assert_eq!(status, 422);
-    let ru = client_lint::lint_str(&mistakes, &Options::new().lang(Lang::Ru));
+    let ru = client_lint::lint_str(&mistakes, &Options::new().with_lang(Lang::Ru));
     assert_eq!(body["errors"], serde_json::to_value(ru.diagnostics()).unwrap());
     assert_eq!(body["title"], "в описании клиента есть ошибки");
 

@@ -170,7 +170,7 @@ fn codes_that_are_also_countries_stay_valid() {
 #[test]
 fn the_lint_suggests_the_language_as_an_unsafe_fix() {
     for lang in [Lang::En, Lang::Ru] {
-        let report = client_lint::lint_str(r#"{"language": "ua"}"#, &Options::new().lang(lang));
+        let report = client_lint::lint_str(r#"{"language": "ua"}"#, &Options::new().with_lang(lang));
         let d = &report.diagnostics()[0];
         assert_eq!(d.name(), "invalid-language");
         assert_eq!(d.fix().unwrap().value().unwrap(), "uk");

@@ -52,7 +52,7 @@ fn options(mode: &Option<String>, lang: Lang) -> Options {
         Some("response") => Mode::Response,
         _ => Mode::Request,
     };
-    Options::new().mode(mode).lang(lang)
+    Options::new().with_mode(mode).with_lang(lang)
 }
 
 fn bytes(v: &Invalid) -> Vec<u8> {
@@ -83,7 +83,7 @@ fn valid_vectors_are_silent() {
 /// records (`duplicate-*`), of its NDJSON records against each other.
 fn lint_as_vector(rule: &str, input: &[u8], opts: &Options) -> client_lint::Report {
     if !rule.starts_with("duplicate-") || rule == "duplicate-key" || rule == "duplicate-country" {
-        return client_lint::lint_bytes(input, opts);
+        return client_lint::lint_slice(input, opts);
     }
     let text = std::str::from_utf8(input).unwrap();
     let mut records = client_lint::lint_records(text, opts, client_lint::Layout::Ndjson);
@@ -106,7 +106,7 @@ fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
     let input = bytes(v);
     let mut opts = options(&v.mode, lang);
     if let Some(max) = v.max_findings {
-        opts = opts.max_findings(max);
+        opts = opts.with_max_findings(max);
     }
     let report = lint_as_vector(&v.rule, &input, &opts);
     let found: Vec<&Diagnostic> = report
@@ -250,7 +250,7 @@ fn explanation_examples_trigger_their_rule_and_fixes_are_silent() {
         if !e.example.starts_with('{') || r.name == "nesting-too-deep" {
             continue;
         }
-        let options = Options::new().mode(if r.name.contains("create-date") {
+        let options = Options::new().with_mode(if r.name.contains("create-date") {
             Mode::Response
         } else {
             Mode::Request
@@ -258,7 +258,7 @@ fn explanation_examples_trigger_their_rule_and_fixes_are_silent() {
         let options = if r.name.starts_with("duplicate-")
             && !["duplicate-key", "duplicate-country"].contains(&r.name)
         {
-            options.mode(Mode::Response)
+            options.with_mode(Mode::Response)
         } else {
             options
         };
@@ -299,7 +299,7 @@ fn severity_overrides_and_allow() {
 #[test]
 fn redact_keeps_values_out_of_messages() {
     let doc = r#"{"email": "secret.person@example", "jur_address": "Hidden Street 1\n", "timezone": "Secretville"}"#;
-    let options = Options::new().redact(true);
+    let options = Options::new().with_redact(true);
     let report = client_lint::lint_str(doc, &options);
     assert!(report.diagnostics().len() >= 3);
     for d in report.diagnostics() {
@@ -644,7 +644,7 @@ fn the_readme_tables_match_the_registry_and_the_field_table() {
 #[test]
 fn findings_at_a_field_are_listed_in_its_row() {
     for v in vectors().invalid {
-        let report = client_lint::lint_bytes(&bytes(&v), &options(&v.mode, Lang::En));
+        let report = client_lint::lint_slice(&bytes(&v), &options(&v.mode, Lang::En));
         for d in report.diagnostics() {
             let Some(field) = d
                 .pointer()
@@ -800,7 +800,7 @@ fn counted_messages_agree_with_their_numbers() {
         format!("{{{}}}", members.join(", "))
     };
     let last = |text: &str, lang: Lang, max: usize| {
-        let report = client_lint::lint_str(text, &Options::new().lang(lang).max_findings(max));
+        let report = client_lint::lint_str(text, &Options::new().with_lang(lang).with_max_findings(max));
         let d = report.diagnostics().last().unwrap().clone();
         assert_eq!(d.name(), "too-many-findings");
         d.message().to_string()
@@ -828,7 +828,7 @@ fn counted_messages_agree_with_their_numbers() {
     // Errors and info are named in both languages, zero counts left out.
     let report = client_lint::lint_str(
         r#"{"x": 1, "type": "Q", "id": 5, "hold_music": 0}"#,
-        &Options::new().lang(Lang::Ru).max_findings(1),
+        &Options::new().with_lang(Lang::Ru).with_max_findings(1),
     );
     let m = report.diagnostics().last().unwrap().message().to_string();
     assert!(m.contains("ошибк") && !m.contains("info"), "{m}");
@@ -872,7 +872,7 @@ fn the_findings_cap_never_hides_an_error_behind_warnings() {
     // More errors than the cap: the cap is all errors, the summary an error.
     let errors: Vec<String> = (0..5).map(|i| format!("\"id\": {i}")).collect();
     let text = format!("{{\"x\": 1, {}}}", errors.join(", "));
-    let report = client_lint::lint_str(&text, &Options::new().max_findings(3));
+    let report = client_lint::lint_str(&text, &Options::new().with_max_findings(3));
     let severities: Vec<_> = report
         .diagnostics()
         .iter()

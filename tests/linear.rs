@@ -62,7 +62,7 @@ fn growth(shape: fn(usize) -> String, options: &Options) -> (f64, usize, usize) 
 
 #[test]
 fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
-    let unlimited = Options::new().max_findings(usize::MAX);
+    let unlimited = Options::new().with_max_findings(usize::MAX);
     let capped = Options::new();
     for (name, shape) in [
         ("nested duplicates", nested_duplicates as fn(usize) -> String),
@@ -89,8 +89,8 @@ fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
     // twice the input, about twice the work.
     type Entry = fn(&str, &Options) -> usize;
     let entries: [(&str, Entry); 8] = [
-        ("lint_bytes", |t, o| {
-            client_lint::lint_bytes(t.as_bytes(), o).diagnostics().len()
+        ("lint_slice", |t, o| {
+            client_lint::lint_slice(t.as_bytes(), o).diagnostics().len()
         }),
         ("lint_value", |t, o| {
             let value: serde_json::Value = serde_json::from_str(t).unwrap();
@@ -109,16 +109,16 @@ fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
         }),
         ("parse", |t, o| match client_lint::parse(t, o) {
             Ok(parsed) => parsed.warnings.diagnostics().len(),
-            Err(report) => report.diagnostics().len(),
+            Err(rejected) => rejected.report().diagnostics().len(),
         }),
         ("json_array", |t, o| {
             client_lint::render::json_array(client_lint::lint_str(t, o).diagnostics()).len()
         }),
         ("parts", |t, o| {
-            let Some(parts) = client_lint::parts::ArrayParts::new(t, 64) else {
+            let Some(parts) = client_lint::stream::ArrayParts::new(t, 64) else {
                 return 0;
             };
-            let mut joiner = client_lint::parts::Joiner::new();
+            let mut joiner = client_lint::stream::Joiner::new();
             let mut n = 0;
             for part in parts {
                 n += joiner.join(t, o, part.lint(t, o)).len();

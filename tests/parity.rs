@@ -92,7 +92,7 @@ const PADDING: &[&str] = &[
 const CONTROLS: &[&str] = &["\u{0}", "\u{7}", "\u{1b}", "\u{7f}", "\r", "\n", "\t", "\u{9b}"];
 
 fn response() -> Options {
-    Options::new().mode(Mode::Response)
+    Options::new().with_mode(Mode::Response)
 }
 
 /// What the linter says about `{"field": value}` at `/field`: (any error, any finding).

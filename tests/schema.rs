@@ -126,7 +126,7 @@ fn validator() -> &'static jsonschema::Validator {
 
 fn verdicts(doc: &Value) -> (bool, bool, Vec<String>) {
     let text = doc.to_string();
-    let report = client_lint::lint_str(&text, &Options::new().mode(Mode::Response));
+    let report = client_lint::lint_str(&text, &Options::new().with_mode(Mode::Response));
     let errors = report
         .diagnostics()
         .iter()

@@ -134,7 +134,7 @@ fn legacy_names_warn_with_an_unsafe_fix_that_explains_them() {
         assert!(parse_timezone(name).is_ok(), "{name} is a valid tzdata name");
         let doc = format!(r#"{{"timezone": "{name}"}}"#);
         for lang in [client_lint::Lang::En, client_lint::Lang::Ru] {
-            let report = client_lint::lint_str(&doc, &Options::new().lang(lang));
+            let report = client_lint::lint_str(&doc, &Options::new().with_lang(lang));
             let d = &report.diagnostics()[0];
             assert_eq!(
                 (report.diagnostics().len(), d.name()),

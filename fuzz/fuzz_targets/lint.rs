@@ -56,7 +56,7 @@ fn check(text: &str, d: &Diagnostic, doc: Option<&serde_json::Value>) {
 
 fuzz_target!(|data: &[u8]| {
     let options = Options::default();
-    let report = client_lint::lint_bytes(data, &options);
+    let report = client_lint::lint_slice(data, &options);
     let Ok(text) = std::str::from_utf8(data) else {
         assert_eq!(report.diagnostics()[0].name(), "invalid-encoding");
         return;
@@ -129,8 +129,8 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // In parts of a few bytes (the first byte picks how many), joined.
-    if let Some(parts) = client_lint::parts::ArrayParts::new(text, usize::from(data.first().copied().unwrap_or(0) % 16) + 1) {
-        let mut joiner = client_lint::parts::Joiner::new();
+    if let Some(parts) = client_lint::stream::ArrayParts::new(text, usize::from(data.first().copied().unwrap_or(0) % 16) + 1) {
+        let mut joiner = client_lint::stream::Joiner::new();
         let mut joined = Vec::new();
         for part in parts {
             joined.extend(joiner.join(text, &options, part.lint(text, &options)));

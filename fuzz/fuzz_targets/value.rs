@@ -116,7 +116,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let text = serde_json::to_string(&root).unwrap();
     for mode in [Mode::Request, Mode::Response] {
-        let options = Options::new().mode(mode);
+        let options = Options::new().with_mode(mode);
         let mut a: Vec<_> = client_lint::lint_str(&text, &options)
             .diagnostics()
             .iter()

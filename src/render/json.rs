@@ -195,7 +195,7 @@ mod tests {
     /// The JSON records and the SARIF results, written directly and by
     /// serde_json.
     fn same_as_serde(text: &str, file: &str) -> Result<(), TestCaseError> {
-        for options in [Options::default(), Options::new().lang(crate::Lang::Ru)] {
+        for options in [Options::default(), Options::new().with_lang(crate::Lang::Ru)] {
             let report = lint_str(text, &options);
             let d = report.diagnostics();
             prop_assert_eq!(json_array(d), serde_json::to_string(d).unwrap());

@@ -282,9 +282,7 @@ impl<'o> Ctx<'o> {
         let Some(severity) = self.opts.severity(rule) else {
             return;
         };
-        if self.diags.len() - self.evicted.len() >= self.opts.get_max_findings()
-            && !self.evict_below(severity)
-        {
+        if self.diags.len() - self.evicted.len() >= self.opts.max_findings() && !self.evict_below(severity) {
             self.suppressed[rank(severity)] += 1;
             return;
         }
@@ -293,7 +291,7 @@ impl<'o> Ctx<'o> {
         }
         let pointer: Option<Pointer> = pointer().map(Into::into);
         let say = Say {
-            lang: self.opts.get_lang(),
+            lang: self.opts.lang(),
             redact: self.opts.is_redacting(),
         };
         let f = found(&say);
@@ -364,9 +362,9 @@ impl<'o> Ctx<'o> {
         } else {
             Severity::Info
         };
-        let max = self.opts.get_max_findings();
+        let max = self.opts.max_findings();
         let say = Say {
-            lang: self.opts.get_lang(),
+            lang: self.opts.lang(),
             redact: self.opts.is_redacting(),
         };
         let f = summary(&say, max, counts);

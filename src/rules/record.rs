@@ -49,7 +49,7 @@ fn remove_span(source: &str, object: &Node<'_>, members: &[Member<'_>], i: usize
 
 fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], complete: bool) {
     let mut seen = document::Seen::new();
-    let mode = ctx.opts.get_mode();
+    let mode = ctx.opts.mode();
     let mut hint = 0;
     for (i, m) in members.iter().enumerate() {
         let index = field_index_near(&m.key, hint);

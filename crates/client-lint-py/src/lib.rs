@@ -189,7 +189,10 @@ fn lang_of(lang: &str) -> PyResult<Lang> {
 
 fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
     let mode: Mode = mode.parse().map_err(|e| PyValueError::new_err(format!("{e}")))?;
-    let mut o = Options::new().lang(lang_of(lang)?).mode(mode).redact(redact);
+    let mut o = Options::new()
+        .with_lang(lang_of(lang)?)
+        .with_mode(mode)
+        .with_redact(redact);
     if let Some(levels) = levels {
         for (k, v) in levels.iter() {
             let k: String = k.extract()?;

@@ -156,9 +156,9 @@ fn parse_options(value: JsValue) -> Result<(Options, JsOptions), JsError> {
         .parse()
         .map_err(|e| error(format!("client-lint: {e}")))?;
     let mut o = Options::new()
-        .lang(lang_of(js.lang.as_deref())?)
-        .mode(mode)
-        .redact(js.redact.unwrap_or(false));
+        .with_lang(lang_of(js.lang.as_deref())?)
+        .with_mode(mode)
+        .with_redact(js.redact.unwrap_or(false));
     for (k, v) in js.levels.iter().flatten() {
         o = o
             .with_level_str(k, v)
@@ -220,7 +220,7 @@ pub fn lint(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
             Ok(to_js(&convert(&text, report.diagnostics()))?)
         }
         Document::Bytes(bytes) => {
-            let report = client_lint::lint_bytes(&bytes, &options);
+            let report = client_lint::lint_slice(&bytes, &options);
             // The spans point into the valid text before the surrogate.
             let valid = match std::str::from_utf8(&bytes) {
                 Ok(all) => all,

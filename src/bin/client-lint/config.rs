@@ -279,7 +279,10 @@ pub fn options_in(args: &CheckArgs, dir: Option<&Path>) -> Result<Built, String>
     } else {
         args.max_findings
     };
-    let mut options = Options::new().mode(mode).lang(lang).max_findings(max);
+    let mut options = Options::new()
+        .with_mode(mode)
+        .with_lang(lang)
+        .with_max_findings(max);
     let mut locked = Vec::new();
     let mut set: Vec<(Rule, &str)> = Vec::new();
     for (name, level) in &config.rules {

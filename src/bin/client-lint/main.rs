@@ -143,7 +143,7 @@ fn main() -> ExitCode {
             return ExitCode::from(EXIT_FAILURE);
         }
     };
-    let lang = options.get_lang();
+    let lang = options.lang();
     for (origin, rule) in &locked {
         let (code, name) = (rule.info().code, rule.info().name);
         warning_line(

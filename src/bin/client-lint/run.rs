@@ -105,7 +105,7 @@ fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action:
     let (text, records, original) = match report {
         Some((text, records)) => (text, records, Some(bytes)),
         None => {
-            let (valid, records) = client_lint::lint_file(&bytes, options, layout);
+            let (valid, records) = client_lint::lint_records_slice(&bytes, options, layout);
             if valid.len() == bytes.len() {
                 let text = String::from_utf8(bytes)
                     .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
@@ -117,7 +117,7 @@ fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action:
     };
     // A document with a syntax or encoding error is never rewritten.
     let broken = records.iter().any(|r| r.report.has_syntax_error());
-    let skipped = (unsafe_fixes.is_some() && broken).then(|| not_fixed(&name, &records, options.get_lang()));
+    let skipped = (unsafe_fixes.is_some() && broken).then(|| not_fixed(&name, &records, options.lang()));
     // Standard input and streams are echoed whole: fixed, or byte for byte as
     // they came (`text` holds only the valid prefix of input that is not UTF-8).
     let printed = matches!(input, Input::Stdin(_) | Input::Stream(_));
@@ -277,7 +277,7 @@ fn fix_large<W: Write + Send>(
     out.render.silent = silent;
     result?;
     if outcome.totals.broken > before.broken {
-        outcome.skipped.push(not_fixed(&name, &[], options.get_lang()));
+        outcome.skipped.push(not_fixed(&name, &[], options.lang()));
     }
     Ok(())
 }

@@ -4,16 +4,16 @@
 //! - NDJSON files are read a batch of lines at a time through the library's
 //!   NDJSON reader. Memory: one batch plus the longest line.
 //! - A JSON array is read whole, then cut between its elements
-//!   ([`client_lint::parts`]); a batch of parts is linted at a time. Memory:
+//!   ([`client_lint::stream`]); a batch of parts is linted at a time. Memory:
 //!   the text plus one batch's findings.
 
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::Path;
 
 use client_lint::fleet::Keys;
-use client_lint::ndjson::{NdjsonLine, NdjsonLines};
-use client_lint::parts::{ArrayParts, Joiner, Part, PartReport};
 use client_lint::render::Source;
+use client_lint::stream::{ArrayParts, Joiner, Part, PartReport};
+use client_lint::stream::{NdjsonLine, NdjsonLines};
 use client_lint::{Layout, Options, Record, Span};
 use indicatif::ProgressBar;
 use rayon::prelude::*;

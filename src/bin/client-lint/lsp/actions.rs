@@ -92,7 +92,7 @@ impl Server {
             .findings
             .iter()
             .find(|d| d.span().is_some_and(|s| s.start <= at && at <= s.end))?;
-        let lang = self.options(uri).0.get_lang();
+        let lang = self.options(uri).0.lang();
         let value = format!(
             "**{} {}**: {}\n\n{}",
             d.code(),

@@ -107,8 +107,8 @@ impl Server {
                     message: format!("client-lint: {e}; using the language server's own settings"),
                 };
                 let _ = self.notify::<lsp_types::notification::ShowMessage>(params);
-                let mut o = Options::new().mode(self.settings.mode.unwrap_or_default());
-                o = o.lang(
+                let mut o = Options::new().with_mode(self.settings.mode.unwrap_or_default());
+                o = o.with_lang(
                     self.settings
                         .lang
                         .or(self.locale_lang)
