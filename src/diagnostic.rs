@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::pointer::Pointer;
 use crate::rule::Rule;
 pub use crate::rule::Severity;
-use crate::span::Span;
+use crate::span::{Position, Span};
 
 /// Whether a fix may be applied without a person looking at it.
 ///
@@ -126,15 +126,6 @@ impl Fix {
     pub fn edit(&self) -> Option<(Span, &str)> {
         self.edit.as_ref().map(|e| (e.span, e.replacement.as_str()))
     }
-}
-
-/// A position: 1-based line and column, columns counted in Unicode scalar values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Position {
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column, in Unicode scalar values (not bytes, not UTF-16 units).
-    pub column: usize,
 }
 
 /// One finding.
@@ -330,90 +321,6 @@ impl Diagnostic {
     /// The suggested correction, if any.
     pub fn fix(&self) -> Option<&Fix> {
         self.fix.as_ref()
-    }
-}
-
-#[cfg(test)]
-fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
-    positions_from(text, 0, offsets, 0).0
-}
-
-/// Resolve byte offsets to positions with one forward pass over `text`,
-/// counted from `from` (line 1, column 1 there); also the position of `to`
-/// (when it is after the last offset; else the last offset's). A part of a
-/// text resolved on its own, to be placed later.
-///
-/// `offsets` need not be sorted; the result is in the same order. Linear in
-/// the bytes scanned plus `k log k` for `k` offsets, whatever the line
-/// lengths.
-pub(crate) fn positions_from(
-    text: &str,
-    from: usize,
-    offsets: &[usize],
-    to: usize,
-) -> (Vec<Position>, Position) {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut out = vec![Position::default(); offsets.len()];
-    let bytes = text.as_bytes();
-    // A byte order mark is no column: editors do not show it.
-    let bom = if text.starts_with('\u{FEFF}') { 3 } else { 0 };
-    let (mut pos, mut line, mut column) = (from.min(text.len()), 1usize, 1usize);
-    // Counting loops without branches, which the compiler vectorises.
-    let mut advance = |target: usize, line: &mut usize, column: &mut usize| {
-        if target <= pos {
-            return;
-        }
-        let run = &bytes[pos..target];
-        let newlines = run.iter().filter(|&&b| b == b'\n').count();
-        let mut tail = pos;
-        if newlines > 0 {
-            *line += newlines;
-            *column = 1;
-            tail = pos + run.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        }
-        // Count scalar values: every byte but UTF-8 continuation bytes.
-        let tail = tail.max(bom);
-        if tail < target {
-            *column += bytes[tail..target].iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        }
-        pos = target;
-    };
-    for i in order {
-        advance(offsets[i].min(text.len()), &mut line, &mut column);
-        out[i] = Position { line, column };
-    }
-    advance(to.min(text.len()), &mut line, &mut column);
-    (out, Position { line, column })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_count_scalar_values_and_lines() {
-        let text = "ab\nжж😀x\n";
-        let p = positions(text, &[0, 2, 3, 5, 7, 11, 12, 100]);
-        let lc: Vec<_> = p.iter().map(|p| (p.line, p.column)).collect();
-        assert_eq!(
-            lc,
-            vec![(1, 1), (1, 3), (2, 1), (2, 2), (2, 3), (2, 4), (2, 5), (3, 1)]
-        );
-    }
-
-    #[test]
-    fn a_byte_order_mark_is_no_column() {
-        let text = "\u{FEFF}{\"a\": 1}";
-        let p = positions(text, &[0, 3, 4, 10]);
-        let lc: Vec<_> = p.iter().map(|p| (p.line, p.column)).collect();
-        assert_eq!(lc, vec![(1, 1), (1, 1), (1, 2), (1, 8)]);
-    }
-
-    #[test]
-    fn positions_accept_unsorted_offsets() {
-        let p = positions("a\nb", &[2, 0]);
-        assert_eq!((p[0].line, p[1].line), (2, 1));
     }
 }
 

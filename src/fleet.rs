@@ -340,10 +340,7 @@ impl Fleet {
             let Some(record_text) = text.get(span.start..span.end) else {
                 continue;
             };
-            line += text.as_bytes()[at.min(span.start)..span.start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            line += crate::span::line_breaks(&text.as_bytes()[at.min(span.start)..span.start]);
             at = span.start;
             let found = self.add(file, r.index, record_text, span.start, line);
             r.report.diagnostics.extend(found.diagnostics);

@@ -37,7 +37,7 @@ mod typed;
 // The common items, at the root: lint, fix, configure, read the report.
 pub use batch::{Layout, lint_records, lint_records_slice};
 pub use client::Client;
-pub use diagnostic::{Applicability, Diagnostic, Fix, Position};
+pub use diagnostic::{Applicability, Diagnostic, Fix};
 pub use fix::{Fixed, UnsafeFixes, apply_fixes, fix_records, fix_str};
 pub use i18n::Lang;
 pub use lint::{lint_reader, lint_slice, lint_str, lint_value};
@@ -47,7 +47,7 @@ pub use pointer::pointer_token;
 pub use report::{Record, Report};
 pub use rule::{Rule, Severity};
 pub use schema::schema;
-pub use span::{LineBreaks, LineIndex, OffsetUnit, Span, offsets_in};
+pub use span::{LineBreaks, LineIndex, OffsetUnit, Position, Span, offsets_in};
 pub use syntax::MAX_DEPTH;
 pub use typed::{Parsed, Rejected, ValidClient, parse};
 

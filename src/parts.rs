@@ -9,11 +9,11 @@
 //! text can fool the scan), so the records never depend on the cuts.
 
 use crate::batch::{elements, first_element, skip_ws};
-use crate::diagnostic::Position;
 use crate::lint::bom;
 use crate::options::Options;
 use crate::report::{Record, Report, resolve_positions_from};
 use crate::rules::Ctx;
+use crate::span::Position;
 
 /// Where a JSON array is cut: an iterator of [`Part`]s, each about `target`
 /// bytes of whole elements (a larger element is a part of its own). The

@@ -1,8 +1,9 @@
 //! [`Report`] and [`Record`]: the findings of one document or record, as
 //! plain data.
 
-use crate::diagnostic::{Diagnostic, Position, positions_from};
+use crate::diagnostic::Diagnostic;
 use crate::rule::Rule;
+use crate::span::{Position, positions_from};
 
 /// The findings for one document or record, in document order.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -92,6 +92,25 @@ async fn the_service_answers_as_documented() {
         serde_json::to_value(report.diagnostics()).unwrap()
     );
 
+    // One record everywhere: the same records as tests/data/record-shape.json.
+    let shape: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/record-shape.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let (status, _, body) = post(
+        &client,
+        &url,
+        shape["document"].as_str().unwrap().to_string(),
+        &[JSON],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"], shape["records"]);
+
     // In Russian.
     let (status, _, body) = post(
         &client,

@@ -26,6 +26,21 @@ def test_readme_example():
     assert (tz.line, tz.column) == (1, 14)
 
 
+def test_to_dict_is_the_librarys_record():
+    # tests/data/record-shape.json: the library's records, which the CLI, the
+    # service and the npm package also give; Python adds only code-point
+    # offsets and the fix's text edit.
+    shape = json.loads((ROOT / "tests" / "data" / "record-shape.json").read_text(encoding="utf-8"))
+    got = [d.to_dict() for d in cl.lint(shape["document"])]
+    for d in got:
+        assert shape["document"][d.pop("start"):d.pop("end")]
+        if "fix" in d:
+            fix = d["fix"]
+            assert shape["document"][fix.pop("start"):fix.pop("end")]
+            assert isinstance(fix.pop("replacement"), str)
+    assert got == shape["records"]
+
+
 def test_the_bundled_examples():
     assert cl.lint(CLEAN) == []
     found = cl.lint(MISTAKES)

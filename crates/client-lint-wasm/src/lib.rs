@@ -25,36 +25,6 @@ struct JsOptions {
 }
 
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsFix {
-    applicability: &'static str,
-    pointer: String,
-    start: Option<usize>,
-    end: Option<usize>,
-    replacement: Option<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsDiagnostic {
-    code: &'static str,
-    name: &'static str,
-    severity: &'static str,
-    message: String,
-    help: Option<String>,
-    pointer: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-    end_line: Option<usize>,
-    end_column: Option<usize>,
-    utf16_column: Option<usize>,
-    utf16_end_column: Option<usize>,
-    start: Option<usize>,
-    end: Option<usize>,
-    fix: Option<JsFix>,
-}
-
-#[derive(Serialize)]
 struct JsFixed {
     text: String,
     fixed: usize,
@@ -174,38 +144,57 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| error("client-lint: internal JSON".into()))
 }
 
-/// The library's diagnostics with UTF-16 offsets and columns beside the
-/// code-point columns.
-fn convert(text: &str, diags: &[Diagnostic]) -> Vec<JsDiagnostic> {
-    client_lint::render::locate(text, diags, OffsetUnit::Utf16)
+/// The library's serialised record of each diagnostic (the CLI's
+/// `--format json`, Python's `to_dict()`), plus offsets in JavaScript's own
+/// units: `start`/`end` and `utf16_column`/`utf16_end_column` in UTF-16, and
+/// the fix's text edit (`start`, `end`, `replacement`). Only these are added;
+/// every other member is the library's, by its own `Serialize`.
+fn convert(text: &str, diags: &[Diagnostic]) -> Result<JsValue, JsError> {
+    use std::fmt::Write;
+    let json_err = |e: serde_json::Error| error(e.to_string());
+    let mut out = String::from("[");
+    for (i, at) in client_lint::render::locate(text, diags, OffsetUnit::Utf16)
         .into_iter()
-        .map(|at| {
-            let d = at.diagnostic;
-            JsDiagnostic {
-                code: d.code(),
-                name: d.name(),
-                severity: d.severity().as_str(),
-                message: d.message().to_string(),
-                help: d.help().map(str::to_string),
-                pointer: d.pointer().map(str::to_string),
-                line: d.start().map(|p| p.line),
-                column: d.start().map(|p| p.column),
-                end_line: d.end().map(|p| p.line),
-                end_column: d.end().map(|p| p.column),
-                utf16_column: at.column,
-                utf16_end_column: at.end_column,
-                start: at.start,
-                end: at.end,
-                fix: d.fix().map(|f| JsFix {
-                    applicability: f.applicability().as_str(),
-                    pointer: f.pointer().to_string(),
-                    start: at.fix_start,
-                    end: at.fix_end,
-                    replacement: f.edit().map(|(_, r)| r.to_string()),
-                }),
+        .enumerate()
+    {
+        let d = at.diagnostic;
+        if i > 0 {
+            out.push(',');
+        }
+        // The record's members are in a documented order and `fix`, when
+        // there is one, is the last: its edit goes inside it, then the
+        // record's own offsets. record-shape.json's test holds this.
+        let record = serde_json::to_string(d).map_err(json_err)?;
+        let mut record = record.strip_suffix('}').unwrap_or(&record).to_string();
+        if let Some(f) = d.fix() {
+            record.pop();
+            for (key, v) in [("start", at.fix_start), ("end", at.fix_end)] {
+                if let Some(v) = v {
+                    let _ = write!(record, ",\"{key}\":{v}");
+                }
             }
-        })
-        .collect()
+            if let Some((_, r)) = f.edit() {
+                let r = serde_json::to_string(r).map_err(json_err)?;
+                let _ = write!(record, ",\"replacement\":{r}");
+            }
+            record.push('}');
+        }
+        let own = [
+            ("utf16_column", at.column),
+            ("utf16_end_column", at.end_column),
+            ("start", at.start),
+            ("end", at.end),
+        ];
+        for (key, v) in own {
+            if let Some(v) = v {
+                let _ = write!(record, ",\"{key}\":{v}");
+            }
+        }
+        record.push('}');
+        out.push_str(&record);
+    }
+    out.push(']');
+    js_sys::JSON::parse(&out).map_err(|_| error("client-lint: internal JSON".into()))
 }
 
 /// Lint one client document (JSON text). Options: `lang` (`"en"`, `"ru"`),
@@ -217,7 +206,7 @@ pub fn lint(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     match document {
         Document::Text(text) => {
             let report = client_lint::lint_str(&text, &options);
-            Ok(to_js(&convert(&text, report.diagnostics()))?)
+            Ok(convert(&text, report.diagnostics())?)
         }
         Document::Bytes(bytes) => {
             let report = client_lint::lint_slice(&bytes, &options);
@@ -226,7 +215,7 @@ pub fn lint(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
                 Ok(all) => all,
                 Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
             };
-            Ok(to_js(&convert(valid, report.diagnostics()))?)
+            Ok(convert(valid, report.diagnostics())?)
         }
     }
 }
@@ -304,34 +293,50 @@ export interface Options {
   levels?: Record<string, LevelName>;
   unsafeFixes?: boolean;
 }
+/**
+ * A fix: as a JSON edit, `value` to put at `pointer` or `remove` the member there (the library's
+ * record); as a text edit, `replacement` for `text.slice(start, end)`.
+ */
 export interface Fix {
-  applicability: "safe" | "unsafe";
   pointer: string;
+  /** The new value; absent when the fix removes the member. */
+  value?: unknown;
+  /** Present (true) when the fix removes the member at `pointer`. */
+  remove?: true;
+  applicability: "safe" | "unsafe";
   /** UTF-16 offsets of the replaced text: `text.slice(start, end)`. */
-  start: number | null;
-  end: number | null;
-  replacement: string | null;
+  start?: number;
+  end?: number;
+  replacement?: string;
 }
+/**
+ * The library's diagnostic record (the same members and names as the command line's
+ * `--format json` and Python's `to_dict()`; absent members are left out), plus offsets in
+ * JavaScript's units: `start`, `end`, `utf16_column`, `utf16_end_column`.
+ */
 export interface Diagnostic {
   code: string;
   name: string;
   severity: "error" | "warning" | "info";
-  message: string;
-  help: string | null;
+  /** JSON Pointer of the value (`""`: the whole document); null when the finding has none. */
   pointer: string | null;
+  message: string;
+  help?: string;
   /** 1-based line. */
-  line: number | null;
+  line?: number;
   /** 1-based column in code points, as the command line prints it. */
-  column: number | null;
-  endLine: number | null;
-  endColumn: number | null;
+  column?: number;
+  end_line?: number;
+  end_column?: number;
+  /** UTF-8 byte offsets, as in every other output of client-lint. */
+  span?: { start: number; end: number };
+  fix?: Fix;
   /** 1-based column in UTF-16 units, as editors count. */
-  utf16Column: number | null;
-  utf16EndColumn: number | null;
+  utf16_column?: number;
+  utf16_end_column?: number;
   /** UTF-16 offsets: `text.slice(start, end)` is the flagged text. */
-  start: number | null;
-  end: number | null;
-  fix: Fix | null;
+  start?: number;
+  end?: number;
 }
 export interface Rule {
   code: string;

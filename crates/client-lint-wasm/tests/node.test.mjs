@@ -22,15 +22,34 @@ test("the README example", () => {
   assert.deepEqual([tz.line, tz.column], [1, 14]);
 });
 
+test("each diagnostic is the library's record, plus UTF-16 offsets", () => {
+  // tests/data/record-shape.json: the library's records, which the CLI, the service and the
+  // Python package also give; JavaScript adds only offsets in its own units.
+  const shape = JSON.parse(readFileSync(new URL("tests/data/record-shape.json", root), "utf8"));
+  const got = cl.lint(shape.document);
+  for (const d of got) {
+    assert.ok(shape.document.slice(d.start, d.end).length > 0);
+    assert.equal(typeof d.utf16_column, "number");
+    assert.equal(typeof d.utf16_end_column, "number");
+    for (const k of ["start", "end", "utf16_column", "utf16_end_column"]) delete d[k];
+    if (d.fix) {
+      assert.ok(shape.document.slice(d.fix.start, d.fix.end).length > 0);
+      assert.equal(typeof d.fix.replacement, "string");
+      for (const k of ["start", "end", "replacement"]) delete d.fix[k];
+    }
+  }
+  assert.deepEqual(got, shape.records);
+});
+
 test("the bundled examples", () => {
   assert.deepEqual(cl.lint(CLEAN), []);
   const found = cl.lint(MISTAKES);
   assert.equal(found.length, 18);
   for (const d of found) {
-    if (d.start === null) continue;
+    if (d.start === undefined) continue;
     const before = MISTAKES.slice(0, d.start);
     assert.equal(d.line, before.split("\n").length);
-    assert.equal(d.utf16Column, before.length - (before.lastIndexOf("\n") + 1) + 1);
+    assert.equal(d.utf16_column, before.length - (before.lastIndexOf("\n") + 1) + 1);
   }
 });
 
@@ -40,9 +59,9 @@ test("UTF-16 offsets and columns after Ж and 😀", () => {
   const type = byCode.CL201;
   assert.equal(text.slice(type.start, type.end), '"j"');
   assert.equal(text.slice(byCode.CL401.start, byCode.CL401.end), '"Europe/Moskow"');
-  assert.equal(type.utf16Column, text.indexOf('"j"') + 1);
+  assert.equal(type.utf16_column, text.indexOf('"j"') + 1);
   // The code-point column is one less: 😀 is two UTF-16 units, one code point.
-  assert.equal(type.column, type.utf16Column - 1);
+  assert.equal(type.column, type.utf16_column - 1);
   assert.equal(type.fix.applicability, "safe");
   assert.equal(text.slice(type.fix.start, type.fix.end), '"j"');
   assert.equal(type.fix.replacement, '"J"');
