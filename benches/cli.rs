@@ -50,11 +50,11 @@ fn main() {
     drop(f);
     println!(
         "cli/ndjson: {records} records, {:.0} MiB",
-        bytes as f64 / (1 << 20) as f64
+        bytes as f64 / f64::from(1 << 20)
     );
     let (one, rss1) = measure(&file, Some(1));
     let (all, rss) = measure(&file, None);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     for (label, secs, rss) in [("1 thread", one, rss1), (&*format!("{cores} threads"), all, rss)] {
         println!(
             "cli/ndjson/{label:<10} {secs:>7.2} s  {:>10.0} records/s  {:>7.1} MB/s  peak {}",

@@ -19,7 +19,7 @@ fn measure(args: &[&str], dir: &Path) -> (f64, Option<u64>, u64) {
         .args(args)
         .stdout(out_file);
     let (secs, rss, _) = measure::run(cmd);
-    let bytes = std::fs::metadata(&out_path).map(|m| m.len()).unwrap_or(0);
+    let bytes = std::fs::metadata(&out_path).map_or(0, |m| m.len());
     (secs, rss, bytes)
 }
 
@@ -82,9 +82,7 @@ fn fixable_array(mb: usize) -> String {
 }
 
 fn row(table: &mut String, shape: &str, size: usize, args: &[&str], dir: &Path) {
-    let input = std::fs::metadata(dir.join(args.last().unwrap_or(&"")))
-        .map(|m| m.len())
-        .unwrap_or(0);
+    let input = std::fs::metadata(dir.join(args.last().unwrap_or(&""))).map_or(0, |m| m.len());
     let (secs, rss, out) = measure(args, dir);
     let mem = rss.map_or("n/a".to_string(), |k| format!("{:.1} MB", k as f64 / 1024.0));
     let _ = writeln!(

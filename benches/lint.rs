@@ -27,22 +27,22 @@ fn documents(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(text.len() as u64));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         g.bench_function("client_lint::lint_str", |b| {
-            b.iter(|| client_lint::lint_str(black_box(&text), &options))
+            b.iter(|| client_lint::lint_str(black_box(&text), &options));
         });
         g.bench_function("client_lint::lint_value (pre-parsed)", |b| {
-            b.iter(|| client_lint::lint_value(black_box(&value), &options))
+            b.iter(|| client_lint::lint_value(black_box(&value), &options));
         });
         g.bench_function("serde_json -> Value", |b| {
-            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap())
+            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(&text)).unwrap());
         });
         g.bench_function("serde_json -> IgnoredAny (floor)", |b| {
-            b.iter(|| serde_json::from_str::<IgnoredAny>(black_box(&text)).unwrap())
+            b.iter(|| serde_json::from_str::<IgnoredAny>(black_box(&text)).unwrap());
         });
         g.bench_function("serde_json + jsonschema is_valid", |b| {
             b.iter(|| {
                 let v: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap();
                 validator.is_valid(&v)
-            })
+            });
         });
         g.bench_function("serde_json + jsonschema iter_errors (messages)", |b| {
             b.iter(|| {
@@ -51,7 +51,7 @@ fn documents(c: &mut Criterion) {
                     .iter_errors(&v)
                     .map(|e| e.to_string())
                     .collect::<Vec<_>>()
-            })
+            });
         });
         g.finish();
     }
@@ -76,13 +76,13 @@ fn error_path(c: &mut Criterion) {
             b.iter(|| {
                 let report = client_lint::lint_str(black_box(&text), &options);
                 client_lint::render::json_array(report.diagnostics())
-            })
+            });
         });
         g.bench_function("client_lint::lint_str + serde_json::to_string", |b| {
             b.iter(|| {
                 let report = client_lint::lint_str(black_box(&text), &options);
                 serde_json::to_string(report.diagnostics()).unwrap()
-            })
+            });
         });
         g.bench_function("serde_json + jsonschema iter_errors + to_string", |b| {
             b.iter(|| {
@@ -92,7 +92,7 @@ fn error_path(c: &mut Criterion) {
                     .map(|e| serde_json::json!({"pointer": e.instance_path().as_str(), "message": e.to_string()}))
                     .collect();
                 serde_json::to_string(&errors).unwrap()
-            })
+            });
         });
         g.finish();
     }
@@ -153,7 +153,7 @@ fn batch(c: &mut Criterion) {
                 .iter()
                 .map(|l| client_lint::lint_str(l, &options).diagnostics().len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("lint_str per line, rayon (all cores)", |b| {
         b.iter(|| {
@@ -161,10 +161,10 @@ fn batch(c: &mut Criterion) {
                 .par_iter()
                 .map(|l| client_lint::lint_str(l, &options).diagnostics().len())
                 .sum::<usize>()
-        })
+        });
     });
     g.bench_function("lint_records (NDJSON, 1 thread)", |b| {
-        b.iter(|| client_lint::lint_records(&text, &options, client_lint::Layout::Ndjson).len())
+        b.iter(|| client_lint::lint_records(&text, &options, client_lint::Layout::Ndjson).len());
     });
     g.bench_function("serde_json -> Value per line", |b| {
         b.iter(|| {
@@ -172,7 +172,7 @@ fn batch(c: &mut Criterion) {
                 .iter()
                 .filter(|l| serde_json::from_str::<serde_json::Value>(l).unwrap().is_object())
                 .count()
-        })
+        });
     });
     g.finish();
 }

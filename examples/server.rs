@@ -78,6 +78,11 @@ impl Config {
     /// The configuration from the `CLIENT_LINT_*` variables that `var` returns;
     /// an unset variable keeps its default, one that is not a positive whole
     /// number is an error naming it.
+    ///
+    /// # Errors
+    ///
+    /// The message naming the variable whose value is not a positive whole
+    /// number.
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Config, String> {
         let number = |name: &str| -> Result<Option<u64>, String> {
             match var(name) {

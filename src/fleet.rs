@@ -89,6 +89,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
             }
             fn visit_f64<E>(self, v: f64) -> Result<Scalar<'de>, E> {
                 // `7.0` and `7e0` are the id 7.
+                #[allow(clippy::cast_possible_truncation, reason = "whole and below 2^53: exact")]
                 Ok(if v.fract() == 0.0 && v.abs() < 9.0e15 {
                     Scalar::Int(v as i64)
                 } else {
@@ -236,6 +237,7 @@ impl std::hash::Hasher for Prehashed {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
+    #[allow(clippy::cast_possible_truncation, reason = "a digest's low half is a hash")]
     fn write_u128(&mut self, n: u128) {
         self.0 = n as u64;
     }
@@ -360,12 +362,11 @@ impl Fleet {
         if keys.is_empty() {
             return Report::default();
         }
-        let file_index = match self.files.iter().rposition(|f| f == file) {
-            Some(i) => i,
-            None => {
-                self.files.push(file.to_string());
-                self.files.len() - 1
-            }
+        let file_index = if let Some(i) = self.files.iter().rposition(|f| f == file) {
+            i
+        } else {
+            self.files.push(file.to_string());
+            self.files.len() - 1
         };
         let here = First {
             file: u32::try_from(file_index).unwrap_or(u32::MAX),
@@ -392,8 +393,12 @@ impl Fleet {
         let found: Vec<(Rule, (&str, usize, usize))> = conflicts
             .iter()
             .map(|&(kind, first)| {
-                let file = self.files.get(first.file as usize).map_or("", String::as_str);
-                (KINDS[kind], (file, first.record as usize, first.line as usize))
+                let index = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                let file = self
+                    .files
+                    .get(index(first.file.into()))
+                    .map_or("", String::as_str);
+                (KINDS[kind], (file, index(first.record), index(first.line)))
             })
             .collect();
         let diags = crate::rules::fleet::duplicates(&self.options, text, &found);

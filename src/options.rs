@@ -302,6 +302,11 @@ impl Options {
     /// language packages spell both: a code or name, and `allow`/`off`,
     /// `info`, `warning`/`warn` or `error`/`deny`.
     ///
+    /// # Errors
+    ///
+    /// [`LevelSettingError`] for a rule or a level that does not exist, with
+    /// the closest name when there is one.
+    ///
     /// ```
     /// use client_lint::{Options, Rule};
     /// let o = Options::new().with_level_str("unknown-key", "off").unwrap();

@@ -259,15 +259,12 @@ impl Joiner {
                 first: false,
             })
         };
-        match part {
-            Some(p) => {
-                let report = p.lint(text, options);
-                self.place(report)
-            }
-            None => {
-                self.expected = None;
-                Vec::new()
-            }
+        if let Some(p) = part {
+            let report = p.lint(text, options);
+            self.place(report)
+        } else {
+            self.expected = None;
+            Vec::new()
         }
     }
 

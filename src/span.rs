@@ -131,12 +131,11 @@ impl LineIndex {
                 let mut i = 0;
                 while i < b.len() {
                     match b[i] {
-                        b'\n' => starts.push(i + 1),
                         b'\r' if b.get(i + 1) == Some(&b'\n') => {
                             starts.push(i + 2);
                             i += 1;
                         }
-                        b'\r' => starts.push(i + 1),
+                        b'\n' | b'\r' => starts.push(i + 1),
                         _ => {}
                     }
                     i += 1;

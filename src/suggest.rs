@@ -41,12 +41,14 @@ pub(crate) fn distance_within(a: &[char], b: &[char], max: usize) -> Option<usiz
     // rotate by swapping references, never by copying.
     let (mut r0, mut r1, mut r2) = ([0u8; MAX_LEN + 1], [0u8; MAX_LEN + 1], [0u8; MAX_LEN + 1]);
     let (mut prev2, mut prev, mut cur) = (&mut r0[..=n], &mut r1[..=n], &mut r2[..=n]);
+    // Indexes up to MAX_LEN, checked above: each fits a byte.
+    let byte = |i: usize| u8::try_from(i).unwrap_or(u8::MAX);
     for (j, p) in prev.iter_mut().enumerate() {
-        *p = j as u8;
+        *p = byte(j);
     }
     for i in 1..=a.len() {
-        cur[0] = i as u8;
-        let mut row_min = i as u8;
+        cur[0] = byte(i);
+        let mut row_min = byte(i);
         for j in 1..=n {
             let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);

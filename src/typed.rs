@@ -231,6 +231,10 @@ impl std::error::Error for Rejected {}
 /// of the client; in response mode they are filled. Unknown keys are warned
 /// about and left out. An empty string (a warning) is `None`.
 ///
+/// # Errors
+///
+/// [`Rejected`], holding the whole report, when the linter finds an error.
+///
 /// ```
 /// use client_lint::{Options, parse};
 /// let ok = parse(r#"{"type": "J", "geo_list": "RU BY", "id": 7}"#, &Options::default()).unwrap();

@@ -986,7 +986,7 @@ fn fix_and_diff_memory_is_bounded_when_findings_remain() {
     let fixed = std::fs::read_to_string(dir.path().join("fix.json")).unwrap();
     let want = client_lint::fix_records(
         &pretty,
-        &Default::default(),
+        &client_lint::Options::default(),
         client_lint::Layout::Auto,
         client_lint::UnsafeFixes::Skip,
     );
@@ -1495,7 +1495,7 @@ fn streams_are_never_rewritten() {
 // --- the language server over stdio -------------------------------------------------
 
 /// Write one LSP message with its `Content-Length` header.
-fn lsp_send(w: &mut impl Write, body: serde_json::Value) {
+fn lsp_send(w: &mut impl Write, body: &serde_json::Value) {
     let text = body.to_string();
     write!(w, "Content-Length: {}\r\n\r\n{text}", text.len()).unwrap();
     w.flush().unwrap();
@@ -1534,19 +1534,19 @@ fn the_language_server_speaks_lsp_over_stdio() {
     let mut output = std::io::BufReader::new(child.stdout.take().unwrap());
     lsp_send(
         &mut input,
-        serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
+        &serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}),
     );
     let init = lsp_read(&mut output);
     assert_eq!(init["result"]["serverInfo"]["name"], "client-lint");
     assert_eq!(init["result"]["capabilities"]["textDocumentSync"], 1);
     lsp_send(
         &mut input,
-        serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        &serde_json::json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
     );
     let uri = "file:///tmp/stdio-test/c.ndjson";
     lsp_send(
         &mut input,
-        serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        &serde_json::json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
             "uri": uri, "languageId": "json", "version": 1,
             "text": "{\"type\": \"J\"}\n{\"type\": \"x\"}\n"}}}),
     );
@@ -1559,12 +1559,12 @@ fn the_language_server_speaks_lsp_over_stdio() {
     );
     lsp_send(
         &mut input,
-        serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        &serde_json::json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
     );
     assert_eq!(lsp_read(&mut output)["id"], 2);
     lsp_send(
         &mut input,
-        serde_json::json!({"jsonrpc": "2.0", "method": "exit"}),
+        &serde_json::json!({"jsonrpc": "2.0", "method": "exit"}),
     );
     drop(input);
     let status = child.wait().unwrap();

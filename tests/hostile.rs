@@ -13,7 +13,7 @@ fn names(text: &str) -> Vec<&'static str> {
     lint_str(text, &Options::default())
         .diagnostics()
         .iter()
-        .map(|d| d.name())
+        .map(client_lint::Diagnostic::name)
         .collect()
 }
 
@@ -26,7 +26,11 @@ fn a_million_levels_deep_in_an_unknown_field() {
         "]".repeat(depth)
     );
     let r = lint_str(&text, &Options::default());
-    let n: Vec<_> = r.diagnostics().iter().map(|d| d.name()).collect();
+    let n: Vec<_> = r
+        .diagnostics()
+        .iter()
+        .map(client_lint::Diagnostic::name)
+        .collect();
     assert_eq!(
         n,
         ["unknown-key", "nesting-too-deep", "unknown-client-type"],
@@ -74,7 +78,7 @@ fn a_100_mb_string_value() {
 #[test]
 fn a_million_country_codes() {
     let codes = "RU ".repeat(1_000_000);
-    let text = format!(r#"{{"geo_list": "{}XX"}}"#, codes);
+    let text = format!(r#"{{"geo_list": "{codes}XX"}}"#);
     let r = lint_str(&text, &unlimited());
     // One duplicate finding per repetition, one unknown code, all in order.
     assert_eq!(r.diagnostics().len(), 1_000_000);
@@ -83,7 +87,7 @@ fn a_million_country_codes() {
     assert_eq!(r.diagnostics().iter().filter(|d| d.fix().is_some()).count(), 0);
     // A valid list with a million repeats: only the first duplicate carries
     // the (whole-value) fix, so memory stays linear.
-    let text = format!(r#"{{"geo_list": "{}BY"}}"#, codes);
+    let text = format!(r#"{{"geo_list": "{codes}BY"}}"#);
     let r = lint_str(&text, &unlimited());
     assert_eq!(r.diagnostics().len(), 999_999);
     assert_eq!(r.diagnostics().iter().filter(|d| d.fix().is_some()).count(), 1);
@@ -123,7 +127,7 @@ fn encodings_and_bytes() {
         lint_slice(b, &Options::default())
             .diagnostics()
             .iter()
-            .map(|d| d.name())
+            .map(client_lint::Diagnostic::name)
             .collect()
     };
     assert_eq!(ru(b"{\"name\": \"\xff\"}"), ["invalid-encoding"]);

@@ -233,10 +233,10 @@ use tokio::net::TcpStream;
 
 const BOUND: Duration = Duration::from_secs(10);
 
-fn short(config: server::Config) -> server::Config {
+fn short(config: &server::Config) -> server::Config {
     server::Config {
         max_body: MAX_BODY,
-        ..config
+        ..*config
     }
 }
 
@@ -272,7 +272,7 @@ fn status_of(response: &str) -> &str {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn half_sent_headers_are_cut_off_by_the_header_timeout() {
-    let url = start_with(short(server::Config {
+    let url = start_with(short(&server::Config {
         header_timeout: Duration::from_millis(300),
         ..Default::default()
     }))
@@ -284,7 +284,7 @@ async fn half_sent_headers_are_cut_off_by_the_header_timeout() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_half_sent_body_gets_408_after_the_body_timeout() {
-    let url = start_with(short(server::Config {
+    let url = start_with(short(&server::Config {
         body_timeout: Duration::from_millis(300),
         ..Default::default()
     }))
@@ -331,7 +331,7 @@ async fn headers_are_judged_before_the_body_is_read() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idle_keep_alive_connection_is_closed() {
-    let url = start_with(short(server::Config {
+    let url = start_with(short(&server::Config {
         idle_timeout: Duration::from_millis(300),
         ..Default::default()
     }))
@@ -350,7 +350,7 @@ async fn an_idle_keep_alive_connection_is_closed() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_connections_at_the_limit_do_not_starve_a_request() {
-    let url = start_with(short(server::Config {
+    let url = start_with(short(&server::Config {
         idle_timeout: Duration::from_millis(500),
         max_connections: 3,
         ..Default::default()

@@ -31,8 +31,12 @@ fn vectors() -> Vec<(String, bool)> {
 /// refused for another reason).
 fn valid_idna(name: &str) -> bool {
     match parse_domain(name) {
-        Ok(_) | Err(FieldError::Unicode { .. } | FieldError::WrongCase { .. }) => true,
-        Err(FieldError::InvalidHost(HostProblem::MixedScript)) => true,
+        Ok(_)
+        | Err(
+            FieldError::Unicode { .. }
+            | FieldError::WrongCase { .. }
+            | FieldError::InvalidHost(HostProblem::MixedScript),
+        ) => true,
         Err(_) => false,
     }
 }
@@ -79,7 +83,7 @@ fn symbols_and_emoji_are_no_host_names_nor_mail_domains() {
         );
     }
     // No safe fix to punycode for what IDNA2008 forbids.
-    let report = client_lint::lint_str(r#"{"domain": "💩.la"}"#, &Default::default());
+    let report = client_lint::lint_str(r#"{"domain": "💩.la"}"#, &client_lint::Options::default());
     assert!(
         report.diagnostics().iter().all(|d| d.fix().is_none()),
         "{:?}",
@@ -112,7 +116,7 @@ fn labels_mixing_scripts_are_look_alikes() {
         (r#"{"domain": "pаypal.com"}"#, "paypal.com"),
         (r#"{"email": "joe@аpple.com"}"#, "joe@apple.com"),
     ] {
-        let report = client_lint::lint_str(doc, &Default::default());
+        let report = client_lint::lint_str(doc, &client_lint::Options::default());
         let d = &report.diagnostics()[0];
         assert_eq!(d.severity(), client_lint::Severity::Error, "{doc}");
         let fix = d.fix().unwrap();
@@ -126,7 +130,7 @@ fn labels_mixing_scripts_are_look_alikes() {
         r#"{"domain": "xn--pypal-4ve.com"}"#,
         r#"{"email": "joe@xn--pple-43d.com"}"#,
     ] {
-        let report = client_lint::lint_str(doc, &Default::default());
+        let report = client_lint::lint_str(doc, &client_lint::Options::default());
         let names: Vec<_> = report
             .diagnostics()
             .iter()

@@ -47,8 +47,8 @@ fn vectors() -> Vectors {
     toml::from_str(&text).unwrap()
 }
 
-fn options(mode: &Option<String>, lang: Lang) -> Options {
-    let mode = match mode.as_deref() {
+fn options(mode: Option<&str>, lang: Lang) -> Options {
+    let mode = match mode {
         Some("response") => Mode::Response,
         _ => Mode::Request,
     };
@@ -69,7 +69,7 @@ fn bytes(v: &Invalid) -> Vec<u8> {
 #[test]
 fn valid_vectors_are_silent() {
     for v in vectors().valid {
-        let report = client_lint::lint_str(&v.doc, &options(&v.mode, Lang::En));
+        let report = client_lint::lint_str(&v.doc, &options(v.mode.as_deref(), Lang::En));
         assert!(
             report.diagnostics().is_empty(),
             "{}\n{:#?}",
@@ -104,7 +104,7 @@ fn merge(a: client_lint::Report, b: client_lint::Report) -> client_lint::Report 
 
 fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
     let input = bytes(v);
-    let mut opts = options(&v.mode, lang);
+    let mut opts = options(v.mode.as_deref(), lang);
     if let Some(max) = v.max_findings {
         opts = opts.with_max_findings(max);
     }
@@ -154,7 +154,7 @@ fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
             assert_eq!(f.value(), Some(&want), "fix: {ctx}");
             assert_eq!(f.pointer(), d.pointer().unwrap(), "fix pointer: {ctx}");
         }
-        (None, Some(true)) => assert!(d.fix().is_some_and(|f| f.is_remove()), "remove: {ctx}"),
+        (None, Some(true)) => assert!(d.fix().is_some_and(client_lint::Fix::is_remove), "remove: {ctx}"),
         _ => {}
     }
     if v.nofix == Some(true) {
@@ -167,7 +167,7 @@ fn check_invalid(v: &Invalid, lang: Lang) -> Diagnostic {
             Applicability::Unsafe
         };
         assert_eq!(
-            d.fix().map(|f| f.applicability()),
+            d.fix().map(client_lint::Fix::applicability),
             Some(want),
             "applicability: {ctx}"
         );
@@ -321,7 +321,11 @@ fn redact_keeps_values_out_of_messages() {
 fn response_mode_expects_server_fields() {
     let doc = r#"{"id": 1, "prefix": "2566", "create_date": "2024-01-01 00:00:00", "reg_status_log": true}"#;
     let req = client_lint::lint_str(doc, &Options::default());
-    let names: Vec<_> = req.diagnostics().iter().map(|d| d.name()).collect();
+    let names: Vec<_> = req
+        .diagnostics()
+        .iter()
+        .map(client_lint::Diagnostic::name)
+        .collect();
     assert_eq!(
         names,
         [
@@ -331,7 +335,7 @@ fn response_mode_expects_server_fields() {
             "provider-owned-field"
         ]
     );
-    let resp = client_lint::lint_str(doc, &options(&Some("response".into()), Lang::En));
+    let resp = client_lint::lint_str(doc, &options(Some("response"), Lang::En));
     assert!(resp.diagnostics().is_empty());
 }
 
@@ -428,7 +432,7 @@ fn batches_number_records_and_keep_file_positions() {
 fn every_bundled_time_zone_is_accepted() {
     for tz in chrono_tz::TZ_VARIANTS {
         assert_eq!(
-            client_lint::values::parse_timezone(tz.name()).map(|t| t.tz()),
+            client_lint::values::parse_timezone(tz.name()).map(client_lint::values::Timezone::tz),
             Ok(tz),
             "{}",
             tz.name()
@@ -644,7 +648,7 @@ fn the_readme_tables_match_the_registry_and_the_field_table() {
 #[test]
 fn findings_at_a_field_are_listed_in_its_row() {
     for v in vectors().invalid {
-        let report = client_lint::lint_slice(&bytes(&v), &options(&v.mode, Lang::En));
+        let report = client_lint::lint_slice(&bytes(&v), &options(v.mode.as_deref(), Lang::En));
         for d in report.diagnostics() {
             let Some(field) = d
                 .pointer()

@@ -205,7 +205,12 @@ fn hostile_shapes_take_linear_work_and_the_cap_never_hides_an_error() {
     let src = client_lint::render::Source::new("nested.json", &doc);
     for (i, d) in report.diagnostics().iter().enumerate() {
         drop(client_lint::render::sarif_result(d, "nested.json", i));
-        drop(client_lint::render::human(d, &src, None, &Default::default()));
+        drop(client_lint::render::human(
+            d,
+            &src,
+            None,
+            &client_lint::render::HumanStyle::default(),
+        ));
     }
     let change = region.change();
     let kept = change.bytes_allocated.saturating_sub(change.bytes_deallocated);

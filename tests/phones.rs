@@ -29,7 +29,11 @@ fn every_unicode_decimal_digit_is_fixed_to_its_ascii_digit() {
         let text = format!("+{c}{c} 1, ext {c}");
         let doc = serde_json::json!({ "contact_phones": text }).to_string();
         let report = client_lint::lint_str(&doc, &Options::default());
-        let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
+        let names: Vec<_> = report
+            .diagnostics()
+            .iter()
+            .map(client_lint::Diagnostic::name)
+            .collect();
         assert_eq!(names, ["non-ascii-digits"], "{c:?} U+{:04X}", u32::from(c));
         let fix = report.diagnostics()[0].fix().unwrap();
         assert_eq!(fix.applicability(), Applicability::Safe);
@@ -54,7 +58,11 @@ fn other_numbers_are_not_digits() {
     for text in ["²³", "½", "Ⅻ", "①"] {
         let doc = serde_json::json!({ "contact_phones": text }).to_string();
         let report = client_lint::lint_str(&doc, &Options::default());
-        let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
+        let names: Vec<_> = report
+            .diagnostics()
+            .iter()
+            .map(client_lint::Diagnostic::name)
+            .collect();
         assert_eq!(names, ["phone-without-digits"], "{text}");
     }
 }

@@ -21,7 +21,7 @@ fn zones() -> Vec<&'static str> {
 fn countries() -> Vec<&'static str> {
     isocountry::CountryCode::as_array()
         .iter()
-        .map(|c| c.alpha2())
+        .map(isocountry::CountryCode::alpha2)
         .collect()
 }
 
@@ -410,7 +410,7 @@ proptest! {
     fn offsets_in_counts_code_points_and_utf16(text in "[a-zЖ😀\u{301}\n]{0,40}", seed in any::<u64>()) {
         let mut bytes: Vec<usize> = (0..=text.len()).filter(|&b| text.is_char_boundary(b)).collect();
         let n = bytes.len();
-        bytes.rotate_left((seed as usize) % n);
+        bytes.rotate_left(usize::try_from(seed % n as u64).unwrap());
         let cp = client_lint::offsets_in(&text, &bytes, client_lint::OffsetUnit::CodePoints);
         let u16 = client_lint::offsets_in(&text, &bytes, client_lint::OffsetUnit::Utf16);
         for (k, &b) in bytes.iter().enumerate() {
@@ -549,7 +549,10 @@ fn verdict(report: &client_lint::Report) -> Vec<(String, Severity, Option<String
         .diagnostics()
         .iter()
         .map(|d| {
-            let fix = d.fix().and_then(|f| f.value()).map(|v| v.to_string());
+            let fix = d
+                .fix()
+                .and_then(|f| f.value())
+                .map(std::string::ToString::to_string);
             (d.name().to_string(), d.severity(), fix)
         })
         .collect();
@@ -585,11 +588,11 @@ proptest! {
             Ok(parsed) => {
                 prop_assert!(!from_text.has_errors(), "{n}");
                 let got = match field {
-                    "hold_music" => parsed.client.hold_music.map(|i| i.get()),
+                    "hold_music" => parsed.client.hold_music.map(client_lint::values::Id::get),
                     _ => parsed.client.disk_space_notify_threshold.map(|p| u64::from(p.get())),
                 };
                 let want = match field {
-                    "hold_music" => client_lint::values::parse_id(&n).ok().map(|i| i.get()),
+                    "hold_music" => client_lint::values::parse_id(&n).ok().map(client_lint::values::Id::get),
                     _ => client_lint::values::parse_threshold(&n).ok().map(|p| u64::from(p.get())),
                 };
                 prop_assert_eq!(got, want, "{}", n);

@@ -61,7 +61,7 @@ fn the_library_writes_the_record_of_the_fixture() {
         "span",
         "fix",
     ];
-    assert_eq!(all, every.iter().map(|s| s.to_string()).collect());
+    assert_eq!(all, every.iter().map(std::string::ToString::to_string).collect());
     let fix_keys: std::collections::BTreeSet<_> = records
         .iter()
         .filter_map(|r| r.get("fix"))
@@ -71,7 +71,7 @@ fn the_library_writes_the_record_of_the_fixture() {
         fix_keys,
         ["applicability", "pointer", "remove", "value"]
             .iter()
-            .map(|s| s.to_string())
+            .map(std::string::ToString::to_string)
             .collect()
     );
     assert!(

@@ -57,7 +57,11 @@ fn caret_after_trailing_carriage_returns() {
 fn geo_list_tokens_with_digits_are_not_called_non_canonical() {
     let text = r#"{"geo_list": "R111U"}"#;
     let report = client_lint::lint_str(text, &Options::default());
-    let names: Vec<_> = report.diagnostics().iter().map(|d| d.name()).collect();
+    let names: Vec<_> = report
+        .diagnostics()
+        .iter()
+        .map(client_lint::Diagnostic::name)
+        .collect();
     assert_eq!(names, ["unknown-country"]);
     let fixed = client_lint::fix_str(text, &Options::default(), client_lint::UnsafeFixes::Skip);
     assert_eq!(fixed.text, text);

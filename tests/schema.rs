@@ -18,7 +18,7 @@ fn pool(field: &str) -> Vec<Value> {
         "id" | "dial_rule_id" | "hold_music" | "sip_network_permission_id" => vec![
             json!(1),
             json!(7),
-            json!(9223372036854775807i64),
+            json!(9_223_372_036_854_775_807_i64),
             json!(0),
             json!(-5),
             json!(90.0),

@@ -252,7 +252,11 @@ fn offsets_are_told_the_zone_with_the_same_offset_or_none() {
         ] {
             match parse_timezone(&etc) {
                 Err(FieldError::UnknownTimezone { suggestions }) => {
-                    assert_eq!(suggestions.first().map(|s| s.to_string()), want, "{etc}");
+                    assert_eq!(
+                        suggestions.first().map(std::string::ToString::to_string),
+                        want,
+                        "{etc}"
+                    );
                     assert!(suggestions.len() <= 1, "{etc}: {suggestions:?}");
                 }
                 other => panic!("{etc}: {other:?}"),
@@ -272,7 +276,7 @@ fn the_countries_of_each_zone_are_tzdata_s() {
         std::fs::read_to_string(format!("{}/tests/data/tzdata/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     };
     let rows = |text: &str| {
-        let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+        let mut out: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
         for line in text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -40,8 +40,8 @@ pub fn batch(n: usize) -> String {
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = |m: usize| {
         seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         ((seed >> 33) as usize) % m
     };
     let mut out = String::with_capacity(n * 260);

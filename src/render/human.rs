@@ -186,23 +186,20 @@ pub fn human(d: &Diagnostic, src: &Source<'_>, record: Option<usize>, style: &Hu
         Some((start, shown, a..b))
     });
     let mut origin = None;
-    match excerpt {
-        Some((start, shown, range)) => {
-            origin = Some((start, shown.len()));
-            let snippet = Snippet::source(shown)
-                .line_start(start.line)
-                .annotation(AnnotationKind::Primary.span(range).label(label));
-            group = group.element(snippet);
-        }
-        None => {
-            group = group.element(Origin::path(path.clone()));
-            let text = d.pointer_text();
-            let p = text
-                .as_deref()
-                .map_or("", |p| if p.is_empty() { "(root)" } else { p });
-            let at = if ru { "в" } else { "at" };
-            group = group.element(note_level.clone().message(format!("{at} `{p}` — {label}")));
-        }
+    if let Some((start, shown, range)) = excerpt {
+        origin = Some((start, shown.len()));
+        let snippet = Snippet::source(shown)
+            .line_start(start.line)
+            .annotation(AnnotationKind::Primary.span(range).label(label));
+        group = group.element(snippet);
+    } else {
+        group = group.element(Origin::path(path.clone()));
+        let text = d.pointer_text();
+        let p = text
+            .as_deref()
+            .map_or("", |p| if p.is_empty() { "(root)" } else { p });
+        let at = if ru { "в" } else { "at" };
+        group = group.element(note_level.clone().message(format!("{at} `{p}` — {label}")));
     }
     if let Some(help) = d.help() {
         group = group.element(help_level.message(terminal_safe(help)));

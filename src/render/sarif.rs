@@ -35,7 +35,7 @@ fn uri(path: &str) -> String {
     for b in p.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                out.push(char::from(b))
+                out.push(char::from(b));
             }
             _ => out.push_str(&format!("%{b:02X}")),
         }

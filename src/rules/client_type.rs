@@ -89,6 +89,11 @@ impl std::str::FromStr for ClientType {
 
 /// Parse the `type` field: exactly `J` or `F`.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{ClientType, FieldError, parse_client_type};
 /// assert_eq!(parse_client_type("J"), Ok(ClientType::Legal));

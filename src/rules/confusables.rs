@@ -239,7 +239,7 @@ mod tests {
 
     #[test]
     fn the_table_is_unicode_security_s_skeleton_for_every_code_point() {
-        let want: Vec<(u32, u8)> = (0x80..=0x10FFFF)
+        let want: Vec<(u32, u8)> = (0x80..=0x10_FFFF)
             .filter_map(char::from_u32)
             .filter_map(|c| reference(c).map(|p| (u32::from(c), p as u8)))
             .collect();

@@ -93,6 +93,11 @@ impl std::fmt::Display for CreateDate {
 
 /// Parse `create_date`: `YYYY-MM-DD HH:MM:SS`, a real date and time.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, parse_create_date};
 /// assert_eq!(parse_create_date("2024-02-29 23:59:59").unwrap().to_string(), "2024-02-29 23:59:59");
@@ -131,6 +136,8 @@ pub fn parse_create_date(s: &str) -> Result<CreateDate, FieldError> {
     if day == 0 || day > days || hour > 23 || minute > 59 || second > 59 || year == 0 {
         return Err(FieldError::NoSuchDate);
     }
+    // Each part is in range now (month 1–12, day to 31, hour to 23…).
+    #[allow(clippy::cast_possible_truncation, reason = "checked above: each fits a byte")]
     Ok(CreateDate {
         year,
         month: month as u8,

@@ -124,6 +124,11 @@ impl std::str::FromStr for ExtensionLen {
 
 /// Parse a dialling prefix (`domain_prefix`, `prefix`): ASCII digits.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, parse_prefix};
 /// assert_eq!(parse_prefix("12345").unwrap().as_str(), "12345");
@@ -149,6 +154,11 @@ fn check_prefix(s: &str) -> Result<(), FieldError> {
 }
 
 /// Parse `extension_len`: `"2"`, `"3"` or `"4"`.
+///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
 ///
 /// ```
 /// assert_eq!(client_lint::values::parse_extension_len("3").map(|n| n.get()), Ok(3));

@@ -93,7 +93,7 @@ pub(crate) static PROVIDER_OWNED_FIELD: Explanation = Explanation {
         ru: "Клиент не может его менять; запрос может быть отклонён.",
     },
     example: r#"{"reg_status_log": true}"#,
-    instead: r#"{}"#,
+    instead: r"{}",
     references: &["client resource documentation: \"the parameter is set by the service provider\""],
 };
 
@@ -344,9 +344,11 @@ pub(crate) fn check_type(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, info: &FieldIn
     let v = &at.node.value;
     let fix = match (expected, v) {
         (_, Value::Null) => return false,
-        (JsonType::String, Value::String(_)) | (JsonType::Boolean, Value::Bool) => return true,
-        // Fractions and exponents are the numbers family's business.
-        (JsonType::Integer, Value::Number(_)) => return true,
+        // Fractions and exponents in an integer field are the numbers
+        // family's business.
+        (JsonType::String, Value::String(_))
+        | (JsonType::Boolean, Value::Bool)
+        | (JsonType::Integer, Value::Number(_)) => return true,
         (JsonType::String, Value::Number(n)) if is_integer_literal(n) && !n.starts_with('-') => info
             .digits
             .then(|| at.replace(n.to_string(), Applicability::Safe))
@@ -427,14 +429,13 @@ fn found_type(type_name: &str, lang: Lang) -> &'static str {
         ("boolean", En) => "a boolean",
         ("array", En) => "an array",
         ("object", En) => "an object",
-        ("null", En) => "`null`",
+        ("null", En | Ru) => "`null`",
         ("string", Ru) => "строка",
         ("integer", Ru) => "целое число",
         ("number", Ru) => "дробное число",
         ("boolean", Ru) => "логическое значение",
         ("array", Ru) => "массив",
         ("object", Ru) => "объект",
-        ("null", Ru) => "`null`",
         (_, En) => "a value nested too deep",
         (_, Ru) => "слишком глубоко вложенное значение",
     }

@@ -328,6 +328,11 @@ fn url_host(s: &str) -> Option<&str> {
 
 /// Parse the `domain` field: a lower-case host name.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, parse_domain};
 /// assert!(parse_domain("pbx.example.com").is_ok());

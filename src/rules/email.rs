@@ -228,6 +228,11 @@ fn looks_multiple(s: &str) -> bool {
 
 /// Parse one e-mail address in RFC 5321 `Mailbox` form.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, parse_email};
 /// assert!(parse_email("joe.bloggs@example.com").is_ok());

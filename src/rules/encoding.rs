@@ -58,18 +58,19 @@ pub(crate) fn check_utf8<'b>(ctx: &mut Ctx<'_>, bytes: &'b [u8]) -> Result<&'b s
         Rule::InvalidEncoding,
         || None::<String>,
         Span::new(error_at, end),
-        |s| match utf16 {
-            Some(from) => Finding::new(tr!(
-                s,
-                "the text is {from}, not UTF-8",
-                "текст в {from}, а не в UTF-8"
-            ))
-            .help(tr!(
-                s,
-                "save the file as UTF-8 (for example `iconv -f {from} -t UTF-8`)",
-                "сохраните файл в UTF-8 (например, `iconv -f {from} -t UTF-8`)"
-            )),
-            None => {
+        |s| {
+            if let Some(from) = utf16 {
+                Finding::new(tr!(
+                    s,
+                    "the text is {from}, not UTF-8",
+                    "текст в {from}, а не в UTF-8"
+                ))
+                .help(tr!(
+                    s,
+                    "save the file as UTF-8 (for example `iconv -f {from} -t UTF-8`)",
+                    "сохраните файл в UTF-8 (например, `iconv -f {from} -t UTF-8`)"
+                ))
+            } else {
                 let b = bytes[error_at];
                 Finding::new(tr!(
                     s,

@@ -273,6 +273,11 @@ fn analyze(s: &str) -> Analysis<'_> {
 /// empty string, white space only, `*` with codes, the first unknown code,
 /// then any other departure from the canonical form.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, GeoList, parse_geo_list};
 /// use isocountry::CountryCode;

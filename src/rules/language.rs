@@ -97,6 +97,11 @@ fn entry(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
 
 /// Parse `language`: one of the lower-case two-letter codes of ISO 639-1.
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, parse_language};
 /// assert_eq!(parse_language("ru").unwrap().as_str(), "ru");

@@ -280,6 +280,11 @@ fn parse_integer(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
 /// value: `"90"`, and also `"90.0"` or `"9e1"` (the lint warns about those
 /// spellings, `non-canonical-integer`).
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, Percent, parse_threshold};
 /// assert_eq!(parse_threshold("90").map(Percent::get), Ok(90));
@@ -289,10 +294,15 @@ fn parse_integer(raw: &str, min: i64, max: i64) -> Result<i64, FieldError> {
 /// assert_eq!(parse_threshold("90.5"), Err(FieldError::NotInteger));
 /// ```
 pub fn parse_threshold(raw: &str) -> Result<Percent, FieldError> {
-    parse_integer(raw, 0, 100).map(|v| Percent(v as u8))
+    parse_integer(raw, 0, 100).map(|v| Percent(u8::try_from(v).unwrap_or(u8::MAX)))
 }
 
 /// Parse a resource id from a JSON number literal, by its exact value.
+///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
 ///
 /// ```
 /// use client_lint::values::{FieldError, Id, parse_id};
@@ -303,7 +313,7 @@ pub fn parse_threshold(raw: &str) -> Result<Percent, FieldError> {
 /// assert_eq!(parse_id("1e400"), Err(FieldError::OutOfRange { min: 1, max: i64::MAX }));
 /// ```
 pub fn parse_id(raw: &str) -> Result<Id, FieldError> {
-    parse_integer(raw, 1, i64::MAX).map(|v| Id(v as u64))
+    parse_integer(raw, 1, i64::MAX).map(|v| Id(v.unsigned_abs()))
 }
 
 fn number<'t>(at: &'t FieldAt<'_, '_>) -> Option<&'t str> {

@@ -14,12 +14,11 @@ use crate::syntax::{Member, Node, Value};
 
 /// Check one record (the root of a document, or an element of a batch).
 pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
-    match &root.value {
-        Value::Object(members) => check_object(ctx, root, members, complete),
-        _ => {
-            document::root_not_object(ctx, root);
-            document::walk_nested(ctx, root, None);
-        }
+    if let Value::Object(members) = &root.value {
+        check_object(ctx, root, members, complete)
+    } else {
+        document::root_not_object(ctx, root);
+        document::walk_nested(ctx, root, None);
     }
 }
 
@@ -58,19 +57,16 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
         if seen.repeated(&m.key, index) {
             document::duplicate_key(ctx, || Some(at.pointer()), m.key_span, &m.key, true);
         }
-        match index.map(|i| &FIELDS[i]) {
-            Some(info) => {
-                document::ownership(ctx, &at, info.owner, mode);
-                if document::check_type(ctx, &at, info) {
-                    (check_of(info.field).run)(ctx, &at);
-                }
+        if let Some(info) = index.map(|i| &FIELDS[i]) {
+            document::ownership(ctx, &at, info.owner, mode);
+            if document::check_type(ctx, &at, info) {
+                (check_of(info.field).run)(ctx, &at);
             }
-            None => {
-                document::unknown_key(ctx, &at, &m.key);
-                if matches!(m.value.value, Value::Array(_) | Value::Object(_) | Value::TooDeep) {
-                    let path = Path::child(None, &m.key);
-                    document::walk_nested(ctx, &m.value, Some(&path));
-                }
+        } else {
+            document::unknown_key(ctx, &at, &m.key);
+            if matches!(m.value.value, Value::Array(_) | Value::Object(_) | Value::TooDeep) {
+                let path = Path::child(None, &m.key);
+                document::walk_nested(ctx, &m.value, Some(&path));
             }
         }
     }

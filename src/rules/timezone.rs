@@ -175,6 +175,11 @@ const NAME_MAX: usize = 64;
 /// Deprecated aliases parse (they are valid names); see
 /// [`deprecated_timezone`].
 ///
+/// # Errors
+///
+/// The [`FieldError`](crate::values::FieldError) that the linter reports
+/// for the value: its rule, message, help and fix come from it.
+///
 /// ```
 /// use client_lint::values::{FieldError, parse_timezone};
 /// assert_eq!(parse_timezone("Europe/Moscow").unwrap().tz(), chrono_tz::Europe::Moscow);

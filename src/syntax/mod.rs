@@ -98,10 +98,10 @@ mod tests {
         assert_eq!(err(""), SyntaxErrorKind::Eof);
         assert_eq!(err("{"), SyntaxErrorKind::Eof);
         assert_eq!(err(r#"{"a":1,}"#), SyntaxErrorKind::TrailingComma);
-        assert_eq!(err(r#"[1,]"#), SyntaxErrorKind::TrailingComma);
+        assert_eq!(err(r"[1,]"), SyntaxErrorKind::TrailingComma);
         assert_eq!(err(r#"{"a" 1}"#), SyntaxErrorKind::ExpectedColon);
         assert_eq!(err(r#"{"a":1 "b":2}"#), SyntaxErrorKind::ExpectedCommaOrObjectEnd);
-        assert_eq!(err(r#"{a:1}"#), SyntaxErrorKind::ExpectedKey);
+        assert_eq!(err(r"{a:1}"), SyntaxErrorKind::ExpectedKey);
         assert_eq!(err("01"), SyntaxErrorKind::TrailingCharacters);
         assert_eq!(err("1."), SyntaxErrorKind::Eof);
         assert_eq!(err("1.x"), SyntaxErrorKind::InvalidNumber);

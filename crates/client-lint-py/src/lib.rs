@@ -234,7 +234,7 @@ fn convert(text: &str, diags: &[Diagnostic], records: &[usize]) -> Vec<PyDiagnos
                     end: at.fix_end,
                     replacement: f.edit().map(|(_, r)| r.to_string()),
                     remove: f.is_remove(),
-                    value_json: f.value().map(|v| v.to_string()),
+                    value_json: f.value().map(ToString::to_string),
                 }),
                 record: records.get(i).copied(),
                 diagnostic: d.clone(),

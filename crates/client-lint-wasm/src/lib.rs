@@ -8,6 +8,15 @@
 //! points as the command line prints it, `utf16Column` counts UTF-16 units as
 //! editors do.
 
+#![allow(
+    clippy::needless_pass_by_value,
+    reason = "wasm-bindgen exports take JavaScript values by value: that is the ABI"
+)]
+#![allow(
+    clippy::missing_errors_doc,
+    reason = "what each export throws is documented in the TypeScript declarations below"
+)]
+
 use client_lint::{Diagnostic, Lang, Mode, OffsetUnit, Options, Rule, UnsafeFixes};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -76,7 +76,10 @@ impl Files {
             }
             builder.build().map_err(|e| format!("{origin}: {key}: {e}"))
         };
-        let default: Vec<String> = DEFAULT_INCLUDE.iter().map(|s| s.to_string()).collect();
+        let default: Vec<String> = DEFAULT_INCLUDE
+            .iter()
+            .map(std::string::ToString::to_string)
+            .collect();
         let include = include.unwrap_or(&default);
         Ok(Files {
             root: normal(root),

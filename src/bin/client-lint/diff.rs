@@ -124,37 +124,34 @@ impl fmt::Display for Diff<'_> {
             let cut = (!last)
                 .then(|| ops.iter().rposition(|op| matches!(op, DiffOp::Equal { .. })))
                 .flatten();
-            let (old_lines, new_lines) = match cut {
-                Some(i) => {
-                    let DiffOp::Equal {
+            let (old_lines, new_lines) = if let Some(i) = cut {
+                let DiffOp::Equal {
+                    old_index,
+                    new_index,
+                    len,
+                } = ops[i]
+                else {
+                    unreachable!("rposition found an Equal")
+                };
+                let keep = len.div_ceil(2);
+                for op in &ops[..i] {
+                    hunks.push(shifted(*op, old_at, new_at))?;
+                }
+                hunks.push(shifted(
+                    DiffOp::Equal {
                         old_index,
                         new_index,
-                        len,
-                    } = ops[i]
-                    else {
-                        unreachable!("rposition found an Equal")
-                    };
-                    let keep = len.div_ceil(2);
-                    for op in &ops[..i] {
-                        hunks.push(shifted(*op, old_at, new_at))?;
-                    }
-                    hunks.push(shifted(
-                        DiffOp::Equal {
-                            old_index,
-                            new_index,
-                            len: keep,
-                        },
-                        old_at,
-                        new_at,
-                    ))?;
-                    (old_index + keep, new_index + keep)
+                        len: keep,
+                    },
+                    old_at,
+                    new_at,
+                ))?;
+                (old_index + keep, new_index + keep)
+            } else {
+                for op in ops {
+                    hunks.push(shifted(*op, old_at, new_at))?;
                 }
-                None => {
-                    for op in ops {
-                        hunks.push(shifted(*op, old_at, new_at))?;
-                    }
-                    (old_count, new_count)
-                }
+                (old_count, new_count)
             };
             old = &old[lines(old, old_lines).0..];
             new = &new[lines(new, new_lines).0..];

@@ -31,7 +31,7 @@ impl Input {
     /// NDJSON for `.ndjson` and `.jsonl`, decided from the text otherwise.
     pub fn layout(&self) -> Layout {
         let name = self.name();
-        if name.ends_with(".ndjson") || name.ends_with(".jsonl") {
+        if is_ndjson_name(&name) {
             Layout::Ndjson
         } else {
             Layout::Auto
@@ -163,6 +163,27 @@ pub fn read(input: &Input) -> Bytes {
             let mut buf = Vec::new();
             io::stdin().lock().read_to_end(&mut buf)?;
             Ok((buf, None))
+        }
+    }
+}
+
+/// Whether a file name says NDJSON: `.ndjson` or `.jsonl`, in any case
+/// (`EXPORT.NDJSON` from a system that writes upper case).
+pub fn is_ndjson_name(name: &str) -> bool {
+    std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ndjson_names_in_any_case() {
+        for name in ["a.ndjson", "dir/EXPORT.NDJSON", "x.JsonL", "a.b.jsonl"] {
+            assert!(super::is_ndjson_name(name), "{name}");
+        }
+        for name in ["a.json", "ndjson", "a.ndjson.bak", "a.NDJSO"] {
+            assert!(!super::is_ndjson_name(name), "{name}");
         }
     }
 }

@@ -115,7 +115,7 @@ impl Totals {
                 // Info, and any level a later version adds.
                 _ => self.infos += 1,
             }
-            match d.fix().map(|f| f.applicability()) {
+            match d.fix().map(client_lint::Fix::applicability) {
                 Some(Applicability::Safe) => self.fixable += 1,
                 // Unsafe, and any kind a later version adds.
                 Some(_) => self.unsafe_fixable += 1,
@@ -157,7 +157,7 @@ impl Render {
     /// One finding in the output format.
     pub fn item(&self, d: &Diagnostic, name: &str, src: &Source<'_>, index: usize, multi: bool) -> String {
         if self.statistics {
-            let fix = match d.fix().map(|f| f.applicability()) {
+            let fix = match d.fix().map(client_lint::Fix::applicability) {
                 Some(Applicability::Safe) => 's',
                 Some(_) => 'u',
                 None => '-',
@@ -347,14 +347,18 @@ mod tests {
             }
         }
         let text = "{\"type\": \"j\"}\n".repeat(3);
-        let records = client_lint::lint_records(&text, &Default::default(), client_lint::Layout::Ndjson);
+        let records = client_lint::lint_records(
+            &text,
+            &client_lint::Options::default(),
+            client_lint::Layout::Ndjson,
+        );
         let src = Source::new("a.ndjson", &text);
         let style = HumanStyle::default();
         let mut out = Out::new(
             Closable::new(Reader { lines: 2 }),
             Format::Jsonl,
             style,
-            &Default::default(),
+            &client_lint::Options::default(),
         );
         assert!(!out.render.items("a.ndjson", &src, &records[0], true).is_empty());
         out.record("a.ndjson", &src, &records[0], true).unwrap();
@@ -363,7 +367,9 @@ mod tests {
         assert!(output_closed());
         assert!(out.render.items("a.ndjson", &src, &records[2], true).is_empty());
         let mut totals = Totals::default();
-        records.iter().for_each(|r| totals.add(r));
+        for r in &records {
+            totals.add(r);
+        }
         assert_eq!(totals.errors, 3);
     }
 }

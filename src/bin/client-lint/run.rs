@@ -102,17 +102,16 @@ fn check_whole(input: &Input, read: crate::fs::Bytes, options: &Options, action:
     // The text the spans point into: the fixed text; or the input itself
     // when it is UTF-8, its buffer moved rather than copied (a large document
     // is held once, not twice); or the valid prefix of input that is not.
-    let (text, records, original) = match report {
-        Some((text, records)) => (text, records, Some(bytes)),
-        None => {
-            let (valid, records) = client_lint::lint_records_slice(&bytes, options, layout);
-            if valid.len() == bytes.len() {
-                let text = String::from_utf8(bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-                (text, records, None)
-            } else {
-                (valid.to_string(), records, Some(bytes))
-            }
+    let (text, records, original) = if let Some((text, records)) = report {
+        (text, records, Some(bytes))
+    } else {
+        let (valid, records) = client_lint::lint_records_slice(&bytes, options, layout);
+        if valid.len() == bytes.len() {
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            (text, records, None)
+        } else {
+            (valid.to_string(), records, Some(bytes))
         }
     };
     // A document with a syntax or encoding error is never rewritten.
@@ -231,9 +230,7 @@ fn fix_large<W: Write + Send>(
     let changed = fixed.text != text;
     drop(text);
     let mut report = bytes;
-    if !changed {
-        drop(fixed);
-    } else {
+    if changed {
         let original = String::from_utf8_lossy(&report);
         match action {
             Action::Diff { .. } => {
@@ -259,6 +256,8 @@ fn fix_large<W: Write + Send>(
             }
             Action::Check => {}
         }
+    } else {
+        drop(fixed);
     }
     // The report: of the fixed text when it was written, else of the input;
     // `--diff` counts it without printing it.
@@ -294,7 +293,7 @@ pub fn run<W: Write + Send>(
     let mut i = 0;
     while i < inputs.len() {
         let size = |inp: &Input| match inp {
-            Input::File(p) => std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+            Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
             Input::Stream(_) | Input::Stdin(_) => 0,
         };
         // A large file, checked a batch at a time: NDJSON by lines, a JSON

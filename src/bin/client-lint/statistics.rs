@@ -36,22 +36,21 @@ pub fn table(counts: &HashMap<String, u64>, format: Format, lang: Lang) -> Strin
             _ => "info",
         };
         let fix = &tail[1..];
-        let i = match rules
+        let i = if let Some(i) = rules
             .iter()
             .position(|r| r.code == rule.info().code && r.severity == severity)
         {
-            Some(i) => i,
-            None => {
-                rules.push(RuleCount {
-                    code: rule.info().code,
-                    name: rule.info().name,
-                    severity,
-                    count: 0,
-                    safe_fixes: 0,
-                    unsafe_fixes: 0,
-                });
-                rules.len() - 1
-            }
+            i
+        } else {
+            rules.push(RuleCount {
+                code: rule.info().code,
+                name: rule.info().name,
+                severity,
+                count: 0,
+                safe_fixes: 0,
+                unsafe_fixes: 0,
+            });
+            rules.len() - 1
         };
         rules[i].count += n;
         match fix {

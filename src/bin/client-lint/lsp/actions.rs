@@ -13,7 +13,7 @@ use super::convert::{Lines, layout, to_lsp};
 use super::{FIX_ALL, Server};
 
 impl Server {
-    pub(super) fn code_actions(&self, p: CodeActionParams) -> Vec<CodeActionOrCommand> {
+    pub(super) fn code_actions(&self, p: &CodeActionParams) -> Vec<CodeActionOrCommand> {
         let uri = &p.text_document.uri;
         let Some(doc) = self.docs.get(uri) else {
             return Vec::new();
@@ -84,7 +84,7 @@ impl Server {
         out
     }
 
-    pub(super) fn hover(&self, p: HoverParams) -> Option<Hover> {
+    pub(super) fn hover(&self, p: &HoverParams) -> Option<Hover> {
         let uri = &p.text_document_position_params.text_document.uri;
         let doc = self.docs.get(uri)?;
         let at = Lines::new(&doc.text, self.units).offset(p.text_document_position_params.position);

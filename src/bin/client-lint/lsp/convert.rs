@@ -76,7 +76,7 @@ pub fn path_of(uri: &Uri) -> Option<PathBuf> {
 
 pub fn layout(uri: &Uri) -> Layout {
     let s = uri.as_str();
-    if s.ends_with(".ndjson") || s.ends_with(".jsonl") {
+    if crate::inputs::is_ndjson_name(s) {
         Layout::Ndjson
     } else {
         Layout::Auto

@@ -176,10 +176,9 @@ impl Server {
         let id = req.id.clone();
         let result = match req.method.as_str() {
             CodeActionRequest::METHOD => serde_json::from_value::<CodeActionParams>(req.params)
-                .map(|p| serde_json::to_value(self.code_actions(p))),
-            HoverRequest::METHOD => {
-                serde_json::from_value::<HoverParams>(req.params).map(|p| serde_json::to_value(self.hover(p)))
-            }
+                .map(|p| serde_json::to_value(self.code_actions(&p))),
+            HoverRequest::METHOD => serde_json::from_value::<HoverParams>(req.params)
+                .map(|p| serde_json::to_value(self.hover(&p))),
             _ => {
                 return self.reply(Response::new_err(
                     id,
@@ -471,8 +470,8 @@ mod tests {
             .map(|e| {
                 let pos = |p: &Value| {
                     Position::new(
-                        p["line"].as_u64().unwrap() as u32,
-                        p["character"].as_u64().unwrap() as u32,
+                        u32::try_from(p["line"].as_u64().unwrap()).unwrap(),
+                        u32::try_from(p["character"].as_u64().unwrap()).unwrap(),
                     )
                 };
                 (

@@ -78,12 +78,11 @@ pub fn read_frame(r: &mut impl BufRead, skipped: &mut usize) -> io::Result<Frame
         }
         match text.split_once(':') {
             Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
-                match value.trim().parse::<u64>() {
-                    Ok(n) => length = Some(n),
-                    Err(_) => {
-                        *skipped += 1;
-                        length = None;
-                    }
+                if let Ok(n) = value.trim().parse::<u64>() {
+                    length = Some(n)
+                } else {
+                    *skipped += 1;
+                    length = None;
                 }
             }
             Some((name, _)) if length.is_some() && name.trim().eq_ignore_ascii_case("content-type") => {}
