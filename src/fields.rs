@@ -140,7 +140,7 @@ macro_rules! fields {
     (@digits) => { false };
     (@digits digits) => { true };
     ($(
-        $variant:ident $name:literal $ty:ident $owner:ident $kind:ident
+        $variant:ident $name:literal $rust:ident: $typed:ty, $ty:ident $owner:ident $kind:ident
         $en:literal $ru:literal
         schema $schema:expr $(, $digits:ident)?;
     )*) => {
@@ -234,80 +234,96 @@ fn zones() -> Value {
     json!({ "enum": zones })
 }
 
-fields! {
-    Id "id" Integer Server Structured
-        "client id, assigned by the server" "идентификатор клиента, назначается сервером"
-        schema id;
-    Name "name" String User FreeText
-        "client name" "имя клиента"
-        schema text;
-    Type "type" String User Structured
-        "`J` legal entity, `F` individual" "`J` — юридическое лицо, `F` — физическое лицо"
-        schema || json!({"enum": ["J", "F", null]});
-    Email "email" String User Structured
-        "e-mail address" "адрес электронной почты"
-        schema email;
-    Timezone "timezone" String User Structured
-        "IANA time zone, e.g. `Europe/Moscow` or `UTC`" "временная зона IANA, например `Europe/Moscow` или `UTC`"
-        schema zones;
-    Language "language" String User Structured
-        "interface language, ISO 639-1 code (`ru`, `en`)" "язык интерфейса, код ISO 639-1 (`ru`, `en`)"
-        schema || json!({"examples": ["ru", "en"]});
-    Domain "domain" String User Structured
-        "SIP domain of the client" "SIP-домен клиента"
-        schema || json!({"format": "hostname", "pattern": "^[a-z0-9.-]*[a-z-][a-z0-9-]*$"});
-    DomainPrefix "domain_prefix" String User Structured
-        "digits dialled before an extension number" "цифры, набираемые перед добавочным номером"
-        schema digits, digits;
-    Prefix "prefix" String Server Structured
-        "client prefix (digits), read-only" "префикс клиента (цифры), только для чтения"
-        schema digits, digits;
-    ExtensionLen "extension_len" String User Structured
-        "length of extension numbers: `\"2\"`, `\"3\"` or `\"4\"`" "длина добавочных номеров: `\"2\"`, `\"3\"` или `\"4\"`"
-        schema || json!({"enum": ["2", "3", "4", null]}), digits;
-    CreateDate "create_date" String Server Structured
-        "creation time `YYYY-MM-DD HH:MM:SS`, read-only" "дата создания `ГГГГ-ММ-ДД ЧЧ:ММ:СС`, только для чтения"
-        schema || json!({"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"});
-    JurAddress "jur_address" String User FreeText
-        "legal address" "юридический адрес"
-        schema text;
-    FactAddress "fact_address" String User FreeText
-        "actual address" "фактический адрес"
-        schema text;
-    ContactPhones "contact_phones" String User FreeText
-        "contact phone numbers" "контактные телефоны"
-        schema text;
-    Ambassadors "ambassadors" String User FreeText
-        "contact persons" "контактные лица"
-        schema text;
-    ExtraParams "extra_params" String User FreeText
-        "additional parameters (opaque)" "дополнительные параметры"
-        schema text;
-    RegStatusLog "reg_status_log" Boolean Provider Structured
-        "whether extension registration statistics are kept; set by the provider" "ведётся ли статистика регистраций добавочных; задаёт сервис-провайдер"
-        schema plain;
-    GeoList "geo_list" String User Structured
-        "countries allowed to use the SIP accounts: ISO 3166-1 alpha-2 codes separated by spaces, or `*`" "страны, из которых разрешены SIP-аккаунты: коды ISO 3166-1 alpha-2 через пробел или `*`"
-        schema || json!({"pattern": "^(\\*|[A-Z]{2}( [A-Z]{2})*)$"});
-    DialRuleId "dial_rule_id" Integer User Structured
-        "id of an outgoing-call rule (`/dial_rule/`)" "id правила исходящих вызовов (`/dial_rule/`)"
-        schema id;
-    HoldMusic "hold_music" Integer User Structured
-        "id of a sound file (`/sound/`)" "id звукового файла (`/sound/`)"
-        schema id;
-    SipNetworkPermissionId "sip_network_permission_id" Integer User Structured
-        "id of a trusted network (`/network_permission/`)" "id доверенной сети (`/network_permission/`)"
-        schema id;
-    DiskSpaceNotifyEmail "disk_space_notify_email" String User Structured
-        "where to mail when disk use reaches the threshold" "куда писать при достижении порога занятого места"
-        schema email;
-    DiskSpaceNotifyThreshold "disk_space_notify_threshold" Integer User Structured
-        "percent of disk use that triggers that mail (0–100)" "процент занятого места, при котором отправляется письмо (0–100)"
-        schema || json!({"minimum": 0, "maximum": 100});
-    DidAsTransferCallerId "did_as_transfer_caller_id" String User FreeText
-        "the external number a call first came to, shown when the call is forwarded" "внешний номер, на который пришёл вызов, показываемый при переадресации"
-        schema || json!({"pattern": "^[^\\u0000-\\u001f\\u007f]*$", "examples": ["+7 (495) 123-45-67"]}), digits;
+/// The one list of fields. Each row: the variant of [`Field`], the key, the
+/// Rust name and typed value of [`ValidClient`](crate::ValidClient)'s member,
+/// the JSON type (which also gives [`Client`](crate::Client)'s member), who
+/// sets it, structured or free text, the description in English and
+/// Russian, its schema keywords, and `digits` when a JSON number converts to
+/// it for certain. `for_each_field!(m)` hands the rows to the macro `m`:
+/// [`FIELDS`] and [`Field`] here, `Client` in `client.rs`, `ValidClient` and
+/// the fields `parse` leaves out of a request in `typed.rs`. Adding a field
+/// is one row here and its arm in `rules/dispatch.rs`.
+macro_rules! for_each_field {
+    ($m:ident) => {
+        $m! {
+            Id "id" id: Id, Integer Server Structured
+                "client id, assigned by the server" "идентификатор клиента, назначается сервером"
+                schema id;
+            Name "name" name: String, String User FreeText
+                "client name" "имя клиента"
+                schema text;
+            Type "type" client_type: ClientType, String User Structured
+                "`J` legal entity, `F` individual" "`J` — юридическое лицо, `F` — физическое лицо"
+                schema || json!({"enum": ["J", "F", null]});
+            Email "email" email: Email, String User Structured
+                "e-mail address" "адрес электронной почты"
+                schema email;
+            Timezone "timezone" timezone: Timezone, String User Structured
+                "IANA time zone, e.g. `Europe/Moscow` or `UTC`" "временная зона IANA, например `Europe/Moscow` или `UTC`"
+                schema zones;
+            Language "language" language: Language, String User Structured
+                "interface language, ISO 639-1 code (`ru`, `en`)" "язык интерфейса, код ISO 639-1 (`ru`, `en`)"
+                schema || json!({"examples": ["ru", "en"]});
+            Domain "domain" domain: Domain, String User Structured
+                "SIP domain of the client" "SIP-домен клиента"
+                schema || json!({"format": "hostname", "pattern": "^[a-z0-9.-]*[a-z-][a-z0-9-]*$"});
+            DomainPrefix "domain_prefix" domain_prefix: DomainPrefix, String User Structured
+                "digits dialled before an extension number" "цифры, набираемые перед добавочным номером"
+                schema digits, digits;
+            Prefix "prefix" prefix: DomainPrefix, String Server Structured
+                "client prefix (digits), read-only" "префикс клиента (цифры), только для чтения"
+                schema digits, digits;
+            ExtensionLen "extension_len" extension_len: ExtensionLen, String User Structured
+                "length of extension numbers: `\"2\"`, `\"3\"` or `\"4\"`" "длина добавочных номеров: `\"2\"`, `\"3\"` или `\"4\"`"
+                schema || json!({"enum": ["2", "3", "4", null]}), digits;
+            CreateDate "create_date" create_date: CreateDate, String Server Structured
+                "creation time `YYYY-MM-DD HH:MM:SS`, read-only" "дата создания `ГГГГ-ММ-ДД ЧЧ:ММ:СС`, только для чтения"
+                schema || json!({"pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$"});
+            JurAddress "jur_address" jur_address: String, String User FreeText
+                "legal address" "юридический адрес"
+                schema text;
+            FactAddress "fact_address" fact_address: String, String User FreeText
+                "actual address" "фактический адрес"
+                schema text;
+            ContactPhones "contact_phones" contact_phones: String, String User FreeText
+                "contact phone numbers" "контактные телефоны"
+                schema text;
+            Ambassadors "ambassadors" ambassadors: String, String User FreeText
+                "contact persons" "контактные лица"
+                schema text;
+            ExtraParams "extra_params" extra_params: String, String User FreeText
+                "additional parameters (opaque)" "дополнительные параметры"
+                schema text;
+            RegStatusLog "reg_status_log" reg_status_log: bool, Boolean Provider Structured
+                "whether extension registration statistics are kept; set by the provider" "ведётся ли статистика регистраций добавочных; задаёт сервис-провайдер"
+                schema plain;
+            GeoList "geo_list" geo_list: GeoList, String User Structured
+                "countries allowed to use the SIP accounts: ISO 3166-1 alpha-2 codes separated by spaces, or `*`" "страны, из которых разрешены SIP-аккаунты: коды ISO 3166-1 alpha-2 через пробел или `*`"
+                schema || json!({"pattern": "^(\\*|[A-Z]{2}( [A-Z]{2})*)$"});
+            DialRuleId "dial_rule_id" dial_rule_id: Id, Integer User Structured
+                "id of an outgoing-call rule (`/dial_rule/`)" "id правила исходящих вызовов (`/dial_rule/`)"
+                schema id;
+            HoldMusic "hold_music" hold_music: Id, Integer User Structured
+                "id of a sound file (`/sound/`)" "id звукового файла (`/sound/`)"
+                schema id;
+            SipNetworkPermissionId "sip_network_permission_id" sip_network_permission_id: Id, Integer User Structured
+                "id of a trusted network (`/network_permission/`)" "id доверенной сети (`/network_permission/`)"
+                schema id;
+            DiskSpaceNotifyEmail "disk_space_notify_email" disk_space_notify_email: Email, String User Structured
+                "where to mail when disk use reaches the threshold" "куда писать при достижении порога занятого места"
+                schema email;
+            DiskSpaceNotifyThreshold "disk_space_notify_threshold" disk_space_notify_threshold: Percent, Integer User Structured
+                "percent of disk use that triggers that mail (0–100)" "процент занятого места, при котором отправляется письмо (0–100)"
+                schema || json!({"minimum": 0, "maximum": 100});
+            DidAsTransferCallerId "did_as_transfer_caller_id" did_as_transfer_caller_id: String, String User FreeText
+                "the external number a call first came to, shown when the call is forwarded" "внешний номер, на который пришёл вызов, показываемый при переадресации"
+                schema || json!({"pattern": "^[^\\u0000-\\u001f\\u007f]*$", "examples": ["+7 (495) 123-45-67"]}), digits;
+        }
+    };
 }
+pub(crate) use for_each_field;
+
+for_each_field!(fields);
 
 /// Look a field up by its exact key.
 ///

@@ -6,6 +6,7 @@ use serde::de::{self, Deserializer};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
+use crate::fields::Owner;
 use crate::lint::lint_str;
 use crate::options::{Mode, Options};
 use crate::report::Report;
@@ -77,89 +78,83 @@ macro_rules! serde_via_integer {
 
 serde_via_integer!(Id => parse_id, Percent => parse_threshold);
 
-/// An optional typed field: `null`, a missing key and the empty string (a
-/// warning of the linter: it may mean "not set") are `None`.
-fn typed<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+/// How a member of [`ValidClient`] reads its JSON value.
+trait Member {
+    /// Whether the empty string means "not set" (a warning of the linter):
+    /// for structured values; free text keeps it.
+    const EMPTY_IS_UNSET: bool = true;
+}
+
+impl Member for String {
+    const EMPTY_IS_UNSET: bool = false;
+}
+
+macro_rules! structured_members {
+    ($($t:ty),*) => { $(impl Member for $t {})* };
+}
+structured_members!(
+    bool,
+    Id,
+    Percent,
+    ClientType,
+    Email,
+    Timezone,
+    Language,
+    Domain,
+    DomainPrefix,
+    ExtensionLen,
+    CreateDate,
+    GeoList
+);
+
+/// An optional member: `null`, a missing key and, for a structured value, the
+/// empty string are `None`.
+fn typed<'de, D: Deserializer<'de>, T: Deserialize<'de> + Member>(d: D) -> Result<Option<T>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
-        Some(serde_json::Value::String(s)) if s.is_empty() => Ok(None),
+        Some(serde_json::Value::String(s)) if s.is_empty() && T::EMPTY_IS_UNSET => Ok(None),
         Some(v) => T::deserialize(v).map(Some).map_err(de::Error::custom),
     }
 }
 
-/// A client that the API accepts, with typed values: what [`parse`] gives.
-/// Every field is optional (`None`: not set); serialising it gives a document
-/// that lints without errors.
-///
-/// ```
-/// let parsed = client_lint::parse(r#"{"type": "J", "timezone": "Europe/Moscow"}"#, &Default::default()).unwrap();
-/// let tz = parsed.client.timezone.unwrap();
-/// assert_eq!(tz.tz(), chrono_tz::Europe::Moscow);
-/// assert_eq!(serde_json::to_string(&parsed.client).unwrap(), r#"{"type":"J","timezone":"Europe/Moscow"}"#);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-#[allow(missing_docs)]
-pub struct ValidClient {
-    /// Client id (response mode only).
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub id: Option<Id>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// `J` legal entity, `F` individual.
-    #[serde(
-        rename = "type",
-        default,
-        deserialize_with = "typed",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub client_type: Option<ClientType>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub email: Option<Email>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub timezone: Option<Timezone>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub language: Option<Language>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub domain: Option<Domain>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub domain_prefix: Option<DomainPrefix>,
-    /// Client prefix (response mode only).
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<DomainPrefix>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub extension_len: Option<ExtensionLen>,
-    /// Creation time (response mode only).
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub create_date: Option<CreateDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub jur_address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fact_address: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact_phones: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ambassadors: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extra_params: Option<String>,
-    /// Set by the provider (response mode only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reg_status_log: Option<bool>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub geo_list: Option<GeoList>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub dial_rule_id: Option<Id>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub hold_music: Option<Id>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub sip_network_permission_id: Option<Id>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub disk_space_notify_email: Option<Email>,
-    #[serde(default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
-    pub disk_space_notify_threshold: Option<Percent>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub did_as_transfer_caller_id: Option<String>,
+macro_rules! valid_client {
+    ($(
+        $variant:ident $name:literal $rust:ident: $typed:ty, $ty:ident $owner:ident $kind:ident
+        $en:literal $ru:literal
+        schema $schema:expr $(, $digits:ident)?;
+    )*) => {
+        /// A client that the API accepts, with typed values: what [`parse`]
+        /// gives. Every field is optional (`None`: not set); serialising it
+        /// gives a document that lints without errors. Its members come from
+        /// the field table (`src/fields.rs`), one per field.
+        ///
+        /// ```
+        /// let parsed = client_lint::parse(r#"{"type": "J", "timezone": "Europe/Moscow"}"#, &Default::default()).unwrap();
+        /// let tz = parsed.client.timezone.unwrap();
+        /// assert_eq!(tz.tz(), chrono_tz::Europe::Moscow);
+        /// assert_eq!(serde_json::to_string(&parsed.client).unwrap(), r#"{"type":"J","timezone":"Europe/Moscow"}"#);
+        /// ```
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[non_exhaustive]
+        pub struct ValidClient {
+            $(
+                #[doc = concat!("`", $name, "`: ", $en, ".")]
+                #[serde(rename = $name, default, deserialize_with = "typed", skip_serializing_if = "Option::is_none")]
+                pub $rust: Option<$typed>,
+            )*
+        }
+
+        impl ValidClient {
+            /// Leave out what the server or the provider sets: a request does
+            /// not set it.
+            fn forget_server_owned(&mut self) {
+                $( if Owner::$owner != Owner::User { self.$rust = None; } )*
+            }
+        }
+    };
 }
+
+crate::fields::for_each_field!(valid_client);
 
 /// An acceptable document: its typed client and the warnings about it.
 #[derive(Debug, Clone)]
@@ -263,10 +258,7 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Rejected> {
         return Err(Rejected { report });
     };
     if options.mode() == Mode::Request {
-        client.id = None;
-        client.prefix = None;
-        client.create_date = None;
-        client.reg_status_log = None;
+        client.forget_server_owned();
     }
     Ok(Parsed {
         client,
