@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::de::IgnoredAny;
 
 mod inputs;
+mod peers;
 
 fn documents(c: &mut Criterion) {
     let schema = client_lint::schema();
@@ -26,8 +27,28 @@ fn documents(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("document/{name}"));
         g.throughput(Throughput::Bytes(text.len() as u64));
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        // The peers agree with the linter on which documents are valid.
+        let hand_ok = serde_json::from_str::<peers::HandClient>(&text)
+            .is_ok_and(|c| garde::Validate::validate(&c).is_ok());
+        assert_eq!(
+            hand_ok,
+            !client_lint::lint_str(&text, &options).has_errors(),
+            "{name}"
+        );
         g.bench_function("client_lint::lint_str", |b| {
             b.iter(|| client_lint::lint_str(black_box(&text), &options));
+        });
+        g.bench_function("client_lint::parse (typed client)", |b| {
+            b.iter(|| client_lint::parse(black_box(&text), &options).is_ok());
+        });
+        g.bench_function("serde_json -> hand-written struct", |b| {
+            b.iter(|| serde_json::from_str::<peers::HandClient>(black_box(&text)).is_ok());
+        });
+        g.bench_function("serde_json -> hand-written struct + garde", |b| {
+            b.iter(|| {
+                serde_json::from_str::<peers::HandClient>(black_box(&text))
+                    .is_ok_and(|c| garde::Validate::validate(&c).is_ok())
+            });
         });
         g.bench_function("client_lint::lint_value (pre-parsed)", |b| {
             b.iter(|| client_lint::lint_value(black_box(&value), &options));

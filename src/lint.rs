@@ -85,6 +85,35 @@ pub(crate) fn decode<'b>(bytes: &'b [u8], options: &Options) -> Result<&'b str, 
 /// syntax error; the byte where it ended and whether it failed.
 pub(crate) fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trailing: bool) -> (usize, bool) {
     let parsed = syntax::parse(text, start, allow_trailing);
+    check_parsed(ctx, &parsed)
+}
+
+/// [`lint_str`], and `read` of the checked tree when the linter found no
+/// error in it: what [`crate::parse`] builds its typed client from, without
+/// reading the text a second time.
+pub(crate) fn lint_then<T>(
+    text: &str,
+    options: &Options,
+    read: impl FnOnce(&syntax::Node<'_>) -> T,
+) -> (Report, Option<T>) {
+    let mut ctx = Ctx::new(options, Some(text));
+    let start = bom(&mut ctx, text);
+    let parsed = syntax::parse(text, start, false);
+    let (_, broken) = check_parsed(&mut ctx, &parsed);
+    if broken {
+        ctx.diags.iter_mut().for_each(Diagnostic::drop_fix);
+    }
+    let mut reports = vec![finish_order(ctx.diags)];
+    let read = match &parsed.root {
+        Some(root) if !broken && !reports[0].has_errors() => Some(read(root)),
+        _ => None,
+    };
+    drop(parsed);
+    resolve_positions(text, &mut reports);
+    (reports.pop().unwrap_or_default(), read)
+}
+
+fn check_parsed(ctx: &mut Ctx<'_>, parsed: &syntax::Parsed<'_>) -> (usize, bool) {
     if let Some(root) = &parsed.root {
         record::check_record(ctx, root, parsed.errors.is_empty());
         for &span in &parsed.surrogates {

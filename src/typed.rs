@@ -6,8 +6,9 @@ use serde::de::{self, Deserializer};
 use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
+use crate::fields::Field;
 use crate::fields::Owner;
-use crate::lint::lint_str;
+use crate::lint::lint_then;
 use crate::options::{Mode, Options};
 use crate::report::Report;
 use crate::rules::client_type::ClientType;
@@ -19,6 +20,7 @@ use crate::rules::geo_list::GeoList;
 use crate::rules::language::Language;
 use crate::rules::numbers::{Id, Percent, parse_id, parse_threshold};
 use crate::rules::timezone::Timezone;
+use crate::syntax::{Node, Value};
 
 /// Serialize as the value's text, deserialize through its parser (`FromStr`),
 /// whose error, with "did you mean", becomes serde's.
@@ -78,38 +80,102 @@ macro_rules! serde_via_integer {
 
 serde_via_integer!(Id => parse_id, Percent => parse_threshold);
 
-/// How a member of [`ValidClient`] reads its JSON value.
-trait Member {
+/// How a member of [`ValidClient`] reads its JSON value: from serde, or
+/// from the linter's tree of a document it accepted.
+trait Typed: Sized {
     /// Whether the empty string means "not set" (a warning of the linter):
     /// for structured values; free text keeps it.
     const EMPTY_IS_UNSET: bool = true;
+
+    /// The value of `node` (of the text `source`), which the linter
+    /// checked and found no error in; `None` for `null` and, for a
+    /// structured value, the empty string.
+    fn from_node(source: &str, node: &Node<'_>) -> Option<Self>;
 }
 
-impl Member for String {
+impl Typed for String {
     const EMPTY_IS_UNSET: bool = false;
+
+    fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
+        match &node.value {
+            Value::String(s) => Some(s.to_string()),
+            _ => None,
+        }
+    }
 }
 
-macro_rules! structured_members {
-    ($($t:ty),*) => { $(impl Member for $t {})* };
+impl Typed for bool {
+    fn from_node(source: &str, node: &Node<'_>) -> Option<Self> {
+        match node.value {
+            Value::Bool => source.get(node.span.start..node.span.end).map(|t| t == "true"),
+            _ => None,
+        }
+    }
 }
-structured_members!(
-    bool,
-    Id,
-    Percent,
+
+/// Integers, read from the number's text by their exact value.
+macro_rules! typed_integers {
+    ($($t:ty => $parse:path),*) => {$(
+        impl Typed for $t {
+            fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
+                match &node.value {
+                    Value::Number(n) => $parse(n).ok(),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+typed_integers!(Id => parse_id, Percent => parse_threshold);
+
+/// Strings, read through their parser (`FromStr`).
+macro_rules! typed_strings {
+    ($($t:ty),*) => {$(
+        impl Typed for $t {
+            fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
+                match &node.value {
+                    Value::String(s) if !s.is_empty() => s.parse().ok(),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+typed_strings!(
     ClientType,
-    Email,
     Timezone,
     Language,
-    Domain,
     DomainPrefix,
     ExtensionLen,
     CreateDate,
     GeoList
 );
 
+// E-mail addresses and host names are the costly grammars (IDNA, UTS 39):
+// the linter has just accepted these values through them, so they are
+// built without a second validation. The property test holding `parse` to
+// serde's reading (which validates) keeps the two the same.
+impl Typed for Email {
+    fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
+        match &node.value {
+            Value::String(s) if !s.is_empty() => crate::rules::email::accepted_email(s),
+            _ => None,
+        }
+    }
+}
+
+impl Typed for Domain {
+    fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
+        match &node.value {
+            Value::String(s) if !s.is_empty() => Some(crate::rules::domain::accepted_domain(s)),
+            _ => None,
+        }
+    }
+}
+
 /// An optional member: `null`, a missing key and, for a structured value, the
 /// empty string are `None`.
-fn typed<'de, D: Deserializer<'de>, T: Deserialize<'de> + Member>(d: D) -> Result<Option<T>, D::Error> {
+fn typed<'de, D: Deserializer<'de>, T: Deserialize<'de> + Typed>(d: D) -> Result<Option<T>, D::Error> {
     match Option::<serde_json::Value>::deserialize(d)? {
         None | Some(serde_json::Value::Null) => Ok(None),
         Some(serde_json::Value::String(s)) if s.is_empty() && T::EMPTY_IS_UNSET => Ok(None),
@@ -149,6 +215,27 @@ macro_rules! valid_client {
             /// not set it.
             fn forget_server_owned(&mut self) {
                 $( if Owner::$owner != Owner::User { self.$rust = None; } )*
+            }
+
+            /// The client of a root object the linter accepted: each known
+            /// member through its type's reader (no key is repeated, none
+            /// has the wrong type: those are errors).
+            fn from_tree(source: &str, root: &Node<'_>) -> ValidClient {
+                let mut client = ValidClient::default();
+                let Value::Object(members) = &root.value else {
+                    return client;
+                };
+                let mut hint = 0;
+                for m in members {
+                    // Documents list fields in the table's order, mostly.
+                    let index = crate::fields::field_index_near(&m.key, hint);
+                    hint = index.map_or(hint, |i| i + 1);
+                    match index.map(|i| crate::fields::FIELDS[i].field) {
+                        $( Some(Field::$variant) => client.$rust = Typed::from_node(source, &m.value), )*
+                        None => {}
+                    }
+                }
+                client
             }
         }
     };
@@ -241,20 +328,12 @@ impl std::error::Error for Rejected {}
 /// assert_eq!(bad.report().diagnostics()[0].name(), "client-type-wrong-case");
 /// ```
 pub fn parse(text: &str, options: &Options) -> Result<Parsed, Rejected> {
-    let report = lint_str(text, options);
-    if report.has_errors() {
-        return Err(Rejected { report });
-    }
-    // Without errors the text is JSON an object of known types; a byte order
-    // mark (a warning) is the only thing serde_json would refuse.
-    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    // An integer written with a fraction or exponent beyond 2^53 (a warning)
-    // does not survive serde's floats: those are read from the text, exactly.
-    let client = serde_json::from_str::<ValidClient>(body)
-        .or_else(|_| serde_json::from_str::<ValidClient>(&plain_integers(body)));
-    let Ok(mut client) = client else {
-        // The linter and the typed fields share their parsers, and a
-        // property test holds them together: not reached.
+    // One reading of the text: the typed client comes from the tree the
+    // linter checked (its parsers are the fields' grammars), not from a
+    // second pass of serde over the text. A property test holds it to
+    // serde's reading of the same document.
+    let (report, client) = lint_then(text, options, |root| ValidClient::from_tree(text, root));
+    let Some(mut client) = client else {
         return Err(Rejected { report });
     };
     if options.mode() == Mode::Request {
@@ -264,32 +343,4 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Rejected> {
         client,
         warnings: report,
     })
-}
-
-/// `text` with the number of each integer field written as its plain
-/// integer when it is a whole number spelled otherwise (`9.007199254740993e15`),
-/// read exactly by the linter's own reader.
-fn plain_integers(text: &str) -> String {
-    let parsed = crate::syntax::parse(text, 0, false);
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    if let Some(crate::syntax::Node {
-        value: crate::syntax::Value::Object(members),
-        ..
-    }) = &parsed.root
-    {
-        for m in members {
-            let integer =
-                crate::fields::field(&m.key).is_some_and(|f| f.json_type == crate::fields::JsonType::Integer);
-            if let (true, crate::syntax::Value::Number(n)) = (integer, &m.value.value)
-                && let Some(v) = crate::rules::numbers::canonical_integer(n)
-            {
-                out.push_str(&text[from..m.value.span.start]);
-                out.push_str(&v.to_string());
-                from = m.value.span.end;
-            }
-        }
-    }
-    out.push_str(&text[from..]);
-    out
 }

@@ -393,7 +393,19 @@ proptest! {
                 prop_assert!(!again.has_errors(), "{} → {}: {:#?}", text, back, again.diagnostics());
                 // And it reads back as the same client.
                 let reparsed = client_lint::parse(&back, &options).unwrap();
-                prop_assert_eq!(reparsed.client, parsed.client);
+                prop_assert_eq!(&reparsed.client, &parsed.client);
+                // The client parse builds from the linter's tree is serde's
+                // reading of the same text (when serde's floats can read it).
+                let body = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+                if let Ok(mut via_serde) = serde_json::from_str::<client_lint::ValidClient>(body) {
+                    if !response_mode {
+                        via_serde.id = None;
+                        via_serde.prefix = None;
+                        via_serde.create_date = None;
+                        via_serde.reg_status_log = None;
+                    }
+                    prop_assert_eq!(via_serde, parsed.client);
+                }
             }
             Err(r) => {
                 prop_assert!(report.has_errors(), "{}: refused without an error: {:#?}", text, report.diagnostics());

@@ -251,6 +251,22 @@ pub fn parse_email(s: &str) -> Result<Email, FieldError> {
     })
 }
 
+/// The address of a document the linter accepted (`parse_email` said `Ok`
+/// there): built without validating again. The local part may hold `@` only
+/// inside quotes; a host name never holds one, and an address literal
+/// (`[…]`, where `@` may appear but `[` may not) follows the last `@[`.
+pub(crate) fn accepted_email(s: &str) -> Option<Email> {
+    let at = if s.ends_with(']') {
+        s.rfind("@[")
+    } else {
+        s.rfind('@')
+    };
+    at.map(|at| Email {
+        address: s.to_string(),
+        at,
+    })
+}
+
 /// [`parse_email`] without building the value: the index of the `@`.
 fn validate(s: &str) -> Result<usize, FieldError> {
     let invalid = |p| Err(FieldError::InvalidEmail(p));
@@ -576,3 +592,25 @@ pub(crate) static NOTIFY_EMAIL: Check = Check {
     parse: Some(|s| parse_email(s).map(drop)),
     rules: &RULES,
 };
+
+#[cfg(test)]
+mod accepted_tests {
+    #[test]
+    fn accepted_email_is_parse_email_on_valid_addresses() {
+        let mut valid = 0;
+        for a in [
+            "joe@example.com",
+            "\"a@b\"@example.com",
+            "\"a@[x\"@[192.0.2.1]",
+            "joe@[IPv6:2001:db8::1]",
+            "joe@[x:a@b]",
+            "\"@\"@ex.com",
+        ] {
+            if let Ok(e) = super::parse_email(a) {
+                valid += 1;
+                assert_eq!(super::accepted_email(a), Some(e), "{a}");
+            }
+        }
+        assert!(valid >= 4, "the vectors are mostly valid addresses");
+    }
+}

@@ -88,9 +88,16 @@ impl std::str::FromStr for Language {
 }
 
 /// The ISO 639-1 entry of `code`: (code, English name, Russian name).
+/// Every code has two bytes: compared as one integer, not with `memcmp`
+/// (the table's order is the same).
 fn entry(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    let key = |c: &str| match c.as_bytes() {
+        &[a, b] => Some(u16::from_be_bytes([a, b])),
+        _ => None,
+    };
+    let want = key(code)?;
     ISO_639_1
-        .binary_search_by(|(c, ..)| (*c).cmp(code))
+        .binary_search_by_key(&Some(want), |(c, ..)| key(c))
         .ok()
         .map(|i| ISO_639_1[i])
 }

@@ -343,7 +343,10 @@ fn not_integer(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, min: i64, max
 /// A whole number in range spelled otherwise than as the plain integer
 /// (`90.0`, `9e1`, `-0`).
 fn non_canonical(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, raw: &str, v: i64) {
-    if raw.len() <= 20 && raw == v.to_string() {
+    // JSON has no leading zeros: an integer literal without fraction or
+    // exponent is the value's own spelling, except `-0`. (Same verdict as
+    // comparing with `v.to_string()`, without the allocation.)
+    if crate::syntax::is_integer_literal(raw) && !(v == 0 && raw.starts_with('-')) {
         return;
     }
     let name = at.key;
@@ -426,20 +429,16 @@ pub(crate) fn check_threshold(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
 
 /// The threshold and its e-mail go together: CL104 and CL105, checked once
 /// the whole record is read.
-pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, members: &[Member<'_>]) {
-    let set = |name: &str| {
-        members
-            .iter()
-            .rev()
-            .find(|m| m.key == name)
-            .filter(|m| match &m.value.value {
-                Value::Null => false,
-                Value::String(s) => !s.trim().is_empty(),
-                _ => true,
-            })
+/// `threshold` and `email` are the last members of those keys (as the server
+/// reads a repeated key), if any.
+pub(crate) fn notify_pair(ctx: &mut Ctx<'_>, threshold: Option<&Member<'_>>, email: Option<&Member<'_>>) {
+    let set = |m: &&Member<'_>| match &m.value.value {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        _ => true,
     };
-    let threshold = set("disk_space_notify_threshold");
-    let email = set("disk_space_notify_email");
+    let threshold = threshold.filter(set);
+    let email = email.filter(set);
     match (threshold, email) {
         (Some(t), None) => ctx.emit(Rule::ThresholdWithoutEmail, || Some(String::from("/disk_space_notify_threshold")), t.key_span, |s| {
             Finding::new(tr!(

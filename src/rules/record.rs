@@ -7,7 +7,7 @@ use super::dispatch::check_of;
 use super::document;
 use super::geo_list;
 use super::numbers;
-use crate::fields::{FIELDS, field_index_near};
+use crate::fields::{FIELD_COUNT, FIELDS, Field, field_index_near};
 use crate::pointer::Path;
 use crate::span::Span;
 use crate::syntax::{Member, Node, Value};
@@ -15,7 +15,7 @@ use crate::syntax::{Member, Node, Value};
 /// Check one record (the root of a document, or an element of a batch).
 pub(crate) fn check_record(ctx: &mut Ctx<'_>, root: &Node<'_>, complete: bool) {
     if let Value::Object(members) = &root.value {
-        check_object(ctx, root, members, complete)
+        check_object(ctx, root, members, complete);
     } else {
         document::root_not_object(ctx, root);
         document::walk_nested(ctx, root, None);
@@ -50,9 +50,14 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
     let mut seen = document::Seen::new();
     let mode = ctx.opts.mode();
     let mut hint = 0;
+    // The last member of each field, as the server reads a repeated key.
+    let mut last = [usize::MAX; FIELD_COUNT];
     for (i, m) in members.iter().enumerate() {
         let index = field_index_near(&m.key, hint);
         hint = index.map_or(hint, |i| i + 1);
+        if let Some(f) = index {
+            last[f] = i;
+        }
         let at = field_at(ctx.source, object, members, i, index);
         if seen.repeated(&m.key, index) {
             document::duplicate_key(ctx, || Some(at.pointer()), m.key_span, &m.key, true);
@@ -71,8 +76,19 @@ fn check_object(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], co
         }
     }
     if complete {
-        numbers::notify_pair(ctx, members);
-        home_country(ctx, object, members);
+        let member = |f: Field| members.get(last[f as usize]);
+        numbers::notify_pair(
+            ctx,
+            member(Field::DiskSpaceNotifyThreshold),
+            member(Field::DiskSpaceNotifyEmail),
+        );
+        home_country(
+            ctx,
+            object,
+            members,
+            last[Field::GeoList as usize],
+            last[Field::Timezone as usize],
+        );
     }
 }
 
@@ -97,24 +113,16 @@ fn field_at<'t, 'a>(
 }
 
 /// The client's own country and its `geo_list`: the last `geo_list` and
-/// `timezone` members (as the server reads a repeated key), when both are
-/// strings.
-fn home_country(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>]) {
-    let last = |name: &str| members.iter().rposition(|m| m.key == name);
-    let (Some(g), Some(t)) = (last("geo_list"), last("timezone")) else {
+/// `timezone` members (`g` and `t`, as the server reads a repeated key), when
+/// both are strings.
+fn home_country(ctx: &mut Ctx<'_>, object: &Node<'_>, members: &[Member<'_>], g: usize, t: usize) {
+    let (Some(geo), Some(zone)) = (members.get(g), members.get(t)) else {
         return;
     };
-    let (Value::String(list), Value::String(zone)) = (&members[g].value.value, &members[t].value.value)
-    else {
+    let (Value::String(list), Value::String(zone)) = (&geo.value.value, &zone.value.value) else {
         return;
     };
-    let at = field_at(
-        ctx.source,
-        object,
-        members,
-        g,
-        crate::fields::field_index("geo_list"),
-    );
+    let at = field_at(ctx.source, object, members, g, Some(Field::GeoList as usize));
     geo_list::home_country(ctx, &at, list, zone);
 }
 

@@ -141,8 +141,42 @@ impl Timezone {
     /// assert!(countries("Etc/GMT-3").is_empty());
     /// ```
     pub fn countries(self) -> impl Iterator<Item = &'static str> {
-        zone_countries(self.0.name()).split_ascii_whitespace()
+        facts(self.0).countries.split_ascii_whitespace()
     }
+}
+
+/// What the checks ask of a zone, looked up once per zone for all of them.
+pub(crate) struct ZoneFacts {
+    /// The zone a deprecated link points to.
+    pub deprecated: Option<&'static str>,
+    /// A legacy name (`EST`, `CET`, …).
+    pub legacy: bool,
+    /// Its countries, space-separated (empty when none).
+    pub countries: &'static str,
+}
+
+/// The facts of `tz`: one index into a table built on first use from the
+/// sorted tables (three binary searches of names per zone, once).
+pub(crate) fn facts(tz: Tz) -> &'static ZoneFacts {
+    static FACTS: std::sync::OnceLock<Vec<ZoneFacts>> = std::sync::OnceLock::new();
+    let table = FACTS.get_or_init(|| {
+        chrono_tz::TZ_VARIANTS
+            .iter()
+            .map(|z| ZoneFacts {
+                deprecated: deprecated_timezone(z.name()),
+                legacy: legacy_timezone(z.name()).is_some(),
+                countries: zone_countries(z.name()),
+            })
+            .collect()
+    });
+    // Tz is a field-less enum whose variants are TZ_VARIANTS in order (a
+    // test checks); a zone outside the table would have no facts.
+    const NONE: ZoneFacts = ZoneFacts {
+        deprecated: None,
+        legacy: false,
+        countries: "",
+    };
+    table.get(tz as usize).unwrap_or(&NONE)
 }
 
 /// The countries of the zone `name`, space-separated (empty when none).
@@ -253,7 +287,8 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
     let Some(tz) = structured(ctx, at, parse_timezone, |ctx, t, e| report(ctx, at, t, e)) else {
         return;
     };
-    if let Some(legacy) = legacy_timezone(tz.name()) {
+    let facts = facts(tz.tz());
+    if let Some(legacy) = facts.legacy.then(|| legacy_timezone(tz.name())).flatten() {
         let name = tz.name();
         at.emit(ctx, Rule::LegacyTimezone, |s| {
             Finding::new(tr!(
@@ -266,7 +301,7 @@ pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
         });
         return;
     }
-    let Some(target) = deprecated_timezone(tz.name()) else {
+    let Some(target) = facts.deprecated else {
         return;
     };
     let name = tz.name();
@@ -430,10 +465,21 @@ pub(crate) static CHECK: Check = Check {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn the_facts_table_is_indexed_by_the_zone() {
+        for (i, tz) in chrono_tz::TZ_VARIANTS.iter().enumerate() {
+            assert_eq!(*tz as usize, i, "{}", tz.name());
+            let f = facts(*tz);
+            assert_eq!(f.deprecated, deprecated_timezone(tz.name()), "{}", tz.name());
+            assert_eq!(f.legacy, legacy_timezone(tz.name()).is_some(), "{}", tz.name());
+            assert_eq!(f.countries, zone_countries(tz.name()), "{}", tz.name());
+        }
+    }
     use chrono_tz::TZ_VARIANTS;
 
     use super::super::timezone_links::DEPRECATED_LINKS;
-    use super::*;
 
     /// Values longer than this skip the case-insensitive lookup: no zone
     /// may be that long.

@@ -22,7 +22,9 @@ mod tree;
 
 pub(crate) use parser::{Resync, parse, resync};
 pub use tree::MAX_DEPTH;
-pub(crate) use tree::{Member, Node, SyntaxError, SyntaxErrorKind, Value, is_integer_literal, next_char_end};
+pub(crate) use tree::{
+    Member, Node, Parsed, SyntaxError, SyntaxErrorKind, Value, is_integer_literal, next_char_end,
+};
 
 #[cfg(test)]
 mod tests {

@@ -25,14 +25,23 @@ pub(crate) static HOME_COUNTRY_NOT_ALLOWED: Explanation = Explanation {
 /// once all fields are read, with the `geo_list` member and the `timezone`
 /// value. Both must parse; a list of countries without any of the zone's.
 pub(crate) fn home_country(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, list: &str, timezone: &str) {
-    let Ok(GeoList::Countries(codes)) = parse_geo_list(list) else {
-        return;
-    };
     let Ok(tz) = crate::rules::timezone::parse_timezone(timezone) else {
         return;
     };
-    let countries = crate::rules::timezone::zone_countries(tz.name());
+    let countries = crate::rules::timezone::facts(tz.tz()).countries;
     let Some(home) = countries.split_ascii_whitespace().next() else {
+        return;
+    };
+    // The usual case, the home country listed, is decided without parsing
+    // the list: a listed word that is one of the zone's countries means no
+    // finding whether the list parses or not.
+    if list
+        .split(' ')
+        .any(|w| countries.split_ascii_whitespace().any(|z| z == w))
+    {
+        return;
+    }
+    let Ok(GeoList::Countries(codes)) = parse_geo_list(list) else {
         return;
     };
     if codes.is_empty()

@@ -79,7 +79,7 @@ pub fn read_frame(r: &mut impl BufRead, skipped: &mut usize) -> io::Result<Frame
         match text.split_once(':') {
             Some((name, value)) if name.trim().eq_ignore_ascii_case("content-length") => {
                 if let Ok(n) = value.trim().parse::<u64>() {
-                    length = Some(n)
+                    length = Some(n);
                 } else {
                     *skipped += 1;
                     length = None;
