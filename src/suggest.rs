@@ -182,4 +182,47 @@ mod tests {
         assert_eq!(d("kitten", "sitting"), 3);
         assert_eq!(d("", "abc"), 3);
     }
+
+    /// The exhaustive search: every candidate's full distance, those within
+    /// the bound, best first, ties in the list's order.
+    fn exhaustive(names: &[&'static str], input: &str, limit: usize) -> Vec<&'static str> {
+        if input.is_empty() || input.len() > MAX_LEN {
+            return Vec::new();
+        }
+        let a = fold(input);
+        let max = (a.len() / 3).max(1);
+        let mut found: Vec<(usize, &'static str)> = names
+            .iter()
+            .map(|n| (distance(&a, &fold(n)), *n))
+            .filter(|&(d, _)| d <= max)
+            .collect();
+        found.sort_by_key(|&(d, _)| d);
+        found.into_iter().take(limit).map(|(_, n)| n).collect()
+    }
+
+    proptest::proptest! {
+        /// The length and character-set filters never drop a candidate the
+        /// exhaustive search would suggest: same answers, same order, on
+        /// zone names with a few random edits.
+        #[test]
+        fn filtered_search_is_the_exhaustive_one(
+            pick in 0usize..1000,
+            edits in proptest::collection::vec((0usize..64, proptest::char::range('a', 'z'), 0u8..3), 0..4),
+        ) {
+            let names: Vec<&'static str> = chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect();
+            let mut input: Vec<char> = names[pick % names.len()].chars().collect();
+            for (at, c, kind) in edits {
+                let at = at % (input.len() + 1);
+                match kind {
+                    0 => input.insert(at, c),
+                    1 if at < input.len() => { input.remove(at); }
+                    _ if at < input.len() => input[at] = c,
+                    _ => {}
+                }
+            }
+            let input: String = input.into_iter().collect();
+            let candidates = Candidates::new(names.iter().copied());
+            proptest::prop_assert_eq!(candidates.closest_n(&input, 3), exhaustive(&names, &input, 3), "{}", input);
+        }
+    }
 }
