@@ -60,53 +60,93 @@ impl PyFix {
 }
 
 /// One finding.
+///
+/// Holds the library's finding itself (moved, not copied) and the offsets in
+/// code points; the attributes read from it when asked.
 #[pyclass(name = "Diagnostic", frozen, module = "client_lint", eq)]
 #[derive(Clone, PartialEq)]
 struct PyDiagnostic {
-    #[pyo3(get)]
-    code: &'static str,
-    #[pyo3(get)]
-    name: &'static str,
-    /// `"error"`, `"warning"` or `"info"`.
-    #[pyo3(get)]
-    severity: &'static str,
-    #[pyo3(get)]
-    message: String,
-    #[pyo3(get)]
-    help: Option<String>,
-    #[pyo3(get)]
-    pointer: Option<String>,
-    #[pyo3(get)]
-    line: Option<usize>,
+    /// The library's finding: the attributes and `to_dict` read it.
+    diagnostic: Diagnostic,
     #[pyo3(get)]
     column: Option<usize>,
-    #[pyo3(get)]
-    end_line: Option<usize>,
     #[pyo3(get)]
     end_column: Option<usize>,
     #[pyo3(get)]
     start: Option<usize>,
     #[pyo3(get)]
     end: Option<usize>,
-    #[pyo3(get)]
-    fix: Option<PyFix>,
+    fix_start: Option<usize>,
+    fix_end: Option<usize>,
     /// `lint_records`: the record's 0-based index, as the CLI numbers it.
     #[pyo3(get)]
     record: Option<usize>,
-    /// The library's finding, serialised by `to_dict`.
-    diagnostic: Diagnostic,
 }
 
 #[pymethods]
 impl PyDiagnostic {
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.diagnostic.code()
+    }
+
+    #[getter]
+    fn name(&self) -> &'static str {
+        self.diagnostic.name()
+    }
+
+    /// `"error"`, `"warning"` or `"info"`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.diagnostic.severity().as_str()
+    }
+
+    #[getter]
+    fn message(&self) -> &str {
+        self.diagnostic.message()
+    }
+
+    #[getter]
+    fn help(&self) -> Option<&str> {
+        self.diagnostic.help()
+    }
+
+    #[getter]
+    fn pointer(&self) -> Option<&str> {
+        self.diagnostic.pointer()
+    }
+
+    #[getter]
+    fn line(&self) -> Option<usize> {
+        self.diagnostic.start().map(|p| p.line)
+    }
+
+    #[getter]
+    fn end_line(&self) -> Option<usize> {
+        self.diagnostic.end().map(|p| p.line)
+    }
+
+    #[getter]
+    fn fix(&self) -> Option<PyFix> {
+        self.diagnostic.fix().map(|f| PyFix {
+            applicability: f.applicability().as_str(),
+            pointer: f.pointer().to_string(),
+            start: self.fix_start,
+            end: self.fix_end,
+            replacement: f.edit().map(|(_, r)| r.to_string()),
+            remove: f.is_remove(),
+            value_json: f.value().map(ToString::to_string),
+        })
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Diagnostic(code={:?}, name={:?}, severity={:?}, pointer={}, line={}, column={})",
-            self.code,
-            self.name,
-            self.severity,
-            py_str(self.pointer.as_deref()),
-            py_int(self.line),
+            self.code(),
+            self.name(),
+            self.severity(),
+            py_str(self.pointer()),
+            py_int(self.line()),
             py_int(self.column)
         )
     }
@@ -125,11 +165,11 @@ impl PyDiagnostic {
             .cast_into::<PyDict>()?;
         d.set_item("start", self.start)?;
         d.set_item("end", self.end)?;
-        if let (Some(f), Some(fd)) = (&self.fix, d.get_item("fix")?) {
+        if let (Some(f), Some(fd)) = (self.diagnostic.fix(), d.get_item("fix")?) {
             let fd = fd.cast_into::<PyDict>()?;
-            fd.set_item("start", f.start)?;
-            fd.set_item("end", f.end)?;
-            fd.set_item("replacement", &f.replacement)?;
+            fd.set_item("start", self.fix_start)?;
+            fd.set_item("end", self.fix_end)?;
+            fd.set_item("replacement", f.edit().map(|(_, r)| r))?;
         }
         if let Some(r) = self.record {
             d.set_item("record", r)?;
@@ -207,39 +247,28 @@ fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDic
 
 /// The findings as Python objects, `records[i]` the record of `diags[i]`
 /// (empty: none). One pass over `text` places them all, however many records
-/// it holds.
-fn convert(text: &str, diags: &[Diagnostic], records: &[usize]) -> Vec<PyDiagnostic> {
-    client_lint::render::locate(text, diags, OffsetUnit::CodePoints)
+/// it holds; each finding is then moved into its object.
+fn convert(text: &str, diags: Vec<Diagnostic>, records: &[usize]) -> Vec<PyDiagnostic> {
+    let placed: Vec<_> = client_lint::render::locate(text, &diags, OffsetUnit::CodePoints)
         .into_iter()
+        .map(|at| (at.column, at.end_column, at.start, at.end, at.fix_start, at.fix_end))
+        .collect();
+    diags
+        .into_iter()
+        .zip(placed)
         .enumerate()
-        .map(|(i, at)| {
-            let d = at.diagnostic;
-            PyDiagnostic {
-                code: d.code(),
-                name: d.name(),
-                severity: d.severity().as_str(),
-                message: d.message().to_string(),
-                help: d.help().map(str::to_string),
-                pointer: d.pointer().map(str::to_string),
-                line: d.start().map(|p| p.line),
-                column: at.column,
-                end_line: d.end().map(|p| p.line),
-                end_column: at.end_column,
-                start: at.start,
-                end: at.end,
-                fix: d.fix().map(|f| PyFix {
-                    applicability: f.applicability().as_str(),
-                    pointer: f.pointer().to_string(),
-                    start: at.fix_start,
-                    end: at.fix_end,
-                    replacement: f.edit().map(|(_, r)| r.to_string()),
-                    remove: f.is_remove(),
-                    value_json: f.value().map(ToString::to_string),
-                }),
+        .map(
+            |(i, (diagnostic, (column, end_column, start, end, fix_start, fix_end)))| PyDiagnostic {
+                diagnostic,
+                column,
+                end_column,
+                start,
+                end,
+                fix_start,
+                fix_end,
                 record: records.get(i).copied(),
-                diagnostic: d.clone(),
-            }
-        })
+            },
+        )
         .collect()
 }
 
@@ -257,7 +286,7 @@ fn lint(
     let options = options(lang, mode, redact, levels)?;
     Ok(py.detach(|| {
         let report = client_lint::lint_str(text, &options);
-        convert(text, report.diagnostics(), &[])
+        convert(text, report.into_diagnostics(), &[])
     }))
 }
 
@@ -286,7 +315,7 @@ fn lint_records(
             which.extend(std::iter::repeat_n(index, found.len()));
             diags.extend(found);
         }
-        convert(text, &diags, &which)
+        convert(text, diags, &which)
     }))
 }
 
