@@ -153,6 +153,20 @@ pub fn json_record(d: &Diagnostic, file: &str, record: usize) -> String {
     out
 }
 
+/// Append the diagnostic record of `d` to `out`: the object
+/// [`json_array`] writes for it. For bindings that add members of their own
+/// (JavaScript's UTF-16 offsets).
+///
+/// ```
+/// let report = client_lint::lint_str(r#"{"type": "x"}"#, &Default::default());
+/// let mut out = String::new();
+/// client_lint::render::json_diagnostic(&mut out, &report.diagnostics()[0]);
+/// assert_eq!(format!("[{out}]"), client_lint::render::json_array(report.diagnostics()));
+/// ```
+pub fn json_diagnostic(out: &mut String, d: &Diagnostic) {
+    record(out, d, None);
+}
+
 /// The findings as one JSON array: the text `serde_json::to_string` gives
 /// for them (DEL, C1 and bidirectional controls escaped), about twice as
 /// fast. For a server that answers with its findings.

@@ -20,6 +20,6 @@ mod sarif;
 pub use crate::escape::terminal_safe;
 pub use github::github;
 pub use human::{DEFAULT_WIDTH, HumanStyle, Source, human};
-pub use json::{json_array, json_record};
+pub use json::{json_array, json_diagnostic, json_record};
 pub use located::{Located, locate};
 pub use sarif::{FileFindings, sarif, sarif_frame, sarif_result, sarif_result_text, sarif_results_omitted};

@@ -251,7 +251,16 @@ fn options(lang: &str, mode: &str, redact: bool, levels: Option<&Bound<'_, PyDic
 fn convert(text: &str, diags: Vec<Diagnostic>, records: &[usize]) -> Vec<PyDiagnostic> {
     let placed: Vec<_> = client_lint::render::locate(text, &diags, OffsetUnit::CodePoints)
         .into_iter()
-        .map(|at| (at.column, at.end_column, at.start, at.end, at.fix_start, at.fix_end))
+        .map(|at| {
+            (
+                at.column,
+                at.end_column,
+                at.start,
+                at.end,
+                at.fix_start,
+                at.fix_end,
+            )
+        })
         .collect();
     diags
         .into_iter()

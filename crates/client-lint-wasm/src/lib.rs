@@ -173,8 +173,9 @@ fn convert(text: &str, diags: &[Diagnostic]) -> Result<JsValue, JsError> {
         // The record's members are in a documented order and `fix`, when
         // there is one, is the last: its edit goes inside it, then the
         // record's own offsets. record-shape.json's test holds this.
-        let record = serde_json::to_string(d).map_err(json_err)?;
-        let mut record = record.strip_suffix('}').unwrap_or(&record).to_string();
+        let mut record = String::with_capacity(512);
+        client_lint::render::json_diagnostic(&mut record, d);
+        record.pop();
         if let Some(f) = d.fix() {
             record.pop();
             for (key, v) in [("start", at.fix_start), ("end", at.fix_end)] {
