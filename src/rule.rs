@@ -1,9 +1,11 @@
-//! The one table of rules: code, name, default severity and fix kind, like
-//! ruff's `codes.rs`. A leaf: it imports nothing above it. Each rule's
-//! explanation lives in its family file under `src/rules/`, beside the code
-//! that emits it ([`Rule::explanation`]). Adding a rule means one line here,
-//! its explanation and check in its family file, and its vectors in
-//! `tests/data/rules.toml`.
+//! The registry of rules: code, name, default severity and fix kind, a leaf
+//! that every layer can read (it imports nothing above it). Each rule is
+//! declared once, in its family file under `src/rules/` beside the code that
+//! emits it (its `DECLARED` list: code, name, severity, fix kind and
+//! explanation, as biome's `declare_lint_rule!`); the registry block below
+//! is generated from those declarations and checked by a test. Adding a rule
+//! means its declaration, explanation and check in its family file, its
+//! vectors in `tests/data/rules.toml`, and regenerating this block.
 
 use serde::Serialize;
 
@@ -137,6 +139,11 @@ macro_rules! registry {
     };
 }
 
+// Generated from the declarations in the family files under `src/rules/`
+// (each rule's code, name, severity, fix kind and explanation are declared
+// there once) by `CLIENT_LINT_REGENERATE=1 cargo test --lib registry`; a test
+// fails when this block and the declarations differ. Append-only: a new rule
+// goes at the end, a rule keeps its place for ever.
 registry! {
     "CL001" SyntaxError "syntax-error" Error None;
     "CL002" RootNotObject "root-not-object" Error None;

@@ -3,6 +3,7 @@
 //! (`client-lint explain`).
 
 use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
@@ -37,10 +38,12 @@ pub(crate) static UNKNOWN_CLIENT_TYPE: Explanation = Explanation {
     references: &["client resource documentation: `type`"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::ClientTypeWrongCase, &CLIENT_TYPE_WRONG_CASE),
-    (Rule::UnknownClientType, &UNKNOWN_CLIENT_TYPE),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL201 ClientTypeWrongCase "client-type-wrong-case" Error Safe => CLIENT_TYPE_WRONG_CASE;
+    CL202 UnknownClientType "unknown-client-type" Error None => UNKNOWN_CLIENT_TYPE;
 ];
 
 /// The client type.

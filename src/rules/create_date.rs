@@ -1,6 +1,7 @@
 //! The creation time: `create_date` (CL703).
 
 use super::context::{Check, Ctx, FieldAt, Finding, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::text::structured;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -20,8 +21,12 @@ pub(crate) static INVALID_CREATE_DATE: Explanation = Explanation {
     references: &["client resource documentation: `create_date`", "ISO 8601"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidCreateDate, &INVALID_CREATE_DATE)];
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL703 InvalidCreateDate "invalid-create-date" Error None => INVALID_CREATE_DATE;
+];
 
 /// A creation time as the API writes it (`YYYY-MM-DD HH:MM:SS`), always a
 /// real date and time.

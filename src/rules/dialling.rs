@@ -2,6 +2,7 @@
 //! (CL702) and the caller id shown on transfer (CL705).
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::text::structured;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
@@ -50,11 +51,13 @@ pub(crate) static INVALID_CALLER_ID: Explanation = Explanation {
     references: &["ITU-T E.164"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::NonDigitPrefix, &NON_DIGIT_PREFIX),
-    (Rule::InvalidExtensionLen, &INVALID_EXTENSION_LEN),
-    (Rule::InvalidCallerId, &INVALID_CALLER_ID),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL701 NonDigitPrefix "non-digit-prefix" Error Unsafe => NON_DIGIT_PREFIX;
+    CL702 InvalidExtensionLen "invalid-extension-len" Error None => INVALID_EXTENSION_LEN;
+    CL705 InvalidCallerId "invalid-caller-id" Warning None => INVALID_CALLER_ID;
 ];
 
 fn is_digits(s: &str) -> bool {

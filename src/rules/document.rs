@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::context::{Ctx, FieldAt, Finding, FixSpec, Say, tr};
+use super::declare::{Declared, declare};
 use crate::diagnostic::Applicability;
 use crate::fields::{FIELD_COUNT, FIELDS, FieldInfo, JsonType, Owner};
 use crate::i18n::{Lang, Text, count, ru_form};
@@ -139,17 +140,19 @@ pub(crate) static TOO_MANY_FINDINGS: Explanation = Explanation {
     references: &["client-lint documentation: limits"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::RootNotObject, &ROOT_NOT_OBJECT),
-    (Rule::DuplicateKey, &DUPLICATE_KEY),
-    (Rule::UnknownKey, &UNKNOWN_KEY),
-    (Rule::WrongType, &WRONG_TYPE),
-    (Rule::ReadOnlyField, &READ_ONLY_FIELD),
-    (Rule::ProviderOwnedField, &PROVIDER_OWNED_FIELD),
-    (Rule::NestingTooDeep, &NESTING_TOO_DEEP),
-    (Rule::LoneSurrogate, &LONE_SURROGATE),
-    (Rule::TooManyFindings, &TOO_MANY_FINDINGS),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL002 RootNotObject "root-not-object" Error None => ROOT_NOT_OBJECT;
+    CL003 DuplicateKey "duplicate-key" Error None => DUPLICATE_KEY;
+    CL004 UnknownKey "unknown-key" Warning None => UNKNOWN_KEY;
+    CL005 WrongType "wrong-type" Error Sometimes => WRONG_TYPE;
+    CL006 ReadOnlyField "read-only-field" Warning Unsafe => READ_ONLY_FIELD;
+    CL007 ProviderOwnedField "provider-owned-field" Warning Unsafe => PROVIDER_OWNED_FIELD;
+    CL008 NestingTooDeep "nesting-too-deep" Error None => NESTING_TOO_DEEP;
+    CL011 LoneSurrogate "lone-surrogate" Error None => LONE_SURROGATE;
+    CL012 TooManyFindings "too-many-findings" Error None => TOO_MANY_FINDINGS;
 ];
 
 /// The closing finding of a record whose findings were capped: how many

@@ -3,6 +3,7 @@
 //! addresses. Explanations are the `Explanation` statics below.
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::idna2008::PERMITTED;
 use super::text::structured;
 use crate::diagnostic::Applicability;
@@ -90,13 +91,15 @@ pub(crate) static MIXED_SCRIPT_DOMAIN: Explanation = Explanation {
     ],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::MixedScriptDomain, &MIXED_SCRIPT_DOMAIN),
-    (Rule::InvalidDomain, &INVALID_DOMAIN),
-    (Rule::DomainIsUrl, &DOMAIN_IS_URL),
-    (Rule::DomainNotLowercase, &DOMAIN_NOT_LOWERCASE),
-    (Rule::UnicodeDomain, &UNICODE_DOMAIN),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL605 MixedScriptDomain "mixed-script-domain" Warning None => MIXED_SCRIPT_DOMAIN;
+    CL601 InvalidDomain "invalid-domain" Error None => INVALID_DOMAIN;
+    CL602 DomainIsUrl "domain-is-url" Error Safe => DOMAIN_IS_URL;
+    CL603 DomainNotLowercase "domain-not-lowercase" Error Safe => DOMAIN_NOT_LOWERCASE;
+    CL604 UnicodeDomain "unicode-domain" Error Safe => UNICODE_DOMAIN;
 ];
 
 /// Why `s` is not a host name, or `None` when it is one.

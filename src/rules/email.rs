@@ -7,6 +7,7 @@
 use email_address::EmailAddress;
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::mail_domain::{domain_error, special_use};
 use super::text::structured;
 use crate::diagnostic::Applicability;
@@ -113,14 +114,16 @@ pub(crate) static UNICODE_EMAIL_DOMAIN: Explanation = Explanation {
     ],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::InvalidEmail, &INVALID_EMAIL),
-    (Rule::EmailDisplayName, &EMAIL_DISPLAY_NAME),
-    (Rule::MultipleEmails, &MULTIPLE_EMAILS),
-    (Rule::InvalidEmailDomain, &INVALID_EMAIL_DOMAIN),
-    (Rule::SpecialUseEmailDomain, &SPECIAL_USE_EMAIL_DOMAIN),
-    (Rule::UnicodeEmailDomain, &UNICODE_EMAIL_DOMAIN),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL301 InvalidEmail "invalid-email" Error None => INVALID_EMAIL;
+    CL302 EmailDisplayName "email-display-name" Error Unsafe => EMAIL_DISPLAY_NAME;
+    CL303 MultipleEmails "multiple-emails" Error None => MULTIPLE_EMAILS;
+    CL304 InvalidEmailDomain "invalid-email-domain" Error Sometimes => INVALID_EMAIL_DOMAIN;
+    CL305 SpecialUseEmailDomain "special-use-email-domain" Warning None => SPECIAL_USE_EMAIL_DOMAIN;
+    CL306 UnicodeEmailDomain "unicode-email-domain" Error Safe => UNICODE_EMAIL_DOMAIN;
 ];
 
 /// A validated e-mail address.

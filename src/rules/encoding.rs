@@ -2,6 +2,7 @@
 //! `byte-order-mark` (CL010).
 
 use super::context::{Ctx, Finding, tr};
+use super::declare::{Declared, declare};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::span::Span;
@@ -34,10 +35,12 @@ pub(crate) static BYTE_ORDER_MARK: Explanation = Explanation {
     references: &["RFC 8259, section 8.1: \"Implementations MUST NOT add a byte order mark\""],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::InvalidEncoding, &INVALID_ENCODING),
-    (Rule::ByteOrderMark, &BYTE_ORDER_MARK),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL009 InvalidEncoding "invalid-encoding" Error None => INVALID_ENCODING;
+    CL010 ByteOrderMark "byte-order-mark" Warning None => BYTE_ORDER_MARK;
 ];
 
 /// The text, when `bytes` are UTF-8; otherwise report where they stop being

@@ -3,6 +3,7 @@
 //! worded here; [`crate::fleet::Fleet`] finds them.
 
 use super::context::{Ctx, Finding, tr};
+use super::declare::{Declared, declare};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::span::Span;
@@ -49,11 +50,13 @@ pub(crate) static DUPLICATE_DOMAIN_PREFIX: Explanation = Explanation {
     references: &["client resource documentation: `domain_prefix`"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::DuplicateId, &DUPLICATE_ID),
-    (Rule::DuplicateDomain, &DUPLICATE_DOMAIN),
-    (Rule::DuplicateDomainPrefix, &DUPLICATE_DOMAIN_PREFIX),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL901 DuplicateId "duplicate-id" Error None => DUPLICATE_ID;
+    CL902 DuplicateDomain "duplicate-domain" Error None => DUPLICATE_DOMAIN;
+    CL903 DuplicateDomainPrefix "duplicate-domain-prefix" Error None => DUPLICATE_DOMAIN_PREFIX;
 ];
 
 /// The field each rule of this family is about.

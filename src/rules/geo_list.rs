@@ -8,6 +8,7 @@ use isocountry::CountryCode;
 use super::countries::{CodeSet, country};
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, tr};
+use super::declare::{Declared, declare};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -88,14 +89,16 @@ pub(crate) static EMPTY_GEO_LIST: Explanation = Explanation {
     references: &["client resource documentation: `geo_list`"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::GeoListNotCanonical, &GEO_LIST_NOT_CANONICAL),
-    (Rule::DuplicateCountry, &DUPLICATE_COUNTRY),
-    (Rule::WildcardWithCountries, &WILDCARD_WITH_COUNTRIES),
-    (Rule::UnknownCountry, &UNKNOWN_COUNTRY),
-    (Rule::EmptyGeoList, &EMPTY_GEO_LIST),
-    (Rule::HomeCountryNotAllowed, &home::HOME_COUNTRY_NOT_ALLOWED),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL501 GeoListNotCanonical "geo-list-not-canonical" Error Safe => GEO_LIST_NOT_CANONICAL;
+    CL502 DuplicateCountry "duplicate-country" Warning Safe => DUPLICATE_COUNTRY;
+    CL503 WildcardWithCountries "wildcard-with-countries" Error None => WILDCARD_WITH_COUNTRIES;
+    CL504 UnknownCountry "unknown-country" Error Unsafe => UNKNOWN_COUNTRY;
+    CL505 EmptyGeoList "empty-geo-list" Warning Unsafe => EMPTY_GEO_LIST;
+    CL506 HomeCountryNotAllowed "home-country-not-allowed" Warning Unsafe => home::HOME_COUNTRY_NOT_ALLOWED;
 ];
 
 /// The parsed `geo_list`.

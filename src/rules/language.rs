@@ -4,6 +4,7 @@
 //! (Debian's iso-codes) and CLDR by `tools/gen_languages.py`.
 
 use super::context::{Check, Ctx, FieldAt, Finding, Say, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::language_codes::{COUNTRY_LANGUAGES, ISO_639_1, WITHDRAWN};
 use super::text::structured;
 use crate::diagnostic::Applicability;
@@ -28,8 +29,12 @@ pub(crate) static INVALID_LANGUAGE: Explanation = Explanation {
     ],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::InvalidLanguage, &INVALID_LANGUAGE)];
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL704 InvalidLanguage "invalid-language" Warning Sometimes => INVALID_LANGUAGE;
+];
 
 /// The interface language as the API takes it. No list of values is
 /// published, so anything but an empty or padded value is accepted (as the

@@ -12,6 +12,7 @@ mod confusables;
 mod context;
 mod countries;
 pub(crate) mod create_date;
+mod declare;
 pub(crate) mod dialling;
 mod dispatch;
 pub(crate) mod document;
@@ -34,23 +35,24 @@ mod timezone_names;
 mod unicode_digits;
 mod zone_countries;
 
-/// Every family's rules with their explanations, as each family file declares
-/// them beside the code that emits them.
-const FAMILIES: &[&[(Rule, &Explanation)]] = &[
-    syntax_errors::EXPLAINED,
-    document::EXPLAINED,
-    encoding::EXPLAINED,
-    numbers::EXPLAINED,
-    client_type::EXPLAINED,
-    email::EXPLAINED,
-    timezone::EXPLAINED,
-    geo_list::EXPLAINED,
-    domain::EXPLAINED,
-    dialling::EXPLAINED,
-    create_date::EXPLAINED,
-    language::EXPLAINED,
-    text::EXPLAINED,
-    fleet::EXPLAINED,
+pub(crate) use declare::Declared;
+
+/// Every family's declarations.
+const FAMILIES: &[&[Declared]] = &[
+    syntax_errors::DECLARED,
+    document::DECLARED,
+    encoding::DECLARED,
+    numbers::DECLARED,
+    client_type::DECLARED,
+    email::DECLARED,
+    timezone::DECLARED,
+    geo_list::DECLARED,
+    domain::DECLARED,
+    dialling::DECLARED,
+    create_date::DECLARED,
+    language::DECLARED,
+    text::DECLARED,
+    fleet::DECLARED,
 ];
 
 /// Shown only if a rule were declared without an explanation, which a test
@@ -76,8 +78,8 @@ impl Rule {
         FAMILIES
             .iter()
             .flat_map(|f| f.iter())
-            .find(|(r, _)| *r == self)
-            .map_or(&UNEXPLAINED, |(_, e)| *e)
+            .find(|d| d.rule == self)
+            .map_or(&UNEXPLAINED, |d| d.explanation)
     }
 }
 
@@ -192,10 +194,61 @@ mod tests {
             let n = FAMILIES
                 .iter()
                 .flat_map(|f| f.iter())
-                .filter(|(r, _)| *r == info.rule)
+                .filter(|d| d.rule == info.rule)
                 .count();
             assert_eq!(n, 1, "{}", info.name);
             assert!(!info.rule.explanation().what.en.is_empty(), "{}", info.name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod registry {
+    use super::FAMILIES;
+    use crate::rule::RULES;
+
+    /// `src/rule.rs`'s `registry!` block from the declarations: the rules
+    /// already there in their order (append-only), then new ones by code.
+    #[test]
+    fn the_registry_is_generated_from_the_declarations() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rule.rs");
+        let source = std::fs::read_to_string(path).unwrap();
+        let open = "registry! {\n";
+        let start = source.find(open).expect("the registry block") + open.len();
+        let end = start + source[start..].find("\n}\n").expect("its end") + 1;
+        let declared: Vec<_> = FAMILIES.iter().flat_map(|f| f.iter()).collect();
+        let mut order: Vec<&str> = RULES.iter().map(|r| r.code).collect();
+        let mut new: Vec<&str> = declared
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| !order.contains(c))
+            .collect();
+        new.sort_unstable();
+        order.extend(new);
+        let mut block = String::new();
+        for code in order {
+            let Some(d) = declared.iter().find(|d| d.code == code) else {
+                continue;
+            };
+            block.push_str(&format!(
+                "    \"{}\" {:?} \"{}\" {:?} {:?};\n",
+                d.code, d.rule, d.name, d.severity, d.fix
+            ));
+        }
+        if std::env::var_os("CLIENT_LINT_REGENERATE").is_some() {
+            let updated = format!("{}{block}{}", &source[..start], &source[end..]);
+            std::fs::write(path, updated).unwrap();
+            return;
+        }
+        assert_eq!(
+            source[start..end],
+            block,
+            "src/rule.rs's registry differs from the declarations: CLIENT_LINT_REGENERATE=1 cargo test --lib registry"
+        );
+        // Each rule declared exactly once, under its own variant.
+        for r in RULES {
+            let n = declared.iter().filter(|d| d.rule == r.rule).count();
+            assert_eq!(n, 1, "{} is declared {n} times", r.code);
         }
     }
 }

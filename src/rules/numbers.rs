@@ -4,6 +4,7 @@
 //! statics below.
 
 use super::context::{Check, Ctx, FieldAt, Finding, tr};
+use super::declare::{Declared, declare};
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -97,14 +98,16 @@ pub(crate) static EMAIL_WITHOUT_THRESHOLD: Explanation = Explanation {
     references: &["client resource documentation: `disk_space_notify_threshold`"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::IdOutOfRange, &ID_OUT_OF_RANGE),
-    (Rule::NumberNotInteger, &NUMBER_NOT_INTEGER),
-    (Rule::NonCanonicalInteger, &NON_CANONICAL_INTEGER),
-    (Rule::ThresholdOutOfRange, &THRESHOLD_OUT_OF_RANGE),
-    (Rule::ThresholdWithoutEmail, &THRESHOLD_WITHOUT_EMAIL),
-    (Rule::EmailWithoutThreshold, &EMAIL_WITHOUT_THRESHOLD),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL101 IdOutOfRange "id-out-of-range" Error None => ID_OUT_OF_RANGE;
+    CL102 NumberNotInteger "number-not-integer" Error None => NUMBER_NOT_INTEGER;
+    CL106 NonCanonicalInteger "non-canonical-integer" Warning Safe => NON_CANONICAL_INTEGER;
+    CL103 ThresholdOutOfRange "threshold-out-of-range" Error None => THRESHOLD_OUT_OF_RANGE;
+    CL104 ThresholdWithoutEmail "threshold-without-email" Warning None => THRESHOLD_WITHOUT_EMAIL;
+    CL105 EmailWithoutThreshold "email-without-threshold" Warning None => EMAIL_WITHOUT_THRESHOLD;
 ];
 
 /// A percentage 0–100: the disk-space threshold. Only [`parse_threshold`]

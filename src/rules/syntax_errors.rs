@@ -2,6 +2,7 @@
 //! way it can break.
 
 use super::context::{Ctx, Finding, tr};
+use super::declare::{Declared, declare};
 use crate::i18n::Text;
 use crate::rule::{Explanation, Rule};
 use crate::syntax::{SyntaxError, SyntaxErrorKind};
@@ -20,8 +21,12 @@ pub(crate) static SYNTAX_ERROR: Explanation = Explanation {
     references: &["RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[(Rule::SyntaxError, &SYNTAX_ERROR)];
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL001 SyntaxError "syntax-error" Error None => SYNTAX_ERROR;
+];
 
 /// Report a syntax error.
 pub(crate) fn syntax_error(ctx: &mut Ctx<'_>, e: &SyntaxError) {

@@ -4,6 +4,7 @@
 //! `Explanation` statics below.
 
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, tr, trim};
+use super::declare::{Declared, declare};
 use super::unicode_digits::ND_ZEROS;
 use crate::diagnostic::Applicability;
 use crate::error::FieldError;
@@ -66,15 +67,17 @@ pub(crate) static PADDED_VALUE: Explanation = Explanation {
     references: &["client resource documentation", "Unicode White_Space property"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::ControlCharacter, &CONTROL_CHARACTER),
-    (Rule::EmptyValue, &EMPTY_VALUE),
-    (Rule::SurroundingWhitespace, &SURROUNDING_WHITESPACE),
-    (Rule::PhoneWithoutDigits, &PHONE_WITHOUT_DIGITS),
-    (Rule::ExtraParamsNotJson, &EXTRA_PARAMS_NOT_JSON),
-    (Rule::PaddedValue, &PADDED_VALUE),
-    (Rule::NonAsciiDigits, &NON_ASCII_DIGITS),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL801 ControlCharacter "control-character" Error None => CONTROL_CHARACTER;
+    CL802 EmptyValue "empty-value" Warning Unsafe => EMPTY_VALUE;
+    CL803 SurroundingWhitespace "surrounding-whitespace" Warning Safe => SURROUNDING_WHITESPACE;
+    CL804 PhoneWithoutDigits "phone-without-digits" Warning None => PHONE_WITHOUT_DIGITS;
+    CL805 ExtraParamsNotJson "extra-params-not-json" Warning None => EXTRA_PARAMS_NOT_JSON;
+    CL806 PaddedValue "padded-value" Error Sometimes => PADDED_VALUE;
+    CL807 NonAsciiDigits "non-ascii-digits" Warning Safe => NON_ASCII_DIGITS;
 ];
 
 pub(crate) static NON_ASCII_DIGITS: Explanation = Explanation {

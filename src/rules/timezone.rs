@@ -8,6 +8,7 @@
 use chrono_tz::Tz;
 
 use super::context::{Check, Ctx, FieldAt, Finding, Say, is_padded, tr};
+use super::declare::{Declared, declare};
 use super::text::structured;
 pub use super::timezone_names::deprecated_timezone;
 use super::timezone_names::{ABBREVIATIONS, Offset, legacy_timezone, lowercase_names, suggestions};
@@ -91,13 +92,15 @@ pub(crate) static TIMEZONE_ABBREVIATION: Explanation = Explanation {
     references: &[IANA, "tzdata `etcetera` file (Etc/GMT sign convention)"],
 };
 
-/// This family's rules and their explanations.
-pub(crate) static EXPLAINED: &[(Rule, &Explanation)] = &[
-    (Rule::UnknownTimezone, &UNKNOWN_TIMEZONE),
-    (Rule::TimezoneWrongCase, &TIMEZONE_WRONG_CASE),
-    (Rule::DeprecatedTimezoneLink, &DEPRECATED_TIMEZONE_LINK),
-    (Rule::TimezoneAbbreviation, &TIMEZONE_ABBREVIATION),
-    (Rule::LegacyTimezone, &LEGACY_TIMEZONE),
+/// This family's rules, each declared once: code, name, default severity,
+/// fix kind and explanation. `src/rule.rs`'s registry is generated from
+/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+pub(crate) static DECLARED: &[Declared] = declare![
+    CL401 UnknownTimezone "unknown-timezone" Error Unsafe => UNKNOWN_TIMEZONE;
+    CL402 TimezoneWrongCase "timezone-wrong-case" Error Safe => TIMEZONE_WRONG_CASE;
+    CL403 DeprecatedTimezoneLink "deprecated-timezone-link" Warning Safe => DEPRECATED_TIMEZONE_LINK;
+    CL404 TimezoneAbbreviation "timezone-abbreviation-or-offset" Error Unsafe => TIMEZONE_ABBREVIATION;
+    CL405 LegacyTimezone "legacy-timezone" Warning Unsafe => LEGACY_TIMEZONE;
 ];
 
 /// A valid IANA time-zone name, as [`parse_timezone`] reads it (deprecated
