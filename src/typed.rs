@@ -344,3 +344,27 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Rejected> {
         warnings: report,
     })
 }
+
+#[cfg(test)]
+mod accepted_tests {
+    use crate::rules::email::{accepted_email, parse_email};
+
+    #[test]
+    fn accepted_email_is_parse_email_on_valid_addresses() {
+        let mut valid = 0;
+        for a in [
+            "joe@example.com",
+            "\"a@b\"@example.com",
+            "\"a@[x\"@[192.0.2.1]",
+            "joe@[IPv6:2001:db8::1]",
+            "joe@[x:a@b]",
+            "\"@\"@ex.com",
+        ] {
+            if let Ok(e) = parse_email(a) {
+                valid += 1;
+                assert_eq!(accepted_email(a), Some(e), "{a}");
+            }
+        }
+        assert!(valid >= 4, "the vectors are mostly valid addresses");
+    }
+}
