@@ -272,7 +272,7 @@ pub struct Rejected {
 }
 
 impl Rejected {
-    /// Every finding, errors and warnings, as [`lint_str`] gives them.
+    /// Every finding, errors and warnings, as [`lint_str`](crate::lint_str) gives them.
     pub fn report(&self) -> &Report {
         &self.report
     }
