@@ -6,6 +6,10 @@
 
 use email_address::EmailAddress;
 
+mod split;
+
+use split::{local_and_domain, looks_multiple, quoted_local_part, split_at};
+
 use super::context::{Check, Ctx, FieldAt, Finding, as_str, is_padded, tr};
 use super::declare::{Declared, declare};
 use super::mail_domain::{domain_error, special_use};
@@ -182,53 +186,6 @@ impl std::str::FromStr for Email {
     }
 }
 
-/// Index of the `@` that ends the local part (after a quoted string when the
-/// local part is quoted), or what is wrong instead.
-fn split_at(s: &str) -> Result<usize, EmailProblem> {
-    if s.starts_with('"') {
-        let mut escaped = false;
-        for (i, c) in s.char_indices().skip(1) {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' if s[i + 1..].starts_with('@') => return Ok(i + 1),
-                '"' if s[i + 1..].contains('@') => return Err(EmailProblem::TextAfterQuotes),
-                '"' => return Err(EmailProblem::MissingAt),
-                _ => {}
-            }
-        }
-        Err(EmailProblem::MissingAt)
-    } else {
-        s.find('@').ok_or(EmailProblem::MissingAt)
-    }
-}
-
-/// Whether `s` holds more than one address: several `@` outside quotes with
-/// a separator between them.
-fn looks_multiple(s: &str) -> bool {
-    // Every character that matters is ASCII: scan bytes.
-    let mut in_quote = false;
-    let mut escaped = false;
-    let mut ats = 0;
-    let mut separator_after_at = false;
-    for c in s.bytes() {
-        match c {
-            _ if escaped => escaped = false,
-            b'\\' if in_quote => escaped = true,
-            b'"' => in_quote = !in_quote,
-            b'@' if !in_quote => {
-                if separator_after_at {
-                    return true;
-                }
-                ats += 1;
-            }
-            b',' | b';' | b' ' if !in_quote && ats > 0 => separator_after_at = true,
-            _ => {}
-        }
-    }
-    false
-}
-
 /// Parse one e-mail address in RFC 5321 `Mailbox` form.
 ///
 /// # Errors
@@ -346,6 +303,11 @@ fn validate(s: &str) -> Result<usize, FieldError> {
         };
         return invalid(problem);
     }
+    // `a@b@example.com`: a second `@` outside quotes is the address's
+    // mistake, not its domain's (a domain literal, `[…]`, is the domain's).
+    if domain.contains('@') && !domain.starts_with('[') {
+        return invalid(EmailProblem::TwoAts);
+    }
     if let Some(problem) = domain_error(domain) {
         return Err(FieldError::InvalidHost(problem));
     }
@@ -359,31 +321,6 @@ fn validate(s: &str) -> Result<usize, FieldError> {
         });
     }
     Ok(at)
-}
-
-/// What is wrong with a quoted local part, RFC 5321 section 4.1.2:
-/// `Quoted-string = DQUOTE *QcontentSMTP DQUOTE`, where `qtextSMTP` is
-/// printable ASCII but `"` and `\`, and `quoted-pairSMTP` is `\` followed by
-/// any printable ASCII or space (`"a\ b"` is valid). A tab is never allowed.
-fn quoted_local_part(local: &str) -> Option<EmailProblem> {
-    let inner = local.strip_prefix('"')?.strip_suffix('"');
-    let Some(inner) = inner.filter(|_| local.len() >= 2) else {
-        return Some(EmailProblem::LocalCharacter);
-    };
-    let mut bytes = inner.bytes();
-    while let Some(b) = bytes.next() {
-        match b {
-            b'\\' => {
-                if !bytes.next().is_some_and(|n| (32..=126).contains(&n)) {
-                    return Some(EmailProblem::LocalCharacter);
-                }
-            }
-            b'"' => return Some(EmailProblem::TextAfterQuotes),
-            32..=126 => {}
-            _ => return Some(EmailProblem::LocalCharacter),
-        }
-    }
-    None
 }
 
 pub(crate) fn check(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>) {
@@ -469,7 +406,7 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             });
         }
         FieldError::InvalidHost(HostProblem::MixedScript) => {
-            let (local, domain) = t.rsplit_once('@').unwrap_or((t, ""));
+            let (local, domain) = local_and_domain(t);
             let mixed = super::domain::mixed_script(domain);
             let label = mixed.as_ref().map(|m| m.label.clone()).unwrap_or_default();
             let lookalike = mixed.and_then(|m| m.lookalike).map(|a| format!("{local}@{a}"));
@@ -499,7 +436,7 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             });
         }
         FieldError::InvalidHost(HostProblem::IpAddress) => {
-            let (local, ip) = t.rsplit_once('@').unwrap_or((t, ""));
+            let (local, ip) = local_and_domain(t);
             let literal = format!("{local}@[{ip}]");
             at.emit(ctx, Rule::InvalidEmailDomain, |s| {
                 let d = s.quote(ip);
@@ -518,7 +455,7 @@ fn report(ctx: &mut Ctx<'_>, at: &FieldAt<'_, '_>, t: &str, e: FieldError) {
             });
         }
         FieldError::InvalidHost(problem) => {
-            let domain = t.rsplit_once('@').map_or("", |(_, d)| d);
+            let (_, domain) = local_and_domain(t);
             at.emit(ctx, Rule::InvalidEmailDomain, |s| {
                 let d = s.quote(domain);
                 let reason = problem.in_lang(s.lang);
