@@ -227,6 +227,11 @@ fn positions(text: &str, offsets: &[usize]) -> Vec<Position> {
 /// `offsets` need not be sorted; the result is in the same order. Linear in
 /// the bytes scanned plus `k log k` for `k` offsets, whatever the line
 /// lengths.
+///
+/// The same arithmetic as [`LineIndex`] with [`LineBreaks::Lf`] in code
+/// points (a test holds the two together), without a table of line starts:
+/// the report places a record's findings, or a part of a large array, in
+/// one pass and keeps nothing.
 pub(crate) fn positions_from(
     text: &str,
     from: usize,
