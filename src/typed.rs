@@ -147,18 +147,26 @@ typed_strings!(
     Language,
     DomainPrefix,
     ExtensionLen,
-    CreateDate,
-    GeoList
+    CreateDate
 );
 
-// E-mail addresses and host names are the costly grammars (IDNA, UTS 39):
-// the linter has just accepted these values through them, so they are
-// built without a second validation. The property test holding `parse` to
+// E-mail addresses, host names and country lists are the costly grammars
+// (IDNA, UTS 39, the list's analysis): the linter has just accepted these
+// values through them, so they are built without a second validation. The property test holding `parse` to
 // serde's reading (which validates) keeps the two the same.
 impl Typed for Email {
     fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
         match &node.value {
             Value::String(s) if !s.is_empty() => crate::rules::email::accepted_email(s),
+            _ => None,
+        }
+    }
+}
+
+impl Typed for GeoList {
+    fn from_node(_: &str, node: &Node<'_>) -> Option<Self> {
+        match &node.value {
+            Value::String(s) if !s.is_empty() => Some(crate::rules::geo_list::accepted_geo_list(s)),
             _ => None,
         }
     }
@@ -366,5 +374,29 @@ mod accepted_tests {
             }
         }
         assert!(valid >= 4, "the vectors are mostly valid addresses");
+    }
+
+    #[test]
+    fn accepted_geo_list_is_parse_geo_list_on_valid_lists() {
+        use crate::rules::geo_list::{accepted_geo_list, parse_geo_list};
+        let mut valid = 0;
+        for l in [
+            "*",
+            "* *",
+            "RU",
+            "RU BY KZ",
+            "RU RU",
+            "US GB DE FR",
+            "ru",
+            "RU  BY",
+            "* RU",
+            "XX",
+        ] {
+            if let Ok(g) = parse_geo_list(l) {
+                valid += 1;
+                assert_eq!(accepted_geo_list(l), g, "{l}");
+            }
+        }
+        assert!(valid >= 5, "most vectors are valid lists");
     }
 }

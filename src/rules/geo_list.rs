@@ -334,6 +334,17 @@ pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
     ))
 }
 
+/// The list of a document the linter accepted (`parse_geo_list` said `Ok`
+/// there, so it is canonical: `*`, or known codes in upper case separated by
+/// single spaces), built without analysing it again.
+pub(crate) fn accepted_geo_list(s: &str) -> GeoList {
+    if s.split(' ').all(|t| t == "*") {
+        GeoList::All
+    } else {
+        GeoList::Countries(s.split(' ').filter_map(country).collect())
+    }
+}
+
 fn canonical(toks: &[Token<'_>]) -> String {
     let mut out = String::with_capacity(toks.len() * 3);
     for (i, t) in toks.iter().enumerate() {
