@@ -38,9 +38,7 @@ pub(crate) static UNKNOWN_CLIENT_TYPE: Explanation = Explanation {
     references: &["client resource documentation: `type`"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL201 ClientTypeWrongCase "client-type-wrong-case" Error Safe => CLIENT_TYPE_WRONG_CASE;
     CL202 UnknownClientType "unknown-client-type" Error None => UNKNOWN_CLIENT_TYPE;

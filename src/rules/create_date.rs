@@ -21,9 +21,7 @@ pub(crate) static INVALID_CREATE_DATE: Explanation = Explanation {
     references: &["client resource documentation: `create_date`", "ISO 8601"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL703 InvalidCreateDate "invalid-create-date" Error None => INVALID_CREATE_DATE;
 ];

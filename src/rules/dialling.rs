@@ -51,9 +51,7 @@ pub(crate) static INVALID_CALLER_ID: Explanation = Explanation {
     references: &["ITU-T E.164"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL701 NonDigitPrefix "non-digit-prefix" Error Unsafe => NON_DIGIT_PREFIX;
     CL702 InvalidExtensionLen "invalid-extension-len" Error None => INVALID_EXTENSION_LEN;

@@ -140,9 +140,7 @@ pub(crate) static TOO_MANY_FINDINGS: Explanation = Explanation {
     references: &["client-lint documentation: limits"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL002 RootNotObject "root-not-object" Error None => ROOT_NOT_OBJECT;
     CL003 DuplicateKey "duplicate-key" Error None => DUPLICATE_KEY;

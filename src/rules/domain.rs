@@ -91,9 +91,7 @@ pub(crate) static MIXED_SCRIPT_DOMAIN: Explanation = Explanation {
     ],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL605 MixedScriptDomain "mixed-script-domain" Warning None => MIXED_SCRIPT_DOMAIN;
     CL601 InvalidDomain "invalid-domain" Error None => INVALID_DOMAIN;

@@ -118,9 +118,7 @@ pub(crate) static UNICODE_EMAIL_DOMAIN: Explanation = Explanation {
     ],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL301 InvalidEmail "invalid-email" Error None => INVALID_EMAIL;
     CL302 EmailDisplayName "email-display-name" Error Unsafe => EMAIL_DISPLAY_NAME;

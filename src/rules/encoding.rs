@@ -35,9 +35,7 @@ pub(crate) static BYTE_ORDER_MARK: Explanation = Explanation {
     references: &["RFC 8259, section 8.1: \"Implementations MUST NOT add a byte order mark\""],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL009 InvalidEncoding "invalid-encoding" Error None => INVALID_ENCODING;
     CL010 ByteOrderMark "byte-order-mark" Warning None => BYTE_ORDER_MARK;

@@ -50,9 +50,7 @@ pub(crate) static DUPLICATE_DOMAIN_PREFIX: Explanation = Explanation {
     references: &["client resource documentation: `domain_prefix`"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL901 DuplicateId "duplicate-id" Error None => DUPLICATE_ID;
     CL902 DuplicateDomain "duplicate-domain" Error None => DUPLICATE_DOMAIN;

@@ -89,9 +89,7 @@ pub(crate) static EMPTY_GEO_LIST: Explanation = Explanation {
     references: &["client resource documentation: `geo_list`"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL501 GeoListNotCanonical "geo-list-not-canonical" Error Safe => GEO_LIST_NOT_CANONICAL;
     CL502 DuplicateCountry "duplicate-country" Warning Safe => DUPLICATE_COUNTRY;
@@ -334,14 +332,14 @@ pub fn parse_geo_list(s: &str) -> Result<GeoList, FieldError> {
     ))
 }
 
-/// The list of a document the linter accepted (`parse_geo_list` said `Ok`
-/// there, so it is canonical: `*`, or known codes in upper case separated by
-/// single spaces), built without analysing it again.
+/// The list of a document the linter accepted, so canonical (`*`, or known
+/// codes and single spaces): built without analysing it again.
 pub(crate) fn accepted_geo_list(s: &str) -> GeoList {
-    if s.split(' ').all(|t| t == "*") {
+    let codes: Vec<_> = s.split(' ').filter_map(country).collect();
+    if codes.is_empty() {
         GeoList::All
     } else {
-        GeoList::Countries(s.split(' ').filter_map(country).collect())
+        GeoList::Countries(codes)
     }
 }
 

@@ -29,9 +29,7 @@ pub(crate) static INVALID_LANGUAGE: Explanation = Explanation {
     ],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL704 InvalidLanguage "invalid-language" Warning Sometimes => INVALID_LANGUAGE;
 ];

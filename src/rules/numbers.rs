@@ -98,9 +98,7 @@ pub(crate) static EMAIL_WITHOUT_THRESHOLD: Explanation = Explanation {
     references: &["client resource documentation: `disk_space_notify_threshold`"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL101 IdOutOfRange "id-out-of-range" Error None => ID_OUT_OF_RANGE;
     CL102 NumberNotInteger "number-not-integer" Error None => NUMBER_NOT_INTEGER;

@@ -21,9 +21,7 @@ pub(crate) static SYNTAX_ERROR: Explanation = Explanation {
     references: &["RFC 8259: The JavaScript Object Notation (JSON) Data Interchange Format"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL001 SyntaxError "syntax-error" Error None => SYNTAX_ERROR;
 ];

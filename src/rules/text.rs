@@ -67,9 +67,7 @@ pub(crate) static PADDED_VALUE: Explanation = Explanation {
     references: &["client resource documentation", "Unicode White_Space property"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL801 ControlCharacter "control-character" Error None => CONTROL_CHARACTER;
     CL802 EmptyValue "empty-value" Warning Unsafe => EMPTY_VALUE;

@@ -92,9 +92,7 @@ pub(crate) static TIMEZONE_ABBREVIATION: Explanation = Explanation {
     references: &[IANA, "tzdata `etcetera` file (Etc/GMT sign convention)"],
 };
 
-/// This family's rules, each declared once: code, name, default severity,
-/// fix kind and explanation. `src/rule.rs`'s registry is generated from
-/// these (`CLIENT_LINT_REGENERATE=1 cargo test --lib registry`).
+/// This family's rules, each declared once (`rules/declare.rs` says how).
 pub(crate) static DECLARED: &[Declared] = declare![
     CL401 UnknownTimezone "unknown-timezone" Error Unsafe => UNKNOWN_TIMEZONE;
     CL402 TimezoneWrongCase "timezone-wrong-case" Error Safe => TIMEZONE_WRONG_CASE;
