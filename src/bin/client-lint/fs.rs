@@ -109,15 +109,20 @@ struct Temp {
 }
 
 impl Temp {
-    fn new(file: tempfile::NamedTempFile) -> Self {
+    /// Create the file with `create` while holding the list of pending
+    /// files, so that a signal arriving between the file's creation and its
+    /// registration waits for the registration (and then removes it).
+    fn create(create: impl FnOnce() -> io::Result<tempfile::NamedTempFile>) -> io::Result<Self> {
+        let mut pending = PENDING.lock().ok();
+        let file = create()?;
         let path = file.path().to_path_buf();
-        if let Ok(mut pending) = PENDING.lock() {
+        if let Some(pending) = pending.as_mut() {
             pending.push(path.clone());
         }
-        Temp {
+        Ok(Temp {
             file: Some(file),
             path,
-        }
+        })
     }
 
     fn as_file(&self) -> &std::fs::File {
@@ -168,7 +173,7 @@ fn create_temp(dir: &Path, target: &Path, meta: &std::fs::Metadata, force: bool)
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
-    let temp = Temp::new(builder.tempfile_in(dir)?);
+    let temp = Temp::create(|| builder.tempfile_in(dir))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
