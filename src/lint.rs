@@ -22,15 +22,7 @@ use crate::syntax;
 /// assert_eq!(report.diagnostics()[1].span().map(|s| &text[s.start..s.end]), Some("UK"));
 /// ```
 pub fn lint_str(text: &str, options: &Options) -> Report {
-    let mut ctx = Ctx::new(options, Some(text));
-    let start = bom(&mut ctx, text);
-    let (_, broken) = check_text(&mut ctx, text, start, false);
-    if broken {
-        ctx.diags.iter_mut().for_each(Diagnostic::drop_fix);
-    }
-    let mut reports = vec![finish_order(ctx.diags)];
-    resolve_positions(text, &mut reports);
-    reports.pop().unwrap_or_default()
+    lint_then(text, options, |_| ()).0
 }
 
 /// Lint raw bytes: like [`lint_str`], after checking that they are UTF-8.
