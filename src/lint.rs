@@ -22,7 +22,7 @@ use crate::syntax;
 /// assert_eq!(report.diagnostics()[1].span().map(|s| &text[s.start..s.end]), Some("UK"));
 /// ```
 pub fn lint_str(text: &str, options: &Options) -> Report {
-    lint_then(text, options, |_| ()).0
+    lint_then(text, options, |_, _| None::<()>).0
 }
 
 /// Lint raw bytes: like [`lint_str`], after checking that they are UTF-8.
@@ -80,13 +80,14 @@ pub(crate) fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trai
     check_parsed(ctx, &parsed)
 }
 
-/// [`lint_str`], and `read` of the checked tree when the linter found no
-/// error in it: what [`crate::parse`] builds its typed client from, without
-/// reading the text a second time.
+/// [`lint_str`], and `read` of the checked tree when it parsed without a
+/// syntax error, told whether the linter found an error in it: what
+/// [`crate::parse`] builds its typed client from and the fleet reads its
+/// keys from, without reading the text a second time.
 pub(crate) fn lint_then<T>(
     text: &str,
     options: &Options,
-    read: impl FnOnce(&syntax::Node<'_>) -> T,
+    read: impl FnOnce(&syntax::Node<'_>, bool) -> Option<T>,
 ) -> (Report, Option<T>) {
     let mut ctx = Ctx::new(options, Some(text));
     let start = bom(&mut ctx, text);
@@ -97,7 +98,7 @@ pub(crate) fn lint_then<T>(
     }
     let mut reports = vec![finish_order(ctx.diags)];
     let read = match &parsed.root {
-        Some(root) if !broken && !reports[0].has_errors() => Some(read(root)),
+        Some(root) if !broken => read(root, !reports[0].has_errors()),
         _ => None,
     };
     drop(parsed);

@@ -40,7 +40,11 @@ impl NdjsonLine {
     /// ```
     #[must_use]
     pub fn lint(&self, options: &Options) -> Record {
-        let mut report = lint_slice(&self.bytes, options);
+        self.record(lint_slice(&self.bytes, options))
+    }
+
+    /// The line's record, its report moved to where the line is.
+    fn record(&self, mut report: crate::Report) -> Record {
         report.shift(self.offset, self.line);
         Record {
             index: self.index,
@@ -50,6 +54,26 @@ impl NdjsonLine {
                 self.offset + self.bytes.len(),
             )),
         }
+    }
+
+    /// [`NdjsonLine::lint`], and the [`Keys`](crate::fleet::Keys) `options`
+    /// compare read from the same parse (none when the line is not UTF-8),
+    /// for [`Fleet::add_keys`](crate::fleet::Fleet::add_keys).
+    ///
+    /// ```
+    /// use client_lint::{Options, fleet::Keys, stream::NdjsonLines};
+    /// let line = NdjsonLines::new(&b"{\"domain\": \"pbx.example.com\"}\n"[..]).next().unwrap().unwrap();
+    /// let (record, keys) = line.lint_keyed(&Options::default());
+    /// assert!(record.report.diagnostics().is_empty());
+    /// assert_eq!(keys, Keys::of(line.text()));
+    /// ```
+    #[must_use]
+    pub fn lint_keyed(&self, options: &Options) -> (Record, crate::fleet::Keys) {
+        let (report, keys) = match crate::lint::decode(&self.bytes, options) {
+            Ok(text) => crate::fleet::lint_keyed(text, options),
+            Err((_, report)) => (report, crate::fleet::Keys::default()),
+        };
+        (self.record(report), keys)
     }
 
     /// The line as text: all of it when it is UTF-8, else the part before

@@ -340,7 +340,9 @@ pub fn parse(text: &str, options: &Options) -> Result<Parsed, Rejected> {
     // linter checked (its parsers are the fields' grammars), not from a
     // second pass of serde over the text. A property test holds it to
     // serde's reading of the same document.
-    let (report, client) = lint_then(text, options, |root| ValidClient::from_tree(text, root));
+    let (report, client) = lint_then(text, options, |root, accepted| {
+        accepted.then(|| ValidClient::from_tree(text, root))
+    });
     let Some(mut client) = client else {
         return Err(Rejected { report });
     };

@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use client_lint::fleet::{Fleet, Keys};
+use client_lint::fleet::{Fleet, Keys, lint_keyed};
 use client_lint::stream::NdjsonLines;
 use client_lint::{Layout, Mode, Options, lint_records};
 use proptest::prelude::*;
@@ -97,6 +97,44 @@ proptest! {
             prop_assert!(want.iter().all(|(_, n, _)| n != "duplicate-id"));
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// One reading for both: what `lint_keyed` reports and keys is what
+    /// `lint_str` reports and `Keys::of` keys (the part the options
+    /// compare), for a whole line and through `NdjsonLine::lint_keyed`,
+    /// also on texts cut short or with a member given twice.
+    #[test]
+    fn lint_keyed_is_lint_str_and_keys_of(c in client(), twice in any::<bool>(), cut in prop_oneof![Just(0usize), 0usize..80], response in any::<bool>()) {
+        let options = Options::new().with_mode(if response { Mode::Response } else { Mode::Request });
+        let text = if twice { c.replacen('{', "{\"domain\": \"first.example.com\", \"id\": 99, ", 1) } else { c };
+        // The last `cut` characters cut off.
+        let keep = text.chars().count().saturating_sub(cut);
+        let text: String = text.chars().take(keep).collect();
+        let text = text.as_str();
+        let (report, keys) = lint_keyed(text, &options);
+        prop_assert_eq!(&report, &client_lint::lint_str(text, &options));
+        prop_assert_eq!(keys, Keys::of(text).compared_by(&options));
+        let ndjson = format!("{text}\n");
+        // A blank line holds no record.
+        if let Some(line) = NdjsonLines::new(ndjson.as_bytes()).next() {
+            let line = line.unwrap();
+            let (record, line_keys) = line.lint_keyed(&options);
+            prop_assert_eq!(record, line.lint(&options));
+            prop_assert_eq!(line_keys, keys);
+        }
+    }
+}
+
+#[test]
+fn of_a_member_given_twice_the_last_counts() {
+    assert_eq!(
+        Keys::of(r#"{"domain": "a.example.com", "domain": "b.example.com"}"#),
+        Keys::of(r#"{"domain": "b.example.com"}"#)
+    );
+    assert_eq!(Keys::of(r#"{"id": 1, "id": 2}"#), Keys::of(r#"{"id": 2}"#));
 }
 
 #[test]

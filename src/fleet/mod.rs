@@ -5,8 +5,8 @@
 //! [`Fleet`] takes records one at a time, in order, and reports each value
 //! an earlier record already has, naming where that one is. It keeps one
 //! entry per distinct value, not the records. [`Keys::of`] reads what it
-//! compares from a record's text on any thread; [`Fleet::add`] is the
-//! ordered part.
+//! compares from a record's text on any thread ([`lint_keyed`] while linting
+//! it, from the same parse); [`Fleet::add_keys`] is the ordered part.
 //!
 //! ```
 //! use client_lint::fleet::Fleet;
@@ -20,13 +20,12 @@
 //! assert_eq!(d.start().unwrap().line, 2);
 //! ```
 
-use std::collections::HashMap;
-
-use serde::Deserialize;
+mod table;
 
 use crate::options::{Mode, Options};
 use crate::report::{Report, finish_order, resolve_positions};
 use crate::rule::Rule;
+use crate::syntax::{Node, Value};
 
 /// What a record is known by: 128-bit digests of its `id` (as an integer),
 /// `domain` (in lower case, without padding or a final dot, a Unicode name
@@ -47,118 +46,63 @@ pub struct Keys {
     digests: [Option<u128>; 3],
 }
 
-/// The three members, every other one skipped unread; strings borrowed from
-/// the text unless they hold escapes.
-#[derive(Deserialize)]
-struct Raw<'a> {
-    #[serde(borrow)]
-    id: Option<Scalar<'a>>,
-    #[serde(borrow)]
-    domain: Option<Scalar<'a>>,
-    #[serde(borrow)]
-    domain_prefix: Option<Scalar<'a>>,
-}
-
-/// A member's value: a string or an integral number are read, anything else
-/// skipped.
-enum Scalar<'a> {
-    Str(std::borrow::Cow<'a, str>),
-    Int(i64),
-    Other,
-}
-
-impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Scalar<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON value")
-            }
-            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::Str(std::borrow::Cow::Borrowed(v)))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::Str(std::borrow::Cow::Owned(v.to_string())))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::Int(v))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Scalar<'de>, E> {
-                Ok(i64::try_from(v).map_or(Scalar::Other, Scalar::Int))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Scalar<'de>, E> {
-                // `7.0` and `7e0` are the id 7.
-                #[allow(clippy::cast_possible_truncation, reason = "whole and below 2^53: exact")]
-                Ok(if v.fract() == 0.0 && v.abs() < 9.0e15 {
-                    Scalar::Int(v as i64)
-                } else {
-                    Scalar::Other
-                })
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::Other)
-            }
-            fn visit_unit<E>(self) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::Other)
-            }
-            fn visit_none<E>(self) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::Other)
-            }
-            fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Scalar<'de>, D::Error> {
-                d.deserialize_any(V)
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Scalar<'de>, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Other)
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Scalar<'de>, A::Error> {
-                while a
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(Scalar::Other)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// A string member's value.
-fn string(v: Option<Scalar<'_>>) -> Option<std::borrow::Cow<'_, str>> {
-    match v {
-        Some(Scalar::Str(s)) => Some(s),
-        _ => None,
-    }
-}
-
 impl Keys {
     /// The keys of one record's JSON text. A text that is not one JSON
-    /// object, or repeats one of the three keys, has none.
+    /// object has none; of a member given twice, the last counts (as most
+    /// JSON readers take it).
     pub fn of(text: &str) -> Keys {
-        let Ok(raw) = serde_json::from_str::<Raw<'_>>(text) else {
+        let parsed = crate::syntax::parse(text, 0, false);
+        match &parsed.root {
+            Some(root) if parsed.errors.is_empty() => Keys::from_tree(root, [true; 3]),
+            _ => Keys::default(),
+        }
+    }
+
+    /// The keys of a parsed record, of the kinds `wanted` only: the linter's
+    /// tree gives them without a second reading of the text.
+    pub(crate) fn from_tree(root: &Node<'_>, wanted: [bool; 3]) -> Keys {
+        let Value::Object(members) = &root.value else {
             return Keys::default();
         };
-        let id = match raw.id {
-            Some(Scalar::Int(i)) => Some(digest(0, &i.to_le_bytes(), false)),
+        let mut last: [Option<&Value<'_>>; 3] = [None; 3];
+        for m in members {
+            let kind = match &*m.key {
+                "id" => 0,
+                "domain" => 1,
+                "domain_prefix" => 2,
+                _ => continue,
+            };
+            last[kind] = Some(&m.value.value);
+        }
+        let id = match last[0].filter(|_| wanted[0]) {
+            Some(Value::Number(n)) => match crate::rules::numbers::number_value(n) {
+                Some(crate::rules::numbers::Number::Whole(v)) => Some(digest(0, &v.to_le_bytes(), false)),
+                _ => None,
+            },
             _ => None,
         };
-        let domain = string(raw.domain).and_then(|d| {
-            let d = d.trim();
-            let d = d.strip_suffix('.').unwrap_or(d);
-            if d.is_empty() {
-                None
-            } else if d.is_ascii() {
-                Some(digest(1, d.as_bytes(), true))
-            } else {
-                let ascii = idna::domain_to_ascii(d).unwrap_or_else(|_| d.to_lowercase());
-                Some(digest(1, ascii.as_bytes(), false))
+        let domain = match last[1].filter(|_| wanted[1]) {
+            Some(Value::String(d)) => {
+                let d = d.trim();
+                let d = d.strip_suffix('.').unwrap_or(d);
+                if d.is_empty() {
+                    None
+                } else if d.is_ascii() {
+                    Some(digest(1, d.as_bytes(), true))
+                } else {
+                    let ascii = idna::domain_to_ascii(d).unwrap_or_else(|_| d.to_lowercase());
+                    Some(digest(1, ascii.as_bytes(), false))
+                }
             }
-        });
-        let domain_prefix = string(raw.domain_prefix).and_then(|p| {
-            let p = p.trim();
-            (!p.is_empty()).then(|| digest(2, p.as_bytes(), false))
-        });
+            _ => None,
+        };
+        let domain_prefix = match last[2].filter(|_| wanted[2]) {
+            Some(Value::String(p)) => {
+                let p = p.trim();
+                (!p.is_empty()).then(|| digest(2, p.as_bytes(), false))
+            }
+            _ => None,
+        };
         Keys {
             digests: [id, domain, domain_prefix],
         }
@@ -187,6 +131,26 @@ impl Keys {
     pub fn is_empty(&self) -> bool {
         self.digests.iter().all(Option::is_none)
     }
+}
+
+/// Lint one record's text and read the [`Keys`] `options` compare from the
+/// same parse: what a thread does before [`Fleet::add_keys`], reading the
+/// text once instead of twice. A text with a syntax error has no keys.
+///
+/// ```
+/// use client_lint::{Mode, Options, fleet::{Keys, lint_keyed}};
+/// let options = Options::new().with_mode(Mode::Response);
+/// let text = r#"{"id": 7, "type": "x"}"#;
+/// let (report, keys) = lint_keyed(text, &options);
+/// assert_eq!(report.diagnostics()[0].name(), "unknown-client-type");
+/// assert_eq!(keys, Keys::of(text).compared_by(&options));
+/// ```
+pub fn lint_keyed(text: &str, options: &Options) -> (Report, Keys) {
+    let wanted = [0, 1, 2].map(|kind| compared(options, kind));
+    let (report, keys) = crate::lint::lint_then(text, options, |root, _| {
+        wanted.contains(&true).then(|| Keys::from_tree(root, wanted))
+    });
+    (report, keys.unwrap_or_default())
 }
 
 /// Whether `options` compare values of `kind`: its rule is on, and ids only
@@ -223,53 +187,25 @@ fn digest(kind: u8, value: &[u8], lowercase: bool) -> u128 {
     (u128::from(half(a)) << 64) | u128::from(half(b))
 }
 
-/// A digest as the map's key, in two 8-byte halves: an entry is then 16 + 24
-/// bytes with no padding, where a `u128` key (16-byte aligned) made it 48.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Key(u64, u64);
-
-impl Key {
-    #[allow(clippy::cast_possible_truncation, reason = "the two halves of the digest")]
-    fn of(digest: u128) -> Key {
-        Key((digest >> 64) as u64, digest as u64)
-    }
-}
-
-impl std::hash::Hash for Key {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        h.write_u64(self.1);
-    }
-}
-
-/// The map's own hasher: a digest is already uniform, so its low bits are
-/// the hash.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+/// The 96 of a digest's 128 bits the map keeps, in three words. Two of 15
+/// million distinct values collide with probability about 2^-50.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "96 bits of the digest, in three words"
+)]
+fn key_of(digest: u128) -> [u32; 3] {
+    [(digest >> 64) as u32, (digest >> 32) as u32, digest as u32]
 }
 
 /// Where a value was first seen: an index into the file names, the record
-/// and its first line (1-based). 24 bytes; with its key, 40 (checked below).
+/// and its first line (1-based). Held once per record that brought a new
+/// value, beside the map, which names it by its index here.
 #[derive(Debug, Clone, Copy)]
 struct First {
     file: u32,
     record: u64,
     line: u64,
 }
-
-const _: () = assert!(std::mem::size_of::<(Key, First)>() == 40);
 
 /// The rule of each key, in the order of [`Keys`]' fields.
 const KINDS: [Rule; 3] = [
@@ -283,7 +219,10 @@ const KINDS: [Rule; 3] = [
 pub struct Fleet {
     options: Options,
     files: Vec<String>,
-    seen: HashMap<Key, First, std::hash::BuildHasherDefault<Prehashed>>,
+    /// The records that brought a value, in order.
+    firsts: Vec<First>,
+    /// Each distinct value and the index in `firsts` of its first record.
+    seen: table::Table,
 }
 
 impl Fleet {
@@ -293,7 +232,8 @@ impl Fleet {
         Fleet {
             options: options.clone(),
             files: Vec::new(),
-            seen: HashMap::default(),
+            firsts: Vec::new(),
+            seen: table::Table::default(),
         }
     }
 
@@ -318,6 +258,30 @@ impl Fleet {
         self.options.severity(KINDS[kind]).is_some() && (kind != 0 || self.options.mode() == Mode::Response)
     }
 
+    /// Bring into the cache the places the values of `keys` will take: a
+    /// hint before [`Fleet::add_keys`] of a batch of records, whose memory
+    /// reads then overlap instead of waiting one after another (on a fleet
+    /// of millions of values, most of the cost of adding). Changes nothing.
+    ///
+    /// ```
+    /// use client_lint::fleet::{Fleet, Keys};
+    /// let mut fleet = Fleet::new(&Default::default());
+    /// let texts = [r#"{"domain": "a.example.com"}"#, r#"{"domain": "b.example.com"}"#];
+    /// let keys = texts.map(Keys::of);
+    /// fleet.warm(&keys);
+    /// for (i, (k, t)) in keys.into_iter().zip(texts).enumerate() {
+    ///     assert!(fleet.add_keys(k, "f", i, t, 0, i).diagnostics().is_empty());
+    /// }
+    /// assert_eq!(fleet.len(), 2);
+    /// ```
+    pub fn warm<'k>(&self, keys: impl IntoIterator<Item = &'k Keys>) {
+        self.seen.warm(
+            keys.into_iter()
+                .flat_map(|k| k.digests.iter().flatten())
+                .map(|&d| key_of(d)),
+        );
+    }
+
     /// Distinct values held.
     pub fn len(&self) -> usize {
         self.seen.len()
@@ -325,7 +289,7 @@ impl Fleet {
 
     /// Whether no value is held yet.
     pub fn is_empty(&self) -> bool {
-        self.seen.is_empty()
+        self.seen.len() == 0
     }
 
     /// Take record `record` of `file`, whose JSON text is `text`, starting at
@@ -392,19 +356,30 @@ impl Fleet {
             record: record as u64,
             line: line as u64 + 1,
         };
+        // After 2^32 - 1 records that brought new values (an input of
+        // hundreds of gigabytes), later ones are not compared: a finding is
+        // never wrong, some may be missed.
+        let ordinal = u32::try_from(self.firsts.len()).ok().filter(|&n| n < u32::MAX);
         let mut conflicts = Vec::new();
+        let mut new = false;
         for (kind, digest) in keys.digests.into_iter().enumerate() {
             // Ids are the server's: compared in responses only; a rule that
             // is off holds nothing.
             let Some(digest) = digest.filter(|_| self.checks(kind)) else {
                 continue;
             };
-            match self.seen.entry(Key::of(digest)) {
-                std::collections::hash_map::Entry::Occupied(e) => conflicts.push((kind, *e.get())),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(here);
+            let Some(ordinal) = ordinal else { continue };
+            match self.seen.insert(key_of(digest), ordinal) {
+                table::Found::Held(i) => {
+                    if let Some(&first) = usize::try_from(i).ok().and_then(|i| self.firsts.get(i)) {
+                        conflicts.push((kind, first));
+                    }
                 }
+                table::Found::Inserted => new = true,
             }
+        }
+        if new {
+            self.firsts.push(here);
         }
         if conflicts.is_empty() {
             return Report::default();
