@@ -255,7 +255,7 @@ impl Fleet {
 
     /// Whether values of `kind` are compared.
     fn checks(&self, kind: usize) -> bool {
-        self.options.severity(KINDS[kind]).is_some() && (kind != 0 || self.options.mode() == Mode::Response)
+        compared(&self.options, kind)
     }
 
     /// Bring into the cache the places the values of `keys` will take: a
