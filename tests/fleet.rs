@@ -105,11 +105,13 @@ proptest! {
     /// One reading for both: what `lint_keyed` reports and keys is what
     /// `lint_str` reports and `Keys::of` keys (the part the options
     /// compare), for a whole line and through `NdjsonLine::lint_keyed`,
-    /// also on texts cut short or with a member given twice.
+    /// also on texts cut short, with a member given twice or after a byte
+    /// order mark.
     #[test]
-    fn lint_keyed_is_lint_str_and_keys_of(c in client(), twice in any::<bool>(), cut in prop_oneof![Just(0usize), 0usize..80], response in any::<bool>()) {
+    fn lint_keyed_is_lint_str_and_keys_of(c in client(), twice in any::<bool>(), bom in any::<bool>(), cut in prop_oneof![Just(0usize), 0usize..80], response in any::<bool>()) {
         let options = Options::new().with_mode(if response { Mode::Response } else { Mode::Request });
         let text = if twice { c.replacen('{', "{\"domain\": \"first.example.com\", \"id\": 99, ", 1) } else { c };
+        let text = if bom { format!("\u{FEFF}{text}") } else { text };
         // The last `cut` characters cut off.
         let keep = text.chars().count().saturating_sub(cut);
         let text: String = text.chars().take(keep).collect();

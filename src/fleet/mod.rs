@@ -49,9 +49,15 @@ pub struct Keys {
 impl Keys {
     /// The keys of one record's JSON text. A text that is not one JSON
     /// object has none; of a member given twice, the last counts (as most
-    /// JSON readers take it).
+    /// JSON readers take it). A byte order mark is skipped, as the linter
+    /// skips it.
     pub fn of(text: &str) -> Keys {
-        let parsed = crate::syntax::parse(text, 0, false);
+        let start = if text.starts_with('\u{FEFF}') {
+            '\u{FEFF}'.len_utf8()
+        } else {
+            0
+        };
+        let parsed = crate::syntax::parse(text, start, false);
         match &parsed.root {
             Some(root) if parsed.errors.is_empty() => Keys::from_tree(root, [true; 3]),
             _ => Keys::default(),
