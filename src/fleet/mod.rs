@@ -72,13 +72,11 @@ impl Keys {
         };
         let mut last: [Option<&Value<'_>>; 3] = [None; 3];
         for m in members {
-            let kind = match &*m.key {
-                "id" => 0,
-                "domain" => 1,
-                "domain_prefix" => 2,
-                _ => continue,
-            };
-            last[kind] = Some(&m.value.value);
+            // Each kind's field, as its rule names it.
+            let field = |&rule: &Rule| crate::rules::fleet::field_of(rule) == Some(&*m.key);
+            if let Some(kind) = KINDS.iter().position(field) {
+                last[kind] = Some(&m.value.value);
+            }
         }
         let id = match last[0].filter(|_| wanted[0]) {
             Some(Value::Number(n)) => match crate::rules::numbers::number_value(n) {
