@@ -18,7 +18,7 @@ use client_lint::{Layout, Options, Record, Span};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::output::{Out, Outcome, Render, Totals};
+use crate::output::{Items, Out, Outcome, Render, Totals};
 
 /// Files larger than this are checked a batch at a time (unless fixing):
 /// NDJSON and JSON arrays.
@@ -41,7 +41,7 @@ const CHUNK: usize = 64;
 #[derive(Default)]
 struct Linted {
     totals: Totals,
-    items: Vec<String>,
+    items: Items,
     keyed: Vec<Keyed>,
 }
 
@@ -196,7 +196,7 @@ fn write<'t, W: Write>(
         out.fleet.warm(l.keyed.iter().map(|k| &k.keys));
         let mut at = 0;
         for k in l.keyed {
-            out.items(&l.items[at..k.end])?;
+            out.items(l.items.range(at, k.end))?;
             at = k.end;
             let (text, offset, line, src) = place(k.index, k.span);
             let report = out.fleet.add_keys(k.keys, name, k.index, text, offset, line);
@@ -211,7 +211,7 @@ fn write<'t, W: Write>(
                 out.record(name, &src, &record, multi)?;
             }
         }
-        out.items(&l.items[at..])?;
+        out.items(l.items.range(at, l.items.len()))?;
     }
     Ok(found)
 }
@@ -253,7 +253,7 @@ fn lint_line(
             text: line.text(),
             byte_offset: line.offset,
         };
-        linted.items.extend(render.items(name, &src, &record, true));
+        render.items(name, &src, &record, true, &mut linted.items);
     }
     if let Some(span) = record.span.filter(|_| !keys.is_empty()) {
         linted.keyed.push(Keyed {
@@ -338,12 +338,12 @@ fn array<W: Write>(
             .into_par_iter()
             .map(|records| {
                 let mut totals = Totals::default();
-                let mut items = Vec::new();
+                let mut items = Items::default();
                 let mut keyed = Vec::new();
                 for record in &records {
                     totals.add(record);
                     if !record.report.diagnostics().is_empty() {
-                        items.extend(render.items(name, &src, record, multi));
+                        render.items(name, &src, record, multi, &mut items);
                     }
                     if let Some(span) = record.span.filter(|_| fleet) {
                         let keys = Keys::of(&text[span.start..span.end]).compared_by(options);
