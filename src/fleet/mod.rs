@@ -163,32 +163,40 @@ fn compared(options: &Options, kind: usize) -> bool {
     options.severity(KINDS[kind]).is_some() && (kind != 0 || options.mode() == Mode::Response)
 }
 
-/// Two SipHash keys drawn once per process, shared by every thread.
-fn seeds() -> &'static (std::hash::RandomState, std::hash::RandomState) {
-    static SEEDS: std::sync::OnceLock<(std::hash::RandomState, std::hash::RandomState)> =
-        std::sync::OnceLock::new();
-    SEEDS.get_or_init(|| (std::hash::RandomState::new(), std::hash::RandomState::new()))
+/// A SipHash key drawn once per process, shared by every thread.
+fn key() -> (u64, u64) {
+    use std::hash::BuildHasher;
+    static KEY: std::sync::OnceLock<(u64, u64)> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        let random = || std::hash::RandomState::new().hash_one(0u8);
+        (random(), random())
+    })
 }
 
-/// 128 bits for a value of one kind: two keyed SipHash digests. Two distinct
-/// values collide with probability about 2^-128 (and keyed per process, so
-/// no input can be made to collide on purpose).
+/// 128 bits for a value of one kind: keyed SipHash-1-3 with a 128-bit
+/// output, in one pass over the value (two 64-bit std hashers took two).
+/// Two distinct values collide with probability about 2^-128 (and keyed per
+/// process, so no input can be made to collide on purpose).
 fn digest(kind: u8, value: &[u8], lowercase: bool) -> u128 {
-    use std::hash::{BuildHasher, Hasher};
-    let (a, b) = seeds();
-    let half = |state: &std::hash::RandomState| {
-        let mut h = state.build_hasher();
-        h.write_u8(kind);
-        if lowercase && value.iter().any(u8::is_ascii_uppercase) {
-            for byte in value {
-                h.write_u8(byte.to_ascii_lowercase());
-            }
-        } else {
-            h.write(value);
+    use siphasher::sip128::Hasher128;
+    use std::hash::Hasher;
+    let (k0, k1) = key();
+    let mut h = siphasher::sip128::SipHasher13::new_with_keys(k0, k1);
+    h.write_u8(kind);
+    if lowercase && value.iter().any(u8::is_ascii_uppercase) {
+        // A chunk at a time through a buffer: the stream of bytes hashed is
+        // the lower-cased value, as if written whole.
+        let mut buffer = [0; 64];
+        for chunk in value.chunks(buffer.len()) {
+            let lower = &mut buffer[..chunk.len()];
+            lower.copy_from_slice(chunk);
+            lower.make_ascii_lowercase();
+            h.write(lower);
         }
-        h.finish()
-    };
-    (u128::from(half(a)) << 64) | u128::from(half(b))
+    } else {
+        h.write(value);
+    }
+    h.finish128().as_u128()
 }
 
 /// The 96 of a digest's 128 bits the map keeps, in three words. Two of 15
