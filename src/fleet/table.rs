@@ -9,22 +9,29 @@
 //! ahead of time; on an export of 15 million distinct values that was most
 //! of the fleet's cost (BENCHMARKS.md, issue 23).
 
-/// Four slots of four words, one cache line: a slot is 96 bits of a value's
-/// digest and the index of its first record plus one; 0 there is an empty
-/// slot.
-#[derive(Debug, Clone, Copy, Default)]
-#[repr(align(64))]
-struct Bucket([u32; 16]);
-
-const _: () = assert!(std::mem::size_of::<Bucket>() == 64);
+/// Words in a bucket: four slots of four words, one cache line. A slot is
+/// 96 bits of a value's digest and the index of its first record plus one;
+/// 0 there is an empty slot.
+const BUCKET: usize = 16;
 
 /// Digests (already uniform: their bits are the hash) to record indices.
 /// A key's home bucket is given by its hash's top bits, so that doubling
-/// the table moves each bucket's keys to the two buckets at twice its index:
-/// growing writes the new table in order instead of at random.
+/// the table moves each bucket's keys to the two buckets at twice its index.
+///
+/// The table grows in place: its words are a `Vec<u32>` (an alignment the
+/// allocator's `realloc` serves, which moves a large block by remapping its
+/// pages rather than copying them), and the keys are spread from the top
+/// bucket down. A new table and a copy would touch (and fault in) the old
+/// size plus the new each time: about twice the final size over the whole
+/// growth, where growing in place touches it once (BENCHMARKS.md, issue 23).
+/// Buckets start at `base`, the first word on a 64-byte boundary, so that a
+/// bucket is one cache line.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Table {
-    buckets: Vec<Bucket>,
+    words: Vec<u32>,
+    base: usize,
+    /// Buckets: 0, or a power of two from 16.
+    buckets: usize,
     /// `64 - log2(buckets)`: the hash's bits below the home index.
     shift: u32,
     len: usize,
@@ -57,10 +64,12 @@ impl Table {
     /// find them in the cache: the loads are independent, so the processor
     /// overlaps their misses.
     pub(super) fn warm(&self, keys: impl Iterator<Item = [u32; 3]>) {
-        if self.buckets.is_empty() {
+        if self.buckets == 0 {
             return;
         }
-        let read = keys.fold(0, |acc, key| acc ^ self.buckets[self.home(key)].0[3]);
+        let read = keys.fold(0, |acc, key| {
+            acc ^ self.words[self.base + BUCKET * self.home(key) + 3]
+        });
         // Kept, so that the reads are not optimised away.
         std::hint::black_box(read);
     }
@@ -69,39 +78,80 @@ impl Table {
     /// `u32::MAX`).
     pub(super) fn insert(&mut self, key: [u32; 3], first: u32) -> Found {
         // Grow at 7/8 full: buckets of four keep probes short at that load.
-        if (self.len + 1) * 8 > self.buckets.len() * 4 * 7 {
+        if (self.len + 1) * 8 > self.buckets * 4 * 7 {
             self.grow();
         }
         let home = self.home(key);
-        let found = place(&mut self.buckets, home, key, first + 1);
+        let found = place(self.table(), home, key, first + 1);
         if found == Found::Inserted {
             self.len += 1;
         }
         found
     }
 
-    /// Double the buckets (or make the first 16) and place every key again,
-    /// in the order of their homes.
+    /// The buckets' words.
+    fn table(&mut self) -> &mut [u32] {
+        &mut self.words[self.base..self.base + BUCKET * self.buckets]
+    }
+
+    /// Double the buckets (or make the first 16) in place and spread the
+    /// keys over them.
     fn grow(&mut self) {
-        let size = (self.buckets.len() * 2).max(16);
-        let old = std::mem::replace(&mut self.buckets, vec![Bucket::default(); size]);
+        let old = self.buckets;
+        let size = (old * 2).max(16);
+        // A bucket's worth of words more, for the alignment.
+        self.words.resize(BUCKET * size + BUCKET - 1, 0);
+        let base = aligned(&self.words);
+        if base != self.base {
+            // The block moved to a place of another alignment (small
+            // blocks are copied by `realloc`): shift the buckets with it.
+            self.words.copy_within(self.base..self.base + BUCKET * old, base);
+            self.base = base;
+        }
+        self.buckets = size;
         self.shift = 64 - size.trailing_zeros();
-        for bucket in &old {
-            for slot in bucket.0.chunks_exact(4).filter(|s| s[3] != 0) {
+        let table = self.table();
+        table[BUCKET * old..].fill(0);
+        // From the top bucket down, each bucket's keys are taken out and
+        // placed from their new home, which (at about twice the old one) is
+        // mostly at or above the bucket: the buckets from there up are of
+        // the new table by then, so a probe there never passes an old key,
+        // and the buckets emptied later lie below every new home placed so
+        // far. Keys whose new home is below their bucket, or whose probe
+        // would wrap around to the old part, are placed once all are spread.
+        let mut later = Vec::new();
+        for i in (0..old).rev() {
+            let mut slots = [0; BUCKET];
+            slots.copy_from_slice(&table[BUCKET * i..BUCKET * (i + 1)]);
+            table[BUCKET * i..BUCKET * (i + 1)].fill(0);
+            for slot in slots.chunks_exact(4).filter(|s| s[3] != 0) {
                 let key = [slot[0], slot[1], slot[2]];
-                let home = self.home(key);
-                place(&mut self.buckets, home, key, slot[3]);
+                let hash = (u64::from(key[1]) << 32) | u64::from(key[2]);
+                #[allow(clippy::cast_possible_truncation, reason = "below the number of buckets")]
+                let home = (hash >> (64 - size.trailing_zeros())) as usize;
+                if home < i || !place_below_end(table, home, key, slot[3]) {
+                    later.push((home, key, slot[3]));
+                }
             }
+        }
+        for (home, key, stored) in later {
+            place(table, home, key, stored);
         }
     }
 }
 
-/// Probe from bucket `at` for `key`: its record if held, else store it
-/// with `stored` (its record plus one).
-fn place(buckets: &mut [Bucket], mut at: usize, key: [u32; 3], stored: u32) -> Found {
-    let mask = buckets.len() - 1;
+/// The first word of `words` on a 64-byte boundary.
+fn aligned(words: &[u32]) -> usize {
+    let address = words.as_ptr() as usize;
+    (64 - address % 64) % 64 / std::mem::size_of::<u32>()
+}
+
+/// Probe the buckets of `table` from bucket `at` for `key`: its record if
+/// held, else store it with `stored` (its record plus one).
+fn place(table: &mut [u32], mut at: usize, key: [u32; 3], stored: u32) -> Found {
+    let mask = table.len() / BUCKET - 1;
     loop {
-        for slot in buckets[at].0.chunks_exact_mut(4) {
+        for slot in table[BUCKET * at..BUCKET * (at + 1)].chunks_exact_mut(4) {
             if slot[3] == 0 {
                 slot.copy_from_slice(&[key[0], key[1], key[2], stored]);
                 return Found::Inserted;
@@ -111,6 +161,19 @@ fn place(buckets: &mut [Bucket], mut at: usize, key: [u32; 3], stored: u32) -> F
             }
         }
         at = (at + 1) & mask;
+    }
+}
+
+/// Store a key not held (while growing) in the first empty slot from bucket
+/// `at`, without wrapping around past the last bucket; whether it found one.
+fn place_below_end(table: &mut [u32], at: usize, key: [u32; 3], stored: u32) -> bool {
+    let from = BUCKET * at;
+    match table[from..].chunks_exact_mut(4).find(|slot| slot[3] == 0) {
+        Some(slot) => {
+            slot.copy_from_slice(&[key[0], key[1], key[2], stored]);
+            true
+        }
+        None => false,
     }
 }
 
@@ -140,5 +203,48 @@ mod tests {
                 prop_assert_eq!(table.len(), map.len());
             }
         }
+
+        /// The same over the whole range of homes and across many doublings
+        /// (keys of every home, the top ones wrapping around to bucket 0),
+        /// each key drawn again and again from a pool.
+        #[test]
+        fn agrees_with_a_hash_map_across_growth(
+            pool in prop::collection::vec(any::<[u32; 3]>(), 1..400),
+            draws in prop::collection::vec(any::<prop::sample::Index>(), 0..4000),
+        ) {
+            let mut table = Table::default();
+            let mut map = std::collections::HashMap::new();
+            for (i, draw) in draws.into_iter().enumerate() {
+                let key = pool[draw.index(pool.len())];
+                let i = u32::try_from(i).unwrap();
+                let want = if let Some(&first) = map.get(&key) {
+                    Found::Held(first)
+                } else {
+                    map.insert(key, i);
+                    Found::Inserted
+                };
+                prop_assert_eq!(table.insert(key, i), want);
+            }
+            for (&key, &first) in &map {
+                prop_assert_eq!(table.insert(key, 0), Found::Held(first));
+            }
+        }
+    }
+
+    /// Keys whose homes are all the last bucket fill it and wrap around to
+    /// the first ones; each doubling must find every one of them again.
+    #[test]
+    fn keys_wrapping_around_survive_growth() {
+        let mut table = Table::default();
+        let keys: Vec<[u32; 3]> = (0..5000u32)
+            .map(|i| [i, u32::MAX - (i % 3), u32::MAX - i])
+            .collect();
+        for (i, &key) in keys.iter().enumerate() {
+            assert_eq!(table.insert(key, u32::try_from(i).unwrap()), Found::Inserted);
+        }
+        for (i, &key) in keys.iter().enumerate() {
+            assert_eq!(table.insert(key, 0), Found::Held(u32::try_from(i).unwrap()));
+        }
+        assert_eq!(table.len(), keys.len());
     }
 }
