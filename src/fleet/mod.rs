@@ -354,6 +354,38 @@ impl Fleet {
         offset: usize,
         line: usize,
     ) -> Report {
+        self.add_keys_with(keys, file, record, line, || (text, offset))
+    }
+
+    /// [`Fleet::add_keys`] for a caller to whom the record's text costs
+    /// something (bytes to check as UTF-8 again, a file to read again):
+    /// `text` is called only when the record has values an earlier one had,
+    /// for its text and the byte offset where it starts. `line`, the lines
+    /// before the record, is where a later duplicate will say it is.
+    ///
+    /// ```
+    /// use client_lint::fleet::{Fleet, Keys};
+    /// let records = ["{\"domain\": \"a.example\"}", "{\"domain\": \"b.example\"}", "{\"domain\": \"A.example\"}"];
+    /// let mut fleet = Fleet::new(&Default::default());
+    /// let mut asked = Vec::new();
+    /// for (i, text) in records.iter().enumerate() {
+    ///     let offset = records[..i].iter().map(|r| r.len() + 1).sum();
+    ///     let report = fleet.add_keys_with(Keys::of(text), "f.ndjson", i, i, || {
+    ///         asked.push(i);
+    ///         (*text, offset)
+    ///     });
+    ///     assert_eq!(report.diagnostics().len(), usize::from(i == 2));
+    /// }
+    /// assert_eq!(asked, [2]);
+    /// ```
+    pub fn add_keys_with<'t>(
+        &mut self,
+        keys: Keys,
+        file: &str,
+        record: usize,
+        line: usize,
+        text: impl FnOnce() -> (&'t str, usize),
+    ) -> Report {
         if keys.is_empty() {
             return Report::default();
         }
@@ -407,6 +439,7 @@ impl Fleet {
                 (KINDS[kind], (file, index(first.record), index(first.line)))
             })
             .collect();
+        let (text, offset) = text();
         let diags = crate::rules::fleet::duplicates(&self.options, text, &found);
         let mut reports = vec![finish_order(diags)];
         resolve_positions(text, &mut reports);

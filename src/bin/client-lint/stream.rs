@@ -55,9 +55,9 @@ struct Keyed {
     span: Span,
 }
 
-/// Where a record's text is, for the fleet: the record's text, its offset and
-/// the lines before it in the input, and the source its findings point into.
-type Place<'t> = (&'t str, usize, usize, Source<'t>);
+/// Where a record's text is, for the fleet's findings: the record's text,
+/// its offset in the input, and the source its findings point into.
+type Place<'t> = (&'t str, usize, Source<'t>);
 
 /// Stream the NDJSON file at `path`.
 pub fn stream<W: Write + Send>(
@@ -110,15 +110,24 @@ fn lines<R: BufRead, W: Write + Send>(
             let mut read_to = 0;
             for (batch, linted) in rx {
                 let first = batch.first().map_or(0, |l| l.index);
-                write(linted, name, true, out, outcome, |index, _| {
-                    let line = &batch[index - first];
-                    let src = Source {
-                        path: name,
-                        text: line.text(),
-                        byte_offset: line.offset,
-                    };
-                    (line.text(), line.offset, line.line, src)
-                })?;
+                let line = |index: usize| &batch[index - first];
+                write(
+                    linted,
+                    name,
+                    true,
+                    out,
+                    outcome,
+                    |index, _| line(index).line,
+                    |index, _| {
+                        let line = line(index);
+                        let src = Source {
+                            path: name,
+                            text: line.text(),
+                            byte_offset: line.offset,
+                        };
+                        (line.text(), line.offset, src)
+                    },
+                )?;
                 if let Some(last) = batch.last() {
                     let end = last.offset + last.bytes.len() + 1;
                     progress.inc((end - read_to) as u64);
@@ -179,13 +188,15 @@ fn lines<R: BufRead, W: Write + Send>(
 
 /// Write a batch's formatted findings in order and count them in, each
 /// record's conflicts with earlier records right after its own findings
-/// (`place` finds a record's text); how many findings it held.
+/// (`line` gives the lines before a record, `place` its text, asked for only
+/// when it has conflicts); how many findings it held.
 fn write<'t, W: Write>(
     linted: Vec<Linted>,
     name: &str,
     multi: bool,
     out: &mut Out<W>,
     outcome: &mut Outcome,
+    mut line: impl FnMut(usize, Span) -> usize,
     mut place: impl FnMut(usize, Span) -> Place<'t>,
 ) -> io::Result<usize> {
     let mut found = 0;
@@ -198,9 +209,15 @@ fn write<'t, W: Write>(
         for k in l.keyed {
             out.items(l.items.range(at, k.end))?;
             at = k.end;
-            let (text, offset, line, src) = place(k.index, k.span);
-            let report = out.fleet.add_keys(k.keys, name, k.index, text, offset, line);
-            if !report.diagnostics().is_empty() {
+            let mut source = None;
+            let report = out
+                .fleet
+                .add_keys_with(k.keys, name, k.index, line(k.index, k.span), || {
+                    let (text, offset, src) = place(k.index, k.span);
+                    source = Some(src);
+                    (text, offset)
+                });
+            if let Some(src) = source.filter(|_| !report.diagnostics().is_empty()) {
                 let record = Record::new(k.index, report, Some(k.span));
                 // Findings of a record already counted.
                 let mut more = Totals::default();
@@ -360,20 +377,23 @@ fn array<W: Write>(
                 Linted { totals, items, keyed }
             })
             .collect();
-        let found = write(linted, name, multi, out, outcome, |_, span| {
-            // Lines before the record, counted once over the text.
-            lines_before += text.as_bytes()[counted.min(span.start)..span.start]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            counted = counted.max(span.start);
-            (
-                &text[span.start..span.end],
-                span.start,
-                lines_before,
-                Source::new(name, text),
-            )
-        })?;
+        let found = write(
+            linted,
+            name,
+            multi,
+            out,
+            outcome,
+            |_, span| {
+                // Lines before the record, counted once over the text.
+                lines_before += text.as_bytes()[counted.min(span.start)..span.start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted = counted.max(span.start);
+                lines_before
+            },
+            |_, span| (&text[span.start..span.end], span.start, Source::new(name, text)),
+        )?;
         let end = batch.last().map_or(text.len(), |p| p.range().end.min(text.len()));
         progress.inc(end.saturating_sub(read_to) as u64);
         read_to = end;
