@@ -346,14 +346,32 @@ pub(crate) fn field_index(name: &str) -> Option<usize> {
 /// Otherwise names are compared by length and first eight bytes (integers)
 /// before their text.
 pub(crate) fn field_index_near(name: &str, hint: usize) -> Option<usize> {
-    if FIELDS.get(hint).is_some_and(|f| f.name == name) {
+    if FIELDS.get(hint).is_some_and(|f| same(f.name, name)) {
         return Some(hint);
     }
     let key = (name.len(), head(name));
     NAME_KEYS
         .iter()
         .zip(FIELDS)
-        .position(|(k, f)| *k == key && f.name == name)
+        .position(|(k, f)| *k == key && same(f.name, name))
+}
+
+/// Whether two names are equal, compared eight bytes at a time inline: a
+/// call to `memcmp` for each of a document's two dozen names was 6% of
+/// linting a typical one.
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.len() < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    // Whole words, then the last eight bytes (overlapping the words).
+    a.chunks_exact(8)
+        .zip(b.chunks_exact(8))
+        .all(|(x, y)| x.first_chunk::<8>() == y.first_chunk::<8>())
+        && a.last_chunk::<8>() == b.last_chunk::<8>()
 }
 
 /// A name's first eight bytes as an integer (zeros after a shorter name).
@@ -371,6 +389,41 @@ const fn head(name: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Over any two strings of up to 40 bytes, mostly of equal length.
+        #[test]
+        fn same_is_equality_on_any_strings(a in "[a-c_]{0,40}", flip in proptest::prelude::any::<proptest::sample::Index>()) {
+            let mut b = a.clone().into_bytes();
+            if !b.is_empty() {
+                let i = flip.index(b.len());
+                b[i] = if b[i] == b'a' { b'b' } else { b'a' };
+            }
+            let b = String::from_utf8(b).unwrap();
+            proptest::prop_assert_eq!(same(&a, &b), a == b);
+            proptest::prop_assert!(same(&a, &a));
+        }
+    }
+
+    #[test]
+    fn same_is_equality() {
+        let names = [
+            "",
+            "id",
+            "type",
+            "timezone",
+            "timezonf",
+            "domain_prefix",
+            "domain_prefiy",
+            "disk_space_notify_threshold",
+            "disk_space_notify_thresholds",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(same(a, b), a == b, "{a} {b}");
+            }
+        }
+    }
 
     #[test]
     fn names_are_unique_and_count_is_right() {
