@@ -182,26 +182,35 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Insert `keys` in order, each answer checked against a standard map's
+    /// (every key asked for again at the end).
+    fn agrees_with_a_map(keys: impl IntoIterator<Item = [u32; 3]>) -> Result<(), TestCaseError> {
+        let mut table = Table::default();
+        let mut map = std::collections::HashMap::new();
+        for (i, key) in keys.into_iter().enumerate() {
+            let i = u32::try_from(i).unwrap();
+            let want = if let Some(&first) = map.get(&key) {
+                Found::Held(first)
+            } else {
+                map.insert(key, i);
+                Found::Inserted
+            };
+            prop_assert_eq!(table.insert(key, i), want);
+            prop_assert_eq!(table.len(), map.len());
+        }
+        for (&key, &first) in &map {
+            prop_assert_eq!(table.insert(key, 0), Found::Held(first));
+        }
+        Ok(())
+    }
+
     proptest! {
         /// The table answers as a standard map does, across its growth,
         /// with keys drawn from a small set so that repeats and shared
         /// home buckets are common.
         #[test]
         fn agrees_with_a_hash_map(keys in prop::collection::vec((0u32..4, 0u32..64, 0u32..64), 0..600)) {
-            let mut table = Table::default();
-            let mut map = std::collections::HashMap::new();
-            for (i, (a, b, c)) in keys.into_iter().enumerate() {
-                let key = [a, b, c];
-                let i = u32::try_from(i).unwrap();
-                let want = if let Some(&first) = map.get(&key) {
-                    Found::Held(first)
-                } else {
-                    map.insert(key, i);
-                    Found::Inserted
-                };
-                prop_assert_eq!(table.insert(key, i), want);
-                prop_assert_eq!(table.len(), map.len());
-            }
+            agrees_with_a_map(keys.into_iter().map(|(a, b, c)| [a, b, c]))?;
         }
 
         /// The same over the whole range of homes and across many doublings
@@ -212,22 +221,7 @@ mod tests {
             pool in prop::collection::vec(any::<[u32; 3]>(), 1..400),
             draws in prop::collection::vec(any::<prop::sample::Index>(), 0..4000),
         ) {
-            let mut table = Table::default();
-            let mut map = std::collections::HashMap::new();
-            for (i, draw) in draws.into_iter().enumerate() {
-                let key = pool[draw.index(pool.len())];
-                let i = u32::try_from(i).unwrap();
-                let want = if let Some(&first) = map.get(&key) {
-                    Found::Held(first)
-                } else {
-                    map.insert(key, i);
-                    Found::Inserted
-                };
-                prop_assert_eq!(table.insert(key, i), want);
-            }
-            for (&key, &first) in &map {
-                prop_assert_eq!(table.insert(key, 0), Found::Held(first));
-            }
+            agrees_with_a_map(draws.into_iter().map(|d| pool[d.index(pool.len())]))?;
         }
     }
 
