@@ -154,6 +154,14 @@ fn values_compare_in_canonical_form() {
         k(r#"{"domain_prefix": " 123"}"#),
         k(r#"{"domain_prefix": "123"}"#)
     );
+    // Longer than the 64 bytes lower-cased at a time, upper case across the cut.
+    let long = format!("{}.example.com", ["lab"; 30].join("."));
+    let shouted = format!("{}.example.com", ["LaB"; 30].join("."));
+    assert!(long.len() > 64 * 2);
+    assert_eq!(
+        k(&format!(r#"{{"domain": "{shouted}"}}"#)),
+        k(&format!(r#"{{"domain": "{long}"}}"#))
+    );
     assert_eq!(k(r#"{"id": 7e0, "name": "x"}"#), k(r#"{"id": 7}"#));
     assert_ne!(
         k(r#"{"domain": "a.example.com"}"#),
