@@ -1,7 +1,7 @@
 //! Files of several records: one object, a JSON array of objects, or NDJSON.
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::{bom, check_text, syntax_error_at};
+use crate::lint::{bom, check_text, check_text_keyed, syntax_error_at};
 use crate::ndjson::NdjsonLines;
 use crate::options::Options;
 use crate::report::{Record, Report, finish_order, resolve_positions_from};
@@ -169,7 +169,7 @@ fn ndjson(text: &str, start: usize, options: &Options) -> Vec<Record> {
 /// at the end).
 fn array(text: &str, open: usize, options: &Options) -> Vec<Record> {
     match first_element(text, open, options) {
-        Ok(pos) => elements(text, pos, options, usize::MAX).0,
+        Ok(pos) => elements(text, pos, options, usize::MAX, [false; 3]).records,
         Err(records) => records,
     }
 }
@@ -184,15 +184,41 @@ pub(crate) fn first_element(text: &str, open: usize, options: &Options) -> Resul
     Ok(pos)
 }
 
-/// The array's elements from the one at `pos` to the end, numbered from 0.
-/// Stops early, cleanly, where the next element after a comma starts at or
-/// after `stop`, and returns that start: the records up to it are then what
-/// reading the whole array gives (so an array can be read in parts).
+/// What [`elements`] read.
+pub(crate) struct Elements {
+    pub records: Vec<Record>,
+    /// The keys of the kinds wanted, by index in `records` (records
+    /// without any are left out).
+    pub keys: Vec<(usize, crate::fleet::Keys)>,
+    /// Where the next element starts, when reading stopped before the end.
+    pub next: Option<usize>,
+}
+
+/// The array's elements from the one at `pos` to the end, numbered from 0,
+/// and their [`Keys`](crate::fleet::Keys) of the kinds `wanted`, read from
+/// the same parse. Stops early, cleanly, where the next element after a
+/// comma starts at or after `stop`, and returns that start: the records up
+/// to it are then what reading the whole array gives (so an array can be
+/// read in parts).
 pub(crate) fn elements(
+    text: &str,
+    pos: usize,
+    options: &Options,
+    stop: usize,
+    wanted: [bool; 3],
+) -> Elements {
+    let mut keys = Vec::new();
+    let (records, next) = elements_keyed(text, pos, options, stop, wanted, &mut keys);
+    Elements { records, keys, next }
+}
+
+fn elements_keyed(
     text: &str,
     mut pos: usize,
     options: &Options,
     stop: usize,
+    wanted: [bool; 3],
+    keys: &mut Vec<(usize, crate::fleet::Keys)>,
 ) -> (Vec<Record>, Option<usize>) {
     use syntax::SyntaxErrorKind as K;
     let mut records = Vec::new();
@@ -201,7 +227,10 @@ pub(crate) fn elements(
     loop {
         let mut ctx = Ctx::new(options, Some(text));
         ctx.diags.append(&mut pending);
-        let (end, failed) = check_text(&mut ctx, text, pos, true);
+        let (end, failed, found) = check_text_keyed(&mut ctx, text, pos, wanted);
+        if !found.is_empty() {
+            keys.push((records.len(), found));
+        }
         records.push(Record {
             index: records.len(),
             report: finish_order(ctx.diags),

@@ -9,6 +9,7 @@
 //! text can fool the scan), so the records never depend on the cuts.
 
 use crate::batch::{elements, first_element, skip_ws};
+use crate::fleet::Keys;
 use crate::lint::bom;
 use crate::options::Options;
 use crate::report::{Record, Report, resolve_positions_from};
@@ -153,13 +154,41 @@ impl Part {
     /// Lint the part's records. Positions count from the part's start until
     /// [`Joiner::join`] places them in the whole text.
     pub fn lint(&self, text: &str, options: &Options) -> PartReport {
-        let (mut records, next) = if self.first {
+        self.lint_with(text, options, [false; 3])
+    }
+
+    /// [`Part::lint`], and the [`Keys`] `options` compare of each record,
+    /// read from the same parse, for [`Joiner::join_keyed`].
+    ///
+    /// ```
+    /// use client_lint::fleet::Keys;
+    /// use client_lint::stream::{ArrayParts, Joiner};
+    /// let text = r#"[{"domain": "a.example"}, {"domain": "b.example"}]"#;
+    /// let options = Default::default();
+    /// let mut joiner = Joiner::new();
+    /// let mut keyed = Vec::new();
+    /// for part in ArrayParts::new(text, 1).unwrap() {
+    ///     keyed.extend(joiner.join_keyed(text, &options, part.lint_keyed(text, &options)));
+    /// }
+    /// keyed.extend(joiner.finish_keyed(text, &options));
+    /// assert_eq!(keyed.len(), 2);
+    /// assert_eq!(keyed[1].1, Keys::of(r#"{"domain": "b.example"}"#));
+    /// ```
+    pub fn lint_keyed(&self, text: &str, options: &Options) -> PartReport {
+        self.lint_with(text, options, crate::fleet::wanted(options))
+    }
+
+    fn lint_with(&self, text: &str, options: &Options, wanted: [bool; 3]) -> PartReport {
+        let (mut records, keys, next) = if self.first {
             let mut ctx = Ctx::new(options, Some(text));
             bom(&mut ctx, text);
             let found = std::mem::take(&mut ctx.diags);
-            let (mut records, next) = match first_element(text, self.start, options) {
-                Ok(pos) => elements(text, pos, options, self.stop),
-                Err(records) => (records, None),
+            let (mut records, keys, next) = match first_element(text, self.start, options) {
+                Ok(pos) => {
+                    let e = elements(text, pos, options, self.stop, wanted);
+                    (e.records, e.keys, e.next)
+                }
+                Err(records) => (records, Vec::new(), None),
             };
             if !found.is_empty() {
                 if records.is_empty() {
@@ -171,15 +200,17 @@ impl Part {
                 }
                 records[0].report.diagnostics.splice(0..0, found);
             }
-            (records, next)
+            (records, keys, next)
         } else {
-            elements(text, self.start, options, self.stop)
+            let e = elements(text, self.start, options, self.stop, wanted);
+            (e.records, e.keys, e.next)
         };
         let to = next.unwrap_or(text.len());
         let end = resolve_positions_from(text, self.from, &mut records, to);
         PartReport {
             from: self.from,
             records,
+            keys,
             next,
             end,
         }
@@ -192,6 +223,9 @@ impl Part {
 pub struct PartReport {
     from: usize,
     records: Vec<Record>,
+    /// [`Part::lint_keyed`]: the keys of the records that have any, by
+    /// index in `records`.
+    keys: Vec<(usize, Keys)>,
     /// Where the next element starts, if reading stopped before the end.
     next: Option<usize>,
     /// The position of `next` (or of the end), counted from `from`.
@@ -215,6 +249,27 @@ pub struct Joiner {
     broken: bool,
 }
 
+/// Records placed in the whole text, and the keys of those that have any,
+/// by index in them.
+type Placed = (Vec<Record>, Vec<(usize, Keys)>);
+
+/// Each record with its keys (none when it has none).
+fn paired((records, keys): Placed) -> Vec<(Record, Keys)> {
+    let mut keys = keys.into_iter().peekable();
+    records
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            (
+                r,
+                keys.next_if(|(at, _)| *at == i)
+                    .map(|(_, k)| k)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
 impl Default for Joiner {
     fn default() -> Self {
         Joiner::new()
@@ -236,18 +291,37 @@ impl Joiner {
     /// somewhere else than this part's cut (broken text), the rest of the
     /// array is read here in one piece, and later parts give nothing.
     pub fn join(&mut self, text: &str, options: &Options, report: PartReport) -> Vec<Record> {
+        self.join_with(text, options, report, false).0
+    }
+
+    /// [`Joiner::join`] for parts read by [`Part::lint_keyed`]: each record
+    /// with its [`Keys`] (the rest of a broken array is read keyed too).
+    pub fn join_keyed(&mut self, text: &str, options: &Options, report: PartReport) -> Vec<(Record, Keys)> {
+        paired(self.join_with(text, options, report, true))
+    }
+
+    fn join_with(&mut self, text: &str, options: &Options, report: PartReport, keyed: bool) -> Placed {
         match self.expected {
             Some(e) if e == report.from => self.place(report),
-            Some(_) => self.finish(text, options),
-            None => Vec::new(),
+            Some(_) => self.finish_with(text, options, keyed),
+            None => Placed::default(),
         }
     }
 
     /// After the last part: the records of what is left unread (nothing,
     /// unless the cuts were wrong).
     pub fn finish(&mut self, text: &str, options: &Options) -> Vec<Record> {
+        self.finish_with(text, options, false).0
+    }
+
+    /// [`Joiner::finish`] for parts read by [`Part::lint_keyed`].
+    pub fn finish_keyed(&mut self, text: &str, options: &Options) -> Vec<(Record, Keys)> {
+        paired(self.finish_with(text, options, true))
+    }
+
+    fn finish_with(&mut self, text: &str, options: &Options, keyed: bool) -> Placed {
         let Some(from) = self.expected else {
-            return Vec::new();
+            return Placed::default();
         };
         let part = if from == 0 {
             ArrayParts::new(text, usize::MAX).and_then(|mut p| p.next())
@@ -260,11 +334,15 @@ impl Joiner {
             })
         };
         if let Some(p) = part {
-            let report = p.lint(text, options);
+            let report = if keyed {
+                p.lint_keyed(text, options)
+            } else {
+                p.lint(text, options)
+            };
             self.place(report)
         } else {
             self.expected = None;
-            Vec::new()
+            Placed::default()
         }
     }
 
@@ -273,9 +351,12 @@ impl Joiner {
         self.broken
     }
 
-    fn place(&mut self, report: PartReport) -> Vec<Record> {
+    /// The part's records placed in the whole text, and the keys of those
+    /// that have any, by index in them.
+    fn place(&mut self, report: PartReport) -> Placed {
         let PartReport {
             mut records,
+            keys,
             next,
             end,
             ..
@@ -295,7 +376,7 @@ impl Joiner {
         self.index += records.len();
         self.at = self.place_at(end);
         self.expected = next;
-        records
+        (records, keys)
     }
 
     /// A position counted from the current part's start, in the whole text.
@@ -372,6 +453,8 @@ mod tests {
         r#""],[""#,
         "}",
         "{}",
+        r#"{"id": 7, "domain": "A.example", "domain_prefix": "12"}"#,
+        r#"{"id": 7.0, "domain": "a.example."}"#,
     ];
 
     fn array_text() -> impl Strategy<Value = String> {
@@ -394,19 +477,55 @@ mod tests {
         #[test]
         fn wrong_cuts_change_nothing(text in array_text(), cuts in prop::collection::vec(1usize..200, 0..4)) {
             let options = Options::default();
-            let mut parts = vec![ArrayParts::new(&text, usize::MAX).unwrap().next().unwrap()];
-            let mut at: Vec<usize> = cuts.into_iter().filter(|&c| c < text.len() && text.is_char_boundary(c)).collect();
-            at.sort_unstable();
-            at.dedup();
-            at.retain(|&c| c > parts[0].start);
-            for c in at {
-                let last = parts.last_mut().unwrap();
-                last.stop = c;
-                parts.push(Part { from: c, start: c, stop: usize::MAX, first: false });
-            }
-            let reports = parts.iter().map(|p| p.lint(&text, &options)).collect();
+            let reports = cut_at(&text, cuts).iter().map(|p| p.lint(&text, &options)).collect();
             prop_assert_eq!(join_all(&text, reports), lint_records(&text, &options, Layout::Auto));
         }
+
+        /// Read keyed, across any cuts: the same records, each with the keys
+        /// its own text has (`Keys::of`), from the one parse.
+        #[test]
+        fn keyed_parts_give_each_record_its_keys(text in array_text(), cuts in prop::collection::vec(1usize..200, 0..4)) {
+            let options = Options::new().with_mode(crate::Mode::Response);
+            let mut joiner = Joiner::new();
+            let mut keyed = Vec::new();
+            for p in cut_at(&text, cuts) {
+                keyed.extend(joiner.join_keyed(&text, &options, p.lint_keyed(&text, &options)));
+            }
+            keyed.extend(joiner.finish_keyed(&text, &options));
+            let (mut records, keys): (Vec<Record>, Vec<Keys>) = keyed.into_iter().unzip();
+            if joiner.broken() {
+                records = without_fixes(records);
+            }
+            for (r, k) in records.iter().zip(&keys) {
+                let of = r.span.map_or_else(Keys::default, |s| Keys::of(&text[s.start..s.end]).compared_by(&options));
+                prop_assert_eq!(k, &of);
+            }
+            prop_assert_eq!(records, lint_records(&text, &options, Layout::Auto));
+        }
+    }
+
+    /// Parts of `text` cut at `cuts` (those inside it, after the first
+    /// element), wherever they fall.
+    fn cut_at(text: &str, cuts: Vec<usize>) -> Vec<Part> {
+        let mut parts = vec![ArrayParts::new(text, usize::MAX).unwrap().next().unwrap()];
+        let mut at: Vec<usize> = cuts
+            .into_iter()
+            .filter(|&c| c < text.len() && text.is_char_boundary(c))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        at.retain(|&c| c > parts[0].start);
+        for c in at {
+            let last = parts.last_mut().unwrap();
+            last.stop = c;
+            parts.push(Part {
+                from: c,
+                start: c,
+                stop: usize::MAX,
+                first: false,
+            });
+        }
+        parts
     }
 
     /// The properties above would pass if every text were one part: here a

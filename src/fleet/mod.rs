@@ -150,11 +150,16 @@ impl Keys {
 /// assert_eq!(keys, Keys::of(text).compared_by(&options));
 /// ```
 pub fn lint_keyed(text: &str, options: &Options) -> (Report, Keys) {
-    let wanted = [0, 1, 2].map(|kind| compared(options, kind));
+    let wanted = wanted(options);
     let (report, keys) = crate::lint::lint_then(text, options, |root, _| {
         wanted.contains(&true).then(|| Keys::from_tree(root, wanted))
     });
     (report, keys.unwrap_or_default())
+}
+
+/// The kinds of key `options` compare, in the order of [`Keys`]' fields.
+pub(crate) fn wanted(options: &Options) -> [bool; 3] {
+    [0, 1, 2].map(|kind| compared(options, kind))
 }
 
 /// Whether `options` compare values of `kind`: its rule is on, and ids only

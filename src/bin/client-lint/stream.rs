@@ -336,42 +336,39 @@ fn array<W: Write>(
     let mut want = least;
     while !batch.is_empty() {
         // The next batch is cut while this one is linted.
+        // Each record's keys for the fleet come from the same parse.
         let (reports, next): (Vec<PartReport>, Vec<Part>) = rayon::join(
-            || batch.par_iter().map(|p| p.lint(text, options)).collect(),
+            || batch.par_iter().map(|p| p.lint_keyed(text, options)).collect(),
             || parts.by_ref().take(want).collect(),
         );
-        let mut groups: Vec<Vec<Record>> = reports
+        let mut groups: Vec<Vec<(Record, Keys)>> = reports
             .into_iter()
-            .map(|r| joiner.join(text, options, r))
+            .map(|r| joiner.join_keyed(text, options, r))
             .collect();
         if next.is_empty() {
-            groups.push(joiner.finish(text, options));
+            groups.push(joiner.finish_keyed(text, options));
         }
         // "(record N)" as for the whole file: unless it holds one record.
         let multi = *multi.get_or_insert_with(|| !next.is_empty() || groups.iter().flatten().count() > 1);
         // Each group's records are dropped once formatted.
-        let fleet = out.fleet.is_on();
         let linted: Vec<Linted> = groups
             .into_par_iter()
             .map(|records| {
                 let mut totals = Totals::default();
                 let mut items = Items::default();
                 let mut keyed = Vec::new();
-                for record in &records {
-                    totals.add(record);
+                for (record, keys) in records {
+                    totals.add(&record);
                     if !record.report.diagnostics().is_empty() {
-                        render.items(name, &src, record, multi, &mut items);
+                        render.items(name, &src, &record, multi, &mut items);
                     }
-                    if let Some(span) = record.span.filter(|_| fleet) {
-                        let keys = Keys::of(&text[span.start..span.end]).compared_by(options);
-                        if !keys.is_empty() {
-                            keyed.push(Keyed {
-                                end: items.len(),
-                                keys,
-                                index: record.index,
-                                span,
-                            });
-                        }
+                    if let Some(span) = record.span.filter(|_| !keys.is_empty()) {
+                        keyed.push(Keyed {
+                            end: items.len(),
+                            keys,
+                            index: record.index,
+                            span,
+                        });
                     }
                 }
                 Linted { totals, items, keyed }
