@@ -1,7 +1,7 @@
 //! Files of several records: one object, a JSON array of objects, or NDJSON.
 
 use crate::diagnostic::Diagnostic;
-use crate::lint::{bom, check_text, check_text_keyed, syntax_error_at};
+use crate::lint::{bom, check_text, syntax_error_at};
 use crate::ndjson::NdjsonLines;
 use crate::options::Options;
 use crate::report::{Record, Report, finish_order, resolve_positions_from};
@@ -227,7 +227,7 @@ fn elements_keyed(
     loop {
         let mut ctx = Ctx::new(options, Some(text));
         ctx.diags.append(&mut pending);
-        let (end, failed, found) = check_text_keyed(&mut ctx, text, pos, wanted);
+        let (end, failed, found) = crate::fleet::check_keyed(&mut ctx, text, pos, wanted);
         if !found.is_empty() {
             keys.push((records.len(), found));
         }

@@ -80,24 +80,6 @@ pub(crate) fn check_text(ctx: &mut Ctx<'_>, text: &str, start: usize, allow_trai
     check_parsed(ctx, &parsed)
 }
 
-/// [`check_text`], and the record's [`Keys`](crate::fleet::Keys) of the
-/// kinds `wanted`, read from the same tree when it parsed without a syntax
-/// error (what [`Keys::of`](crate::fleet::Keys::of) gives for its text).
-pub(crate) fn check_text_keyed(
-    ctx: &mut Ctx<'_>,
-    text: &str,
-    start: usize,
-    wanted: [bool; 3],
-) -> (usize, bool, crate::fleet::Keys) {
-    let parsed = syntax::parse(text, start, true);
-    let (end, failed) = check_parsed(ctx, &parsed);
-    let keys = match &parsed.root {
-        Some(root) if !failed && wanted.contains(&true) => crate::fleet::Keys::from_tree(root, wanted),
-        _ => crate::fleet::Keys::default(),
-    };
-    (end, failed, keys)
-}
-
 /// [`lint_str`], and `read` of the checked tree when it parsed without a
 /// syntax error, told whether the linter found an error in it: what
 /// [`crate::parse`] builds its typed client from and the fleet reads its
@@ -124,7 +106,7 @@ pub(crate) fn lint_then<T>(
     (reports.pop().unwrap_or_default(), read)
 }
 
-fn check_parsed(ctx: &mut Ctx<'_>, parsed: &syntax::Parsed<'_>) -> (usize, bool) {
+pub(crate) fn check_parsed(ctx: &mut Ctx<'_>, parsed: &syntax::Parsed<'_>) -> (usize, bool) {
     if let Some(root) = &parsed.root {
         record::check_record(ctx, root, parsed.errors.is_empty());
         for &span in &parsed.surrogates {

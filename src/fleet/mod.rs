@@ -157,6 +157,25 @@ pub fn lint_keyed(text: &str, options: &Options) -> (Report, Keys) {
     (report, keys.unwrap_or_default())
 }
 
+/// Check the record at `start` of `text` (an array's element: parsing stops
+/// after it), and read its [`Keys`] of the kinds `wanted` from the same tree
+/// when it parsed without a syntax error (what [`Keys::of`] gives for its
+/// text); where it ended and whether it had a syntax error.
+pub(crate) fn check_keyed(
+    ctx: &mut crate::rules::Ctx<'_>,
+    text: &str,
+    start: usize,
+    wanted: [bool; 3],
+) -> (usize, bool, Keys) {
+    let parsed = crate::syntax::parse(text, start, true);
+    let (end, failed) = crate::lint::check_parsed(ctx, &parsed);
+    let keys = match &parsed.root {
+        Some(root) if !failed && wanted.contains(&true) => Keys::from_tree(root, wanted),
+        _ => Keys::default(),
+    };
+    (end, failed, keys)
+}
+
 /// The kinds of key `options` compare, in the order of [`Keys`]' fields.
 pub(crate) fn wanted(options: &Options) -> [bool; 3] {
     [0, 1, 2].map(|kind| compared(options, kind))
