@@ -60,15 +60,19 @@ impl Table {
         home
     }
 
-    /// Read the home bucket of each key, so that the inserts that follow
-    /// find them in the cache: the loads are independent, so the processor
-    /// overlaps their misses.
+    /// Read the home bucket of each key and the one after it (where a key
+    /// goes when its home is full, often at high load), so that the inserts
+    /// that follow find them in the cache: the loads are independent, so the
+    /// processor overlaps their misses.
     pub(super) fn warm(&self, keys: impl Iterator<Item = [u32; 3]>) {
         if self.buckets == 0 {
             return;
         }
+        let mask = self.buckets - 1;
+        let word = |bucket: usize| self.words[self.base + BUCKET * bucket + 3];
         let read = keys.fold(0, |acc, key| {
-            acc ^ self.words[self.base + BUCKET * self.home(key) + 3]
+            let home = self.home(key);
+            acc ^ word(home) ^ word((home + 1) & mask)
         });
         // Kept, so that the reads are not optimised away.
         std::hint::black_box(read);
