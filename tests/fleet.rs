@@ -243,3 +243,30 @@ fn the_command_line_reports_what_the_whole_pass_reports() {
         }
     }
 }
+
+/// A duplicate names the file of the record that first had the value, also
+/// when the records of several files interleave and a file comes back.
+#[test]
+fn a_duplicate_names_the_file_of_the_first_record() {
+    let mut fleet = Fleet::new(&Options::default());
+    let mut add = |file: &str, record: usize, domain: &str| {
+        let text = format!(r#"{{"domain": "{domain}"}}"#);
+        fleet.add(file, record, &text, 0, record)
+    };
+    let firsts = [
+        ("a.ndjson", 0, "one.example"),
+        ("b.ndjson", 0, "two.example"),
+        ("a.ndjson", 1, "three.example"),
+        ("c.ndjson", 5, "four.example"),
+        ("b.ndjson", 2, "five.example"),
+    ];
+    for (file, record, domain) in firsts {
+        assert!(add(file, record, domain).diagnostics().is_empty());
+    }
+    for (file, record, domain) in firsts {
+        let report = add("d.ndjson", 9, domain);
+        let message = report.diagnostics()[0].message();
+        let at = format!("record {record} ({file}, line {})", record + 1);
+        assert!(message.ends_with(&at), "{message}");
+    }
+}

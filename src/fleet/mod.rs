@@ -233,12 +233,11 @@ fn key_of(digest: u128) -> [u32; 3] {
     [(digest >> 64) as u32, (digest >> 32) as u32, digest as u32]
 }
 
-/// Where a value was first seen: an index into the file names, the record
-/// and its first line (1-based). Held once per record that brought a new
-/// value, beside the map, which names it by its index here.
+/// Where a value was first seen: the record and its first line (1-based);
+/// its file is in [`Fleet::file_runs`]. Held once per record that brought a
+/// new value, beside the map, which names it by its index here.
 #[derive(Debug, Clone, Copy)]
 struct First {
-    file: u32,
     record: u64,
     line: u64,
 }
@@ -257,6 +256,10 @@ pub struct Fleet {
     files: Vec<String>,
     /// The records that brought a value, in order.
     firsts: Vec<First>,
+    /// Which file the records of `firsts` are in: from each run's first
+    /// index in `firsts`, the index in `files` (16 bytes a record, where a
+    /// file index in each took 24).
+    file_runs: Vec<(u32, u32)>,
     /// Each distinct value and the index in `firsts` of its first record.
     seen: table::Table,
 }
@@ -269,6 +272,7 @@ impl Fleet {
             options: options.clone(),
             files: Vec::new(),
             firsts: Vec::new(),
+            file_runs: Vec::new(),
             seen: table::Table::default(),
         }
     }
@@ -287,6 +291,14 @@ impl Fleet {
     /// ```
     pub fn is_on(&self) -> bool {
         (0..KINDS.len()).any(|kind| self.checks(kind))
+    }
+
+    /// The file (index in `files`) of the record at `ordinal` in `firsts`.
+    fn file_of(&self, ordinal: u32) -> u32 {
+        let run = self.file_runs.partition_point(|&(from, _)| from <= ordinal);
+        run.checked_sub(1)
+            .and_then(|r| self.file_runs.get(r))
+            .map_or(u32::MAX, |&(_, f)| f)
     }
 
     /// Whether values of `kind` are compared.
@@ -419,8 +431,8 @@ impl Fleet {
             self.files.push(file.to_string());
             self.files.len() - 1
         };
+        let file_index = u32::try_from(file_index).unwrap_or(u32::MAX);
         let here = First {
-            file: u32::try_from(file_index).unwrap_or(u32::MAX),
             record: record as u64,
             line: line as u64 + 1,
         };
@@ -440,13 +452,16 @@ impl Fleet {
             match self.seen.insert(key_of(digest), ordinal) {
                 table::Found::Held(i) => {
                     if let Some(&first) = usize::try_from(i).ok().and_then(|i| self.firsts.get(i)) {
-                        conflicts.push((kind, first));
+                        conflicts.push((kind, self.file_of(i), first));
                     }
                 }
                 table::Found::Inserted => new = true,
             }
         }
-        if new {
+        if let Some(ordinal) = ordinal.filter(|_| new) {
+            if self.file_runs.last().is_none_or(|&(_, f)| f != file_index) {
+                self.file_runs.push((ordinal, file_index));
+            }
             self.firsts.push(here);
         }
         if conflicts.is_empty() {
@@ -454,12 +469,9 @@ impl Fleet {
         }
         let found: Vec<(Rule, (&str, usize, usize))> = conflicts
             .iter()
-            .map(|&(kind, first)| {
+            .map(|&(kind, file, first)| {
                 let index = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
-                let file = self
-                    .files
-                    .get(index(first.file.into()))
-                    .map_or("", String::as_str);
+                let file = self.files.get(index(file.into())).map_or("", String::as_str);
                 (KINDS[kind], (file, index(first.record), index(first.line)))
             })
             .collect();
