@@ -147,6 +147,12 @@ impl Items {
         self.ends.len()
     }
 
+    /// Empty, keeping the buffers for the next batch.
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+    }
+
     /// Items `from..to`, each as formatted.
     pub fn range(&self, from: usize, to: usize) -> impl Iterator<Item = &str> {
         let start = |i: usize| if i == 0 { 0 } else { self.ends[i - 1] };

@@ -45,6 +45,30 @@ struct Linted {
     keyed: Vec<Keyed>,
 }
 
+/// Written [`Linted`]s, emptied, for the next batch's tasks to fill: their
+/// buffers are allocated once, not per batch by a worker and freed by the
+/// writing thread (which made the allocator trim and grow its heaps again,
+/// faulting pages in each time).
+#[derive(Default)]
+struct Spare(std::sync::Mutex<Vec<Linted>>);
+
+impl Spare {
+    fn take(&self) -> Linted {
+        self.0.lock().ok().and_then(|mut v| v.pop()).unwrap_or_default()
+    }
+
+    fn put(&self, mut written: Vec<Linted>) {
+        for l in &mut written {
+            l.totals = Totals::default();
+            l.items.clear();
+            l.keyed.clear();
+        }
+        if let Ok(mut v) = self.0.lock() {
+            v.append(&mut written);
+        }
+    }
+}
+
 /// A record with values the fleet compares: its findings end at item `end`
 /// of its [`Linted`]; its conflicts, found in order on the writing thread,
 /// follow them.
@@ -104,6 +128,7 @@ fn lines<R: BufRead, W: Write + Send>(
     let render = out.render;
     let fleet = out.fleet.is_on();
     let mut want = PART;
+    let spare = Spare::default();
     let failure = std::thread::scope(|scope| -> io::Result<Option<io::Error>> {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<NdjsonLine>, Vec<Linted>)>(2);
         let writer = scope.spawn(|| -> io::Result<()> {
@@ -111,7 +136,7 @@ fn lines<R: BufRead, W: Write + Send>(
             for (batch, linted) in rx {
                 let first = batch.first().map_or(0, |l| l.index);
                 let line = |index: usize| &batch[index - first];
-                write(
+                let (_, written) = write(
                     linted,
                     name,
                     true,
@@ -128,6 +153,7 @@ fn lines<R: BufRead, W: Write + Send>(
                         (line.text(), line.offset, src)
                     },
                 )?;
+                spare.put(written);
                 if let Some(last) = batch.last() {
                     let end = last.offset + last.bytes.len() + 1;
                     progress.inc((end - read_to) as u64);
@@ -158,7 +184,7 @@ fn lines<R: BufRead, W: Write + Send>(
             let linted: Vec<Linted> = batch
                 .par_chunks(CHUNK)
                 .map(|lines| {
-                    let mut linted = Linted::default();
+                    let mut linted = spare.take();
                     for line in lines {
                         lint_line(line, options, name, &render, fleet, &mut linted);
                     }
@@ -189,7 +215,8 @@ fn lines<R: BufRead, W: Write + Send>(
 /// Write a batch's formatted findings in order and count them in, each
 /// record's conflicts with earlier records right after its own findings
 /// (`line` gives the lines before a record, `place` its text, asked for only
-/// when it has conflicts); how many findings it held.
+/// when it has conflicts); how many findings it held, and the written
+/// [`Linted`]s, for their buffers.
 fn write<'t, W: Write>(
     linted: Vec<Linted>,
     name: &str,
@@ -198,15 +225,16 @@ fn write<'t, W: Write>(
     outcome: &mut Outcome,
     mut line: impl FnMut(usize, Span) -> usize,
     mut place: impl FnMut(usize, Span) -> Place<'t>,
-) -> io::Result<usize> {
+) -> io::Result<(usize, Vec<Linted>)> {
     let mut found = 0;
-    for l in linted {
+    let mut written = Vec::with_capacity(linted.len());
+    for mut l in linted {
         outcome.totals.absorb(&l.totals);
         found += l.items.len();
         // The group's map entries are read together, then taken in order.
         out.fleet.warm(l.keyed.iter().map(|k| &k.keys));
         let mut at = 0;
-        for k in l.keyed {
+        for k in l.keyed.drain(..) {
             out.items(l.items.range(at, k.end))?;
             at = k.end;
             let mut source = None;
@@ -229,8 +257,9 @@ fn write<'t, W: Write>(
             }
         }
         out.items(l.items.range(at, l.items.len()))?;
+        written.push(l);
     }
-    Ok(found)
+    Ok((found, written))
 }
 
 /// The size of the next batch (bytes of lines, or parts): smaller where the
@@ -374,7 +403,7 @@ fn array<W: Write>(
                 Linted { totals, items, keyed }
             })
             .collect();
-        let found = write(
+        let (found, _) = write(
             linted,
             name,
             multi,
