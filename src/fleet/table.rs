@@ -54,10 +54,7 @@ impl Table {
 
     /// The bucket a key starts its probe at (the table is not empty).
     fn home(&self, key: [u32; 3]) -> usize {
-        let hash = (u64::from(key[1]) << 32) | u64::from(key[2]);
-        #[allow(clippy::cast_possible_truncation, reason = "below the number of buckets")]
-        let home = (hash >> self.shift) as usize;
-        home
+        home(key, self.shift)
     }
 
     /// Read the home bucket of each key and the one after it (where a key
@@ -108,14 +105,17 @@ impl Table {
         let base = aligned(&self.words);
         if base != self.base {
             // The block moved to a place of another alignment (small
-            // blocks are copied by `realloc`): shift the buckets with it.
+            // blocks are copied by `realloc`): shift the buckets with it,
+            // and clear what the old ones leave behind in the new half
+            // (`resize` zeroed only the words it added).
             self.words.copy_within(self.base..self.base + BUCKET * old, base);
+            self.words[base + BUCKET * old..base + BUCKET * size].fill(0);
             self.base = base;
         }
         self.buckets = size;
         self.shift = 64 - size.trailing_zeros();
+        let shift = self.shift;
         let table = self.table();
-        table[BUCKET * old..].fill(0);
         // From the top bucket down, each bucket's keys are taken out and
         // placed from their new home, which (at about twice the old one) is
         // mostly at or above the bucket: the buckets from there up are of
@@ -130,9 +130,7 @@ impl Table {
             table[BUCKET * i..BUCKET * (i + 1)].fill(0);
             for slot in slots.chunks_exact(4).filter(|s| s[3] != 0) {
                 let key = [slot[0], slot[1], slot[2]];
-                let hash = (u64::from(key[1]) << 32) | u64::from(key[2]);
-                #[allow(clippy::cast_possible_truncation, reason = "below the number of buckets")]
-                let home = (hash >> (64 - size.trailing_zeros())) as usize;
+                let home = home(key, shift);
                 if home < i || !place_below_end(table, home, key, slot[3]) {
                     later.push((home, key, slot[3]));
                 }
@@ -142,6 +140,15 @@ impl Table {
             place(table, home, key, stored);
         }
     }
+}
+
+/// The bucket a key starts its probe at in a table of `64 - shift` bits of
+/// buckets: the top bits of its hash.
+fn home(key: [u32; 3], shift: u32) -> usize {
+    let hash = (u64::from(key[1]) << 32) | u64::from(key[2]);
+    #[allow(clippy::cast_possible_truncation, reason = "below the number of buckets")]
+    let home = (hash >> shift) as usize;
+    home
 }
 
 /// The first word of `words` on a 64-byte boundary.
@@ -227,6 +234,35 @@ mod tests {
         ) {
             agrees_with_a_map(draws.into_iter().map(|d| pool[d.index(pool.len())]))?;
         }
+    }
+
+    /// When `realloc` moves the block to an address of another alignment,
+    /// the buckets move with it and the new half holds no copy of an old
+    /// key (which would answer rightly, but fill a slot for nothing): a table
+    /// whose buckets start further in than the alignment asks (as after such
+    /// a move) grows, and finds every key again.
+    #[test]
+    fn buckets_moved_by_realloc_survive_growth() {
+        let keys: Vec<[u32; 3]> = (0..300u32)
+            .map(|i| [i, i.wrapping_mul(0x9E37_79B9), i.wrapping_mul(0x85EB_CA6B)])
+            .collect();
+        let mut table = Table::default();
+        for (i, &key) in keys[..50].iter().enumerate() {
+            assert_eq!(table.insert(key, u32::try_from(i).unwrap()), Found::Inserted);
+        }
+        // Start the same buckets a bucket's worth of words later.
+        table.words.splice(0..0, [0; BUCKET]);
+        table.base += BUCKET;
+        for (i, &key) in keys.iter().enumerate().skip(50) {
+            assert_eq!(table.insert(key, u32::try_from(i).unwrap()), Found::Inserted);
+        }
+        for (i, &key) in keys.iter().enumerate() {
+            assert_eq!(table.insert(key, 0), Found::Held(u32::try_from(i).unwrap()));
+        }
+        assert_eq!(table.len(), keys.len());
+        // Each key held once: no copy of an old bucket left in the new half.
+        let held = table.table().chunks_exact(4).filter(|slot| slot[3] != 0).count();
+        assert_eq!(held, keys.len());
     }
 
     /// Keys whose homes are all the last bucket fill it and wrap around to
